@@ -1,0 +1,88 @@
+# Netground. `make run` serves the playground, `make test` checks everything.
+
+GO       ?= go
+ADDR     ?= 127.0.0.1:8080
+BASE     ?= /
+DIST     ?= static/dist
+FUZZTIME ?= 1m
+CHROMIUM ?= $(shell command -v chromium 2>/dev/null || command -v chromium-browser 2>/dev/null || command -v google-chrome 2>/dev/null)
+
+GOROOT      := $(shell $(GO) env GOROOT)
+WASM_EXEC   := $(GOROOT)/lib/wasm/wasm_exec.js
+WASM_RUNNER := $(GOROOT)/lib/wasm/go_js_wasm_exec
+WASM_OUT    := build/app.wasm
+
+.PHONY: run static wasm test vet unit unit-js browser bench fuzz generate chromium node clean
+
+run: static
+	$(GO) run ./server -addr $(ADDR) -dir $(DIST) -base $(BASE)
+
+## static: the bundle in $(DIST): pre-rendered pages, app.wasm, service worker, precompressed.
+static: wasm
+	$(GO) run ./wasm -out $(DIST) -wasm $(WASM_OUT) -wasmexec $(WASM_EXEC) -base $(BASE)
+
+wasm:
+	@mkdir -p build
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(WASM_OUT) ./wasm
+
+test: vet unit unit-js browser
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./core/... ./wasm/...
+
+unit:
+	$(GO) test -count=1 ./...
+
+## unit-js: the core again under GOOS=js in Node, so the browser runs logic that was tested.
+unit-js: node
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_RUNNER)" ./core/...
+
+## browser: the real bundle behind the real server, driven in headless Chromium.
+browser: chromium
+	$(MAKE) static DIST=build/e2e-dist BASE=/
+	$(MAKE) static DIST=build/e2e-dist-sub BASE=/netground/
+	NETGROUND_CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -tags browser -timeout 20m ./e2e/ -dist $(CURDIR)/build/e2e-dist -subdist $(CURDIR)/build/e2e-dist-sub
+
+## bench: Go benchmarks and browser timings; the report goes to build/bench.txt.
+bench: chromium
+	$(MAKE) static DIST=build/bench-dist BASE=/
+	@mkdir -p build
+	$(GO) test -run='^$$' -bench=. -benchmem ./core/... | tee build/bench-go.txt
+	NETGROUND_CHROMIUM=$(CHROMIUM) $(GO) run -tags browser ./e2e/cmd/bench -dist $(CURDIR)/build/bench-dist -wasm $(WASM_OUT) -out build/bench.txt
+
+## fuzz: every fuzzer in core/ for FUZZTIME each.
+fuzz:
+	@for pkg in $$($(GO) list ./core/...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; \
+	    $(GO) test -run='^$$' -fuzz="^$$f$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+## generate: regenerate committed tables from the IANA snapshots.
+generate:
+	$(GO) generate ./core/...
+
+chromium:
+	@if [ -z "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Chromium. Install it (Debian: sudo apt-get install chromium) or set CHROMIUM=/path/to/chrome." >&2; exit 1; \
+	  fi; \
+	fi
+
+node:
+	@if ! command -v node >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Node.js to run the core tests under GOOS=js"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; \
+	  else \
+	    echo "The GOOS=js tests need Node.js. Install it (Debian: sudo apt-get install nodejs)." >&2; exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf build $(DIST)

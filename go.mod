@@ -1,0 +1,11 @@
+module github.com/netground/netground
+
+go 1.26
+
+require (
+	github.com/andybalholm/brotli v1.2.0
+	github.com/maxence-charriere/go-app/v9 v9.8.0
+	go4.org/netipx v0.0.0-20260823151212-3075585bcbeb
+)
+
+require github.com/google/uuid v1.3.0 // indirect
