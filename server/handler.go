@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -82,19 +81,20 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		hdr.Set("Allow", "GET, HEAD")
-		httpError(w, http.StatusMethodNotAllowed)
+		h.httpError(w, http.StatusMethodNotAllowed)
 		return
 	}
 	if strings.ContainsAny(r.URL.Path, "\\\x00") || strings.Contains(r.URL.RawPath, "%00") {
-		httpError(w, http.StatusBadRequest)
+		h.httpError(w, http.StatusBadRequest)
 		return
 	}
 	if r.URL.Path+"/" == h.base {
-		http.Redirect(w, r, h.base+query(r), http.StatusMovedPermanently)
-		return
-	}
-	if rel == "" && !strings.HasPrefix(r.URL.Path, h.base) {
-		httpError(w, http.StatusNotFound)
+		// The root page without its trailing slash is the root page: the
+		// service worker caches it under that name, and a cached redirect
+		// cannot answer a navigation.
+		rel = ""
+	} else if !strings.HasPrefix(r.URL.Path, h.base) {
+		h.httpError(w, http.StatusNotFound)
 		return
 	}
 	if rel != "" && strings.HasSuffix(rel, "/") {
@@ -104,7 +104,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	name, ok := h.resolve(rel)
 	if !ok {
-		httpError(w, http.StatusNotFound)
+		h.httpError(w, http.StatusNotFound)
 		return
 	}
 	h.serveFile(w, r, name)
@@ -191,18 +191,18 @@ func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, name string)
 
 	f, err := h.root.Open(variant)
 	if err != nil {
-		httpError(w, http.StatusNotFound)
+		h.httpError(w, http.StatusNotFound)
 		return
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil || !st.Mode().IsRegular() {
-		httpError(w, http.StatusNotFound)
+		h.httpError(w, http.StatusNotFound)
 		return
 	}
 	etag, err := h.etag(variant, st, f)
 	if err != nil {
-		httpError(w, http.StatusInternalServerError)
+		h.httpError(w, http.StatusInternalServerError)
 		return
 	}
 	if encoding != "" {
@@ -262,7 +262,7 @@ func acceptedEncodings(header string) map[string]bool {
 
 // httpError writes a short, generic error page that reveals nothing about
 // the server or its files.
-func httpError(w http.ResponseWriter, code int) {
+func (h *Handler) httpError(w http.ResponseWriter, code int) {
 	hdr := w.Header()
 	for _, k := range []string{"Content-Encoding", "ETag", "Last-Modified", "X-Decoded-Content-Length"} {
 		hdr.Del(k)
@@ -271,9 +271,7 @@ func httpError(w http.ResponseWriter, code int) {
 	hdr.Set("Cache-Control", "no-store")
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>%d %s</title>"+
-		"<h1>%s</h1><p><a href=\"/\">Netground home</a></p></html>\n", code, http.StatusText(code), http.StatusText(code))
+		"<h1>%s</h1><p><a href=\"%s\">Netground home</a></p></html>\n", code, http.StatusText(code), http.StatusText(code), h.base)
 	w.WriteHeader(code)
 	w.Write(b.Bytes())
 }
-
-var _ = errors.New

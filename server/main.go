@@ -41,15 +41,18 @@ func run(addr, dir, base string) error {
 	if err != nil {
 		return listenError(addr, err)
 	}
-	srv := NewServer(h)
-
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	fmt.Printf("Netground is at http://%s%s\n", displayAddr(ln.Addr()), h.base)
+	return serve(ctx, ln, h)
+}
 
+// serve answers requests on ln until ctx ends, then stops accepting and
+// lets the requests in flight finish.
+func serve(ctx context.Context, ln net.Listener, h http.Handler) error {
+	srv := NewServer(h)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	fmt.Printf("Netground is at http://%s%s\n", displayAddr(ln.Addr()), h.base)
-
 	select {
 	case err := <-errc:
 		return err

@@ -82,7 +82,7 @@ func (cfg genConfig) run() error {
 	version.Write([]byte(prefix))
 
 	hashed := make(map[string]string) // committed name → served name
-	var cacheable []string               // every asset, so that all of it works offline
+	var cacheable []string            // every asset, so that all of it works offline
 	err = filepath.WalkDir(cfg.web, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -182,7 +182,7 @@ var (
 	// go-app's viewport forbids zooming, which fails people who need it.
 	viewportMeta = regexp.MustCompile(`<meta name="viewport" content="[^"]*">`)
 	// og:url names the generator's temporary server; og:image is empty.
-	ogURLMeta   = regexp.MustCompile(`<meta property="og:url" content="[^"]*">\n?|<meta property="og:image" content>\n?`)
+	ogURLMeta = regexp.MustCompile(`<meta property="og:url" content="[^"]*">\n?|<meta property="og:image" content>\n?`)
 	// The loader's spinner is decoration and needs an empty alt text.
 	loaderImage = regexp.MustCompile(`(<img id="app-wasm-loader-icon"[^>]*?)>`)
 )

@@ -264,15 +264,32 @@ func Classify(a netip.Addr) []Row {
 	return append([]Row(nil), s.slice()...)
 }
 
-// KindOf returns the kind of a: the kind of the most specific row containing it, KindPublic
-// if there is none, or KindInvalid for the zero Addr.
+// KindOf returns the kind of a: the kind of the most specific row containing it; if there is
+// none, KindReserved for IPv6 space IANA has not assigned (outside 2000::/3, fc00::/7,
+// fe80::/10 and ff00::/8) and KindPublic otherwise; KindInvalid for the zero Addr.
 func KindOf(a netip.Addr) Kind {
 	if !a.IsValid() {
 		return KindInvalid
 	}
 	s := match(a)
-	if s.n == 0 {
-		return KindPublic
+	switch {
+	case s.n > 0:
+		return s.rows[0].e.kind
+	case unassigned6(a):
+		return KindReserved
 	}
-	return s.rows[0].e.kind
+	return KindPublic
+}
+
+// Rows returns every row Classify knows, the IANA special-purpose registries first in registry
+// order (IPv4, then IPv6), then the multicast rows.
+func Rows() []Row {
+	out := make([]Row, 0, len(specialRows)+len(multicastRows))
+	for i := range specialRows {
+		out = append(out, Row{e: &specialRows[i]})
+	}
+	for i := range multicastRows {
+		out = append(out, Row{e: &multicastRows[i]})
+	}
+	return out
 }

@@ -147,8 +147,8 @@ func matches(u, t Transport) bool { return t == 0 || u == 0 || u.Overlaps(t) }
 
 // Lookup returns the records whose port or range includes p, for transport t
 // or for every transport if t is empty, in registry order. Unassigned and
-// reserved ranges are included, so every port from 0 to 65535 finds at least
-// one record in the full registry.
+// reserved ranges are included, so every port from 0 to 49151 finds at least
+// one record in the full registry; the dynamic ports 49152-65535 have none.
 func (r *Registry) Lookup(p uint16, t Transport) []Record {
 	var idx []int32
 	lo, _ := slices.BinarySearchFunc(r.byPort, p, func(i int32, p uint16) int { return cmp.Compare(r.records[i].first, p) })

@@ -75,7 +75,6 @@ var aliases = [...]Alias{
 	{"sqlserver", "ms-sql-s"},
 	{"vnc", "rfb"},
 	{"whois", "nicname"},
-	{"winrm", "wsman"},
 	{"xmpp", "xmpp-client"},
 }
 

@@ -19,9 +19,9 @@ type Info struct {
 	// FirstUsable and LastUsable bound the addresses a host may take, after
 	// the network, broadcast and any cloud reservations.
 	FirstUsable, LastUsable netip.Addr
-	Total                   Count // all addresses: 2^HostBits
-	Usable                  Count // addresses a host may take
-	HostBits                int   // Total is 2^HostBits
+	Total                   Count      // all addresses: 2^HostBits
+	Usable                  Count      // addresses a host may take
+	HostBits                int        // Total is 2^HostBits
 	Mask                    netip.Addr // netmask; for IPv6 in address form, such as ffff:ffff::
 	Wildcard                netip.Addr // inverse of Mask
 	Boundary                Boundary
