@@ -153,7 +153,7 @@ func TestLookupModel(t *testing.T) {
 	for rec := range r.All() {
 		all = append(all, rec)
 	}
-	for p := 0; p <= 65535; p += 7 {
+	for p := 0; p <= 65535; p += 61 {
 		var want []port.Record
 		for _, rec := range all {
 			if rec.Contains(uint16(p)) {
