@@ -45,11 +45,14 @@ browser: chromium
 	NETGROUND_CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -tags browser -timeout 20m ./e2e/ -dist $(CURDIR)/build/e2e-dist -subdist $(CURDIR)/build/e2e-dist-sub
 
 ## bench: Go benchmarks and browser timings; the report goes to build/bench.txt.
-bench: chromium
+LIGHTHOUSE := build/lighthouse/node_modules/lighthouse/cli/index.js
+bench: chromium node
 	$(MAKE) static DIST=build/bench-dist BASE=/
 	@mkdir -p build
 	$(GO) test -run='^$$' -bench=. -benchmem ./core/... | tee build/bench-go.txt
-	NETGROUND_CHROMIUM=$(CHROMIUM) $(GO) run -tags browser ./e2e/cmd/bench -dist $(CURDIR)/build/bench-dist -wasm $(WASM_OUT) -out build/bench.txt
+	@[ -f $(LIGHTHOUSE) ] || npm install --silent --no-audit --no-fund --prefix build/lighthouse lighthouse@12.2.3
+	NETGROUND_CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -tags browser -timeout 60m -run '^TestBenchReport$$' ./e2e/ \
+	  -dist $(CURDIR)/build/bench-dist -report $(CURDIR)/build/bench.txt -lighthouse $(CURDIR)/$(LIGHTHOUSE)
 
 ## fuzz: every fuzzer in core/ for FUZZTIME each.
 fuzz:

@@ -8,12 +8,12 @@ type Mechanism uint8
 
 // The mechanisms Embedded recognizes.
 const (
-	NoEmbedding Mechanism = iota
-	MechIPv4Mapped        // ::ffff:0:0/96 (RFC 4291 Section 2.5.5.2)
-	MechNAT64             // 64:ff9b::/96, the NAT64 well-known prefix (RFC 6052)
-	MechNAT64Local        // 64:ff9b:1::/48, the local-use NAT64 prefix (RFC 8215)
-	Mech6to4              // 2002::/16 (RFC 3056)
-	MechTeredo            // 2001::/32 (RFC 4380)
+	NoEmbedding    Mechanism = iota
+	MechIPv4Mapped           // ::ffff:0:0/96 (RFC 4291 Section 2.5.5.2)
+	MechNAT64                // 64:ff9b::/96, the NAT64 well-known prefix (RFC 6052)
+	MechNAT64Local           // 64:ff9b:1::/48, the local-use NAT64 prefix (RFC 8215)
+	Mech6to4                 // 2002::/16 (RFC 3056)
+	MechTeredo               // 2001::/32 (RFC 4380)
 )
 
 // String returns the mechanism's machine name: "ipv4-mapped", "nat64", "nat64-local", "6to4",

@@ -11,8 +11,8 @@ import (
 
 func TestForms(t *testing.T) {
 	tests := []struct {
-		in                                                     string
-		version                                                int
+		in                                                    string
+		version                                               int
 		canonical, expanded, binary, hex, decimal, reverseDNS string
 	}{
 		{"192.0.2.1", 4, "192.0.2.1", "192.0.2.1", "11000000.00000000.00000010.00000001", "0xc0000201", "3221225985", "1.2.0.192.in-addr.arpa"},

@@ -4,6 +4,7 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ParseError is the error Parse returns. Its text is meant for people: the UI shows Error()
@@ -33,7 +34,8 @@ func (e *ParseError) Error() string {
 // ("010.0.0.1" is 8.0.0.1 to inet_aton, which reads it as octal), shorthand ("127.1"),
 // hexadecimal octets ("0x7f.0.0.1") and plain integers ("3232235777"). A subnet
 // ("10.0.0.0/8") or a socket ("192.0.2.1:80", "[::1]:80") is rejected with a note that it is
-// one. Every error is a *[ParseError].
+// one. A zone may hold any characters except "/", which starts a prefix length, and "]".
+// Every error is a *[ParseError].
 func Parse(s string) (netip.Addr, error) {
 	fail := func(reason, hint string) (netip.Addr, error) {
 		return netip.Addr{}, &ParseError{Input: s, Reason: reason, Hint: hint}
@@ -43,6 +45,9 @@ func Parse(s string) (netip.Addr, error) {
 		return fail("empty", "enter an IPv4 or IPv6 address")
 	}
 	if before, after, ok := strings.Cut(t, "/"); ok {
+		if after == "" {
+			return fail(`"/" with no prefix length after it`, "leave out the / for a single address")
+		}
 		reason := "this is a subnet (prefix length " + quoteIfOdd(after) + "), not a single address"
 		if a, err := Parse(before); err == nil {
 			reason = "this is a subnet (" + a.String() + " with prefix length " + quoteIfOdd(after) + "), not a single address"
@@ -73,7 +78,7 @@ func Parse(s string) (netip.Addr, error) {
 	}
 	if !strings.Contains(addr, ":") {
 		if hasZone {
-			return fail("a zone (%"+zone+") belongs to an IPv6 link-local address, not IPv4", "write "+addr+" without the zone")
+			return fail("zone "+strconv.Quote(zone)+" belongs to an IPv6 link-local address, not IPv4", "write "+strconv.Quote(addr)+" without the zone")
 		}
 		if reason, hint := checkIPv4(addr, true); reason != "" {
 			return fail(reason, hint)
@@ -165,10 +170,8 @@ func checkIPv4(s string, alone bool) (reason, hint string) {
 		if hostNameLike(s) {
 			return "not an IP address; it looks like a host name", "look up its address first, for example with dig or nslookup"
 		}
-		for i := 0; i < len(p); i++ {
-			if c := p[i]; c < '0' || c > '9' {
-				return "invalid character " + strconv.QuoteRune(rune(c)) + " in octet " + strconv.Quote(p), fourOctets
-			}
+		if i := strings.IndexFunc(p, func(r rune) bool { return r < '0' || r > '9' }); i >= 0 {
+			return "invalid character " + quoteRuneAt(p, i) + " in octet " + strconv.Quote(p), fourOctets
 		}
 	}
 	aton, atonOK := inetAton(parts)
@@ -344,6 +347,12 @@ func decimalIntent(parts []string) (string, bool) {
 	return netip.AddrFrom4(b).String(), true
 }
 
+// quoteRuneAt quotes the character starting at byte i of s; invalid UTF-8 shows as U+FFFD.
+func quoteRuneAt(s string, i int) string {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return strconv.QuoteRune(r)
+}
+
 func isNonHexLetter(r rune) bool { return r >= 'g' && r <= 'z' || r >= 'G' && r <= 'Z' }
 
 func isHex(c byte) bool { return hexValue(c) < 16 }
@@ -400,10 +409,8 @@ func checkIPv6(s string) (reason, hint string) {
 			n++
 			continue
 		}
-		for j := 0; j < len(g); j++ {
-			if !isHex(g[j]) {
-				return "invalid character " + strconv.QuoteRune(rune(g[j])) + " in group " + strconv.Quote(g), "IPv6 groups are hex digits 0-9 and a-f"
-			}
+		if j := strings.IndexFunc(g, func(r rune) bool { return r >= utf8.RuneSelf || !isHex(byte(r)) }); j >= 0 {
+			return "invalid character " + quoteRuneAt(g, j) + " in group " + strconv.Quote(g), "IPv6 groups are hex digits 0-9 and a-f"
 		}
 		if len(g) > 4 {
 			return "group " + strconv.Quote(g) + " has " + strconv.Itoa(len(g)) + " hex digits; at most 4", "each group is 16 bits, up to 4 hex digits"

@@ -100,7 +100,9 @@ func TestParseErrors(t *testing.T) {
 		{"::ffff:1.2.3.256", `embedded IPv4 "1.2.3.256": octet 256 is greater than 255`, "from 0 to 255"},
 		{"1.2.3.4::", `embedded IPv4 "1.2.3.4" must be the last 32 bits`, "at the end"},
 		{"fe80::1%", `empty zone after "%"`, "fe80::1%eth0"},
-		{"192.0.2.1%eth0", "a zone (%eth0) belongs to an IPv6 link-local address, not IPv4", "write 192.0.2.1 without the zone"},
+		{"192.0.2.1%eth0", `zone "eth0" belongs to an IPv6 link-local address, not IPv4`, `write "192.0.2.1" without the zone`},
+		{"1.2.3.\xff", "invalid character '\uFFFD' in octet \"\\xff\"", "four decimal octets"},
+		{"fe80::\u00e9", `invalid character 'é' in group "é"`, "hex digits"},
 		{"[192.0.2.1", "missing closing bracket", "[2001:db8::1]"},
 		{"::1]", "missing opening bracket", "[2001:db8::1]"},
 		{"[::1]x", `unexpected "x" after the closing bracket`, "remove it"},
@@ -150,4 +152,19 @@ func TestMustParsePanics(t *testing.T) {
 		}
 	}()
 	addr.MustParse("127.1")
+}
+
+func TestParseZoneSlash(t *testing.T) {
+	tests := []struct{ in, reason string }{
+		{"fe80::1%eth0/64", "this is a subnet (fe80::1%eth0 with prefix length 64)"},
+		{"::%/", `"/" with no prefix length after it`},
+		{"fe80::1%eth0]", "missing opening bracket"},
+	}
+	for _, tt := range tests {
+		_, err := addr.Parse(tt.in)
+		var pe *addr.ParseError
+		if !errors.As(err, &pe) || !strings.Contains(pe.Reason, tt.reason) {
+			t.Errorf("Parse(%q) = %v; want reason %q", tt.in, err, tt.reason)
+		}
+	}
 }

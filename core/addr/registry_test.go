@@ -151,8 +151,8 @@ func TestRowFields(t *testing.T) {
 		return addr.Row{}
 	}
 	tests := []struct {
-		row                              addr.Row
-		rfc, allocated, terminated       string
+		row                             addr.Row
+		rfc, allocated, terminated      string
 		src, dst, fwd, global, reserved addr.Flag
 	}{
 		{byName("127.0.0.1", "Loopback"), "[RFC1122], Section 3.2.1.3", "1981-09", "", addr.False, addr.False, addr.False, addr.False, addr.True},

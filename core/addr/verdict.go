@@ -151,11 +151,11 @@ func explain(v *Verdict, a netip.Addr, s rowSet) {
 		set("reserved for IETF protocol assignments",
 			"This block ("+v.Row.Block().String()+", RFC 6890) is held by the IETF for protocols. An address in it can be used only where a more specific assignment says so, and this one has none, so nothing routes it across the internet.")
 	case KindServiceContinuity:
-		set("DS-Lite's internal link, inside an ISP only",
-			"192.0.0.0/29 (RFC 7335) numbers the two IPv4 ends of a DS-Lite tunnel, between a customer's router and the ISP's carrier-grade NAT. It exists only inside that tunnel and is not reachable from the internet.")
+		set("IPv4 service continuity (DS-Lite, 464XLAT), inside an ISP only",
+			"192.0.0.0/29 (RFC 7335) numbers the IPv4 side of mechanisms that carry IPv4 over an IPv6-only network, such as DS-Lite and 464XLAT: for example the two ends of the tunnel between a customer's router and the ISP's carrier-grade NAT. It exists only inside that setup and is not reachable from the internet.")
 	case KindDummy:
 		set("a dummy address that stands for no real address",
-			"A dummy address ("+rfc+") is a placeholder source for a host or router that has no proper address of its own, for example in an ICMP error. Nothing is ever reachable at it.")
+			"A dummy address ("+name+", "+rfc+") is a placeholder for messages and configurations that need an address where no real one exists, such as the source of an ICMP error from a device with no address of that family. Nothing is ever reachable at it.")
 	case KindAnycast:
 		text := "This address belongs to " + name + " (" + rfc + "). It is anycast: many servers in different places share the same address, and routing delivers each packet to the nearest one."
 		if v.Answer == Yes {

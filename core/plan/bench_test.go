@@ -62,10 +62,10 @@ func BenchmarkRangePrefixes(b *testing.B) {
 	}
 }
 
-// BenchmarkSplitPage reads one page of 100 from the middle of 2001:db8::/24
-// split into /64s: 2^40 subnets.
+// BenchmarkSplitPage reads one page of 100 from the middle of 2001:db8::/32
+// split into /72s: 2^40 subnets.
 func BenchmarkSplitPage(b *testing.B) {
-	s, err := plan.SplitBits(netip.MustParsePrefix("2001:db8::/24"), 64)
+	s, err := plan.SplitBits(netip.MustParsePrefix("2001:db8::/32"), 72)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -35,15 +35,18 @@ func smallWorld(data []byte) (*universe, []netip.Prefix, bool) {
 	return u, ps, true
 }
 
-var worldSeeds = [][]byte{
-	append([]byte{8, 10, 0, 0, 0}, make([]byte, 12+9)...),
-	append([]byte{10, 192, 168, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0, 0, 2, 0, 4, 2, 0, 8, 3, 1, 0, 8),
-	append([]byte{0x80 | 9, 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0, 1, 0, 0, 2, 1, 0, 64, 6),
-	append([]byte{4, 255, 255, 255, 255, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0, 15, 0, 0, 0, 4),
+// worldSeeds returns seed inputs for smallWorld.
+func worldSeeds() [][]byte {
+	return [][]byte{
+		append([]byte{8, 10, 0, 0, 0}, make([]byte, 12+9)...),
+		append([]byte{10, 192, 168, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0, 0, 2, 0, 4, 2, 0, 8, 3, 1, 0, 8),
+		append([]byte{0x80 | 9, 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0, 1, 0, 0, 2, 1, 0, 64, 6),
+		append([]byte{4, 255, 255, 255, 255, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0, 15, 0, 0, 0, 4),
+	}
 }
 
 func FuzzSetOps(f *testing.F) {
-	for _, s := range worldSeeds {
+	for _, s := range worldSeeds() {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -209,7 +212,7 @@ func FuzzVLSM(f *testing.F) {
 }
 
 func FuzzOverlaps(f *testing.F) {
-	for _, s := range worldSeeds {
+	for _, s := range worldSeeds() {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -226,7 +229,7 @@ func FuzzOverlaps(f *testing.F) {
 }
 
 func FuzzLookup(f *testing.F) {
-	for _, s := range worldSeeds {
+	for _, s := range worldSeeds() {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

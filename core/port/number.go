@@ -25,7 +25,9 @@ func ParsePort(s string) (uint16, error) {
 			case i == 0 && c == '-':
 				return 0, fmt.Errorf("port %q: negative; a port is a number from 0 to 65535", s)
 			case i == 0 && c == '+':
-				return 0, fmt.Errorf("port %q: write the number without a sign: %q", s, s[1:])
+				if _, err := ParsePort(s[1:]); err == nil {
+					return 0, fmt.Errorf("port %q: write the number without a sign: %q", s, s[1:])
+				}
 			}
 			return 0, fmt.Errorf("port %q: %q at offset %d is not a digit", s, r, i)
 		}
@@ -202,9 +204,9 @@ func (o OS) String() string {
 func (o OS) EphemeralSetting() string {
 	switch o {
 	case Linux:
-		return "sysctl net.ipv4.ip_local_port_range (exclude ports with net.ipv4.ip_local_reserved_ports)"
+		return "sysctl net.ipv4.ip_local_port_range"
 	case Windows:
-		return "netsh int ipv4 show dynamicport tcp (Windows XP and older used 1025-5000)"
+		return "netsh int ipv4 show dynamicport tcp"
 	case MacOS:
 		return "sysctl net.inet.ip.portrange.first and net.inet.ip.portrange.last"
 	case FreeBSD:

@@ -60,7 +60,7 @@ func (o EphemeralOverlap) Explain() string {
 		return fmt.Sprintf("%v picks ephemeral ports from %d-%d, clear of the registered ports 1024-49151.", o.OS, first, last)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%v picks ephemeral ports from %d-%d (%s). Ports %d-%d of that are registered ports, "+
+	fmt.Fprintf(&b, "%v picks ephemeral ports from %d-%d, set by %s. Ports %d-%d of that are registered ports, "+
 		"where %d ports carry %d assigned service entries", o.OS, first, last, o.OS.EphemeralSetting(), o.First, o.Last, o.Ports, len(o.Services))
 	var names []string
 	for _, rec := range o.Services {
@@ -74,5 +74,8 @@ func (o EphemeralOverlap) Explain() string {
 	}
 	b.WriteString(". An outgoing connection may take one of them as its source port, and a server " +
 		"starting later on that port then fails with \"address already in use\".")
+	if o.OS == Linux {
+		b.WriteString(" List the ports a server needs in net.ipv4.ip_local_reserved_ports to keep them out of the ephemeral pool.")
+	}
 	return b.String()
 }

@@ -179,11 +179,11 @@ func TestRegistryService(t *testing.T) {
 		transport port.Transport
 		want      string // PortString of each record, joined by " "
 	}{
-		{"ssh", 0, "22 22 "}, // tcp/udp, sctp, and a port-less SRV entry
+		{"ssh", 0, "22 22 "},     // tcp/udp, sctp, and a port-less SRV entry
 		{"SSH", port.SCTP, "22"}, // the port-less entry is tcp
 		{"x11", 0, "6000-6063"},
 		{"postgresql", port.TCP, "5432"},
-		{"Postgres", 0, ""}, // aliases are Search's business
+		{"Postgres", 0, ""},  // aliases are Search's business
 		{"caiLIC", 0, "216"}, // the registry spells it CAIlic
 		{"mqtt", 0, "1883 "},
 		{"nosuchservice", 0, ""},

@@ -32,9 +32,10 @@ type Socket struct {
 }
 
 // SocketFrom returns a Socket for an IP address and port. It returns the zero
-// Socket if addr is not valid.
+// Socket if addr is not valid, or if its zone holds a ']', which could not be
+// written inside the brackets of [addr%zone]:port.
 func SocketFrom(addr netip.Addr, port uint16) Socket {
-	if !addr.IsValid() {
+	if !addr.IsValid() || strings.IndexByte(addr.Zone(), ']') >= 0 {
 		return Socket{}
 	}
 	return Socket{addr: addr, port: port, kind: hostAddr}

@@ -99,6 +99,9 @@ func TestSocketFrom(t *testing.T) {
 	if s.String() != "192.0.2.1:443" || s.Addr() != netip.MustParseAddr("192.0.2.1") {
 		t.Errorf("SocketFrom(192.0.2.1, 443) = %v", s)
 	}
+	if z := port.SocketFrom(netip.MustParseAddr("fe80::1%]"), 80); z.IsValid() {
+		t.Errorf("SocketFrom(fe80::1%%], 80) = %v; want the zero Socket", z)
+	}
 	if z := port.SocketFrom(netip.Addr{}, 80); z.IsValid() || z != (port.Socket{}) || z.String() != "invalid Socket" {
 		t.Errorf("SocketFrom(zero Addr, 80) = %v; want the zero Socket", z)
 	}

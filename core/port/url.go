@@ -169,7 +169,9 @@ func ParseURL(s string) (Endpoint, error) {
 			"add one: %s://%s:PORT", s, u.Scheme, u.Scheme, u.Host)
 	}
 	if addr, err := netip.ParseAddr(host); err == nil {
-		e.socket = SocketFrom(addr, port)
+		if e.socket = SocketFrom(addr, port); !e.socket.IsValid() {
+			return Endpoint{}, fmt.Errorf("url %q: zone %q of the IPv6 address holds a ']'", s, addr.Zone())
+		}
 	} else if strings.HasPrefix(u.Host, "[") || looksNumeric(host) {
 		return Endpoint{}, fmt.Errorf("url %q: %w", s, err)
 	} else if err := checkHostName(host); err != nil {

@@ -64,6 +64,7 @@ func TestParseURLErrors(t *testing.T) {
 		{"http://1.2.3.999/", "1.2.3.999"},
 		{"http://exa_mple com/", "url"},
 		{"mongodb://a:27017,b:27017/db", "several hosts"},
+		{"a://[::%25]]:0#", "holds a ']'"},
 	}
 	for _, tt := range tests {
 		_, err := port.ParseURL(tt.in)

@@ -32,7 +32,10 @@ func ExampleParse() {
 func ExampleParseForm() {
 	s, form, _ := subnet.ParseForm("10.0.0.0 0.0.0.255")
 	fmt.Println(s, "read as a", form, "mask")
-	// Output: 10.0.0.0/24 read as a wildcard mask
+	fmt.Println(form.Note(s))
+	// Output:
+	// 10.0.0.0/24 read as a wildcard mask
+	// 0.0.0.255 was read as a wildcard mask (inverse, as in Cisco ACLs), the same as netmask 255.255.255.0: /24
 }
 
 func ExampleSubnet_Info() {

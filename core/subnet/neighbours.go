@@ -82,7 +82,8 @@ type Neighbourhood struct {
 // The gateway is a's default gateway; the zero Addr means none was given.
 // Mixing IPv4 and IPv6, or a gateway that is outside a's subnet (a host can
 // only reach its gateway directly) or is a's network or broadcast address,
-// is an error.
+// is an error. An IPv6 link-local gateway (fe80::/10, often with a zone) is
+// on-link whatever a's prefix.
 func Neighbours(a, b Subnet, gateway netip.Addr) (Neighbourhood, error) {
 	input := a.String() + " and " + b.String()
 	if !a.IsValid() || !b.IsValid() {
@@ -96,7 +97,10 @@ func Neighbours(a, b Subnet, gateway netip.Addr) (Neighbourhood, error) {
 		switch {
 		case gateway.Is4() != a.host.Is4():
 			return Neighbourhood{}, &Error{Input: gateway.String(), Reason: "the gateway is " + family(gateway) + " but the host is " + family(a.host)}
-		case !a.prefix.Contains(gateway):
+		case gateway.Is6() && gateway.IsLinkLocalUnicast():
+			// IPv6 routers advertise their link-local address (RFC 4861
+			// section 4.2), so a gateway in fe80::/10 is always on-link.
+		case !a.prefix.Contains(gateway.WithZone("")):
 			return Neighbourhood{}, &Error{Input: gateway.String(), Reason: "the gateway is outside " + a.prefix.String() + ", so the host cannot reach it", Hint: "a gateway must be inside the host's own subnet, such as " + in.FirstUsable.String()}
 		case in.Broadcast.IsValid() && (gateway == in.Network || gateway == in.Broadcast):
 			return Neighbourhood{}, &Error{Input: gateway.String(), Reason: "the gateway is the network or broadcast address of " + a.prefix.String(), Hint: "use a usable address such as " + in.FirstUsable.String()}

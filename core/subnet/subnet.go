@@ -89,6 +89,30 @@ func (s Subnet) String() string {
 	return s.host.String() + "/" + strconv.Itoa(s.prefix.Bits())
 }
 
+// MarshalText implements encoding.TextMarshaler with the String form; the
+// zero Subnet gives empty text.
+func (s Subnet) MarshalText() ([]byte, error) {
+	if !s.IsValid() {
+		return []byte{}, nil
+	}
+	return []byte(s.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler: it accepts any form
+// Parse does, and empty text as the zero Subnet.
+func (s *Subnet) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*s = Subnet{}
+		return nil
+	}
+	sub, err := Parse(string(text))
+	if err != nil {
+		return err
+	}
+	*s = sub
+	return nil
+}
+
 // MaskForm says how the mask was written in parsed input.
 type MaskForm uint8
 
@@ -112,6 +136,23 @@ func (f MaskForm) String() string {
 	default:
 		return "length"
 	}
+}
+
+// Note explains to the user how a mask of form f was read for s, such as
+// "0.0.0.255 was read as a wildcard mask (as in Cisco ACLs): /24", or returns
+// "" for a prefix length.
+func (f MaskForm) Note(s Subnet) string {
+	if !s.IsValid() {
+		return ""
+	}
+	in, _ := s.Info(CloudNone)
+	switch f {
+	case FormNetmask:
+		return "netmask " + in.Mask.String() + " is /" + strconv.Itoa(s.Bits())
+	case FormWildcard:
+		return in.Wildcard.String() + " was read as a wildcard mask (inverse, as in Cisco ACLs), the same as netmask " + in.Mask.String() + ": /" + strconv.Itoa(s.Bits())
+	}
+	return ""
 }
 
 // Error is a subnet that could not be read or used. The UI shows Reason and

@@ -54,6 +54,11 @@ func TestParse(t *testing.T) {
 		if err != nil || back != got {
 			t.Errorf("Parse(%q) = %v, %v; want the round trip of %q", got.String(), back, err, tt.in)
 		}
+		text, _ := got.MarshalText()
+		var un subnet.Subnet
+		if err := un.UnmarshalText(text); err != nil || un != got {
+			t.Errorf("UnmarshalText(%q) = %v, %v; want %v", text, un, err, got)
+		}
 		if got.HasHostBits() != (tt.host != strings.Split(tt.prefix, "/")[0]) {
 			t.Errorf("(%v).HasHostBits() = %v", got, got.HasHostBits())
 		}
@@ -122,6 +127,9 @@ func TestFrom(t *testing.T) {
 	var zero subnet.Subnet
 	if zero.IsValid() || zero.String() != "invalid Subnet" || zero.Bits() != -1 {
 		t.Errorf("zero Subnet: IsValid %v, String %q, Bits %d", zero.IsValid(), zero.String(), zero.Bits())
+	}
+	if text, _ := zero.MarshalText(); len(text) != 0 || zero.UnmarshalText(nil) != nil || zero.UnmarshalText([]byte("10.0.0.0/33")) == nil {
+		t.Errorf("zero Subnet text round trip")
 	}
 	if subnet.FromPrefix(netip.Prefix{}).IsValid() {
 		t.Errorf("FromPrefix(zero) is valid")

@@ -1,0 +1,84 @@
+package k8s
+
+import (
+	"fmt"
+	"strings"
+)
+
+func enumText(kind string, names []string, v uint8) string {
+	if int(v) < len(names) {
+		return names[v]
+	}
+	return fmt.Sprintf("%s(%d)", kind, v)
+}
+
+func enumParse(kind string, names []string, s string) (uint8, error) {
+	for i, n := range names {
+		if n == s {
+			return uint8(i), nil
+		}
+	}
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	return 0, fmt.Errorf("unknown %s %q: want one of %s", kind, s, strings.Join(q, ", "))
+}
+
+// Kind is what an Action does. The zero Kind is DeletePod.
+type Kind uint8
+
+// Action kinds.
+const (
+	DeletePod  Kind = iota // delete a pod; its ReplicaSet creates a replacement
+	RestartPod             // replace a pod as kubectl rollout restart does: new pod first, then the old one goes
+	Scale                  // set a deployment's replicas
+	Unready                // a pod's readiness probe starts failing
+	Ready                  // a pod's readiness probe passes again
+	Connect                // connect from a pod, a node or outside to an address or name and port
+)
+
+var kindNames = []string{"delete-pod", "restart-pod", "scale", "unready", "ready", "connect"}
+
+// String returns the action's name as written in a scenario.
+func (k Kind) String() string { return enumText("action", kindNames, uint8(k)) }
+
+// MarshalText returns String.
+func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText parses the text String returns.
+func (k *Kind) UnmarshalText(b []byte) error {
+	v, err := enumParse("action", kindNames, string(b))
+	*k = Kind(v)
+	return err
+}
+
+// Verdict is the outcome of an action. The zero Verdict is Done.
+type Verdict uint8
+
+// Verdicts.
+const (
+	Done         Verdict = iota // the action took effect
+	NotFound                    // a name that does not resolve, or a pod that does not exist
+	LimitReached                // the scenario's size limits were reached
+	Connected                   // a pod accepted the connection
+	Refused                     // RST, or kube-proxy's REJECT for a Service without endpoints
+	TimedOut                    // dropped on the way: no answer
+	NoRoute                     // no route, or no machine has the address
+)
+
+var verdictNames = []string{"done", "not found", "limit reached", "connected", "refused", "timed out", "no route"}
+
+// String returns "done", "not found", "limit reached", "connected",
+// "refused", "timed out" or "no route".
+func (v Verdict) String() string { return enumText("verdict", verdictNames, uint8(v)) }
+
+// MarshalText returns String.
+func (v Verdict) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
+
+// UnmarshalText parses the text String returns.
+func (v *Verdict) UnmarshalText(b []byte) error {
+	n, err := enumParse("verdict", verdictNames, string(b))
+	*v = Verdict(n)
+	return err
+}

@@ -1,0 +1,136 @@
+package scenario
+
+import (
+	"fmt"
+	"math"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// PlanMode is what the Plan widget does with its input. The zero value is PlanSplit.
+type PlanMode uint8
+
+// The Plan widget's modes, in the order of its tabs.
+const (
+	// PlanSplit splits Net into subnets of length Len or into Parts parts.
+	PlanSplit PlanMode = iota
+	// PlanVLSM allocates subnets of Net by the host counts in List.
+	PlanVLSM
+	// PlanSummarize aggregates the prefixes in List.
+	PlanSummarize
+	// PlanRange turns the address ranges in List into prefixes.
+	PlanRange
+	// PlanExclude removes the prefixes in List from Net.
+	PlanExclude
+	// PlanOverlap reports overlaps between the named networks in List.
+	PlanOverlap
+)
+
+func planModeNames() []string {
+	return []string{"split", "vlsm", "summarize", "range", "exclude", "overlap"}
+}
+
+// String returns the mode's name as the mode parameter spells it ("split", "vlsm", …), or
+// "split" for an unknown mode.
+func (m PlanMode) String() string {
+	if names := planModeNames(); int(m) < len(names) {
+		return names[m]
+	}
+	return "split"
+}
+
+// IsValid reports whether m is one of the modes above.
+func (m PlanMode) IsValid() bool { return m <= PlanOverlap }
+
+// PlanState is the state of the Plan widget:
+// /plan?mode=split&net=10.0.0.0/16&len=24&page=3. The zero value is the split tab with empty
+// inputs on its first page.
+type PlanState struct {
+	// Mode is the tab (parameter mode; split is left out of links).
+	Mode PlanMode
+	// Net is the network as typed (parameter net).
+	Net string
+	// List is the pasted list, one entry per line (parameter list), at most MaxListBytes and
+	// MaxListLines lines.
+	List string
+	// Len is the new prefix length of a split (parameter len, 1 to 128); 0 means not set.
+	Len int
+	// Parts is the number of parts of a split (parameter parts); 0 means not set. When both
+	// are given, Len wins.
+	Parts uint64
+	// Page is the zero-based index of the result page shown. The link counts from 1
+	// (page=3 is Page 2) and leaves out the first page.
+	Page uint64
+}
+
+// Widget returns WidgetPlan.
+func (PlanState) Widget() Widget { return WidgetPlan }
+
+func (s PlanState) writer() *queryWriter {
+	w := new(queryWriter)
+	if s.Mode != PlanSplit {
+		w.add("mode", s.Mode.String())
+	}
+	w.add("net", s.Net)
+	if s.Len != 0 {
+		w.add("len", strconv.Itoa(s.Len))
+	}
+	if s.Parts != 0 {
+		w.add("parts", strconv.FormatUint(s.Parts, 10))
+	}
+	if s.Page != 0 && s.Page != math.MaxUint64 {
+		w.add("page", strconv.FormatUint(s.Page+1, 10))
+	}
+	w.add("list", s.List)
+	return w
+}
+
+// Query returns the state as query parameters, leaving out defaults.
+func (s PlanState) Query() url.Values { return s.writer().query() }
+
+// Encode returns the state as a raw query, such as "net=10.0.0.0/16&len=24&page=3". The list
+// comes last so that a link cut short loses as little as possible.
+func (s PlanState) Encode() string { return s.writer().encode() }
+
+// ParsePlanState reads a Plan state from query parameters. It never fails: what it cannot use
+// is reported as problems and left at its default. A list over its limits keeps the lines
+// that fit.
+func ParsePlanState(q url.Values) (PlanState, []Problem) {
+	r := newQueryReader(q)
+	s := PlanState{
+		Mode:  PlanMode(r.choice("mode", planModeNames(), int(PlanSplit))),
+		Net:   r.text("net"),
+		Len:   int(r.number("len", 1, 128, "the new prefix length")),
+		Parts: r.number("parts", 1, math.MaxUint64, "the number of parts"),
+	}
+	if page := r.number("page", 1, math.MaxUint64, "the page number"); page > 0 {
+		s.Page = page - 1
+	}
+	if s.Len != 0 && s.Parts != 0 {
+		r.report("parts", strconv.FormatUint(s.Parts, 10), "len and parts both given; splitting by len")
+		s.Parts = 0
+	}
+	if list, ok := r.raw("list"); ok {
+		s.List = r.fitList(list)
+	}
+	return s, r.done()
+}
+
+// fitList returns the lines of list that fit MaxListBytes and MaxListLines.
+func (r *queryReader) fitList(list string) string {
+	if len(list) > MaxListBytes {
+		cut := strings.LastIndexByte(list[:MaxListBytes+1], '\n')
+		r.report("list", "", fmt.Sprintf("%d bytes, more than the limit of %d; only the lines that fit are kept", len(list), MaxListBytes))
+		list = list[:max(cut, 0)]
+	}
+	if n := strings.Count(list, "\n") + 1; n > MaxListLines {
+		r.report("list", "", fmt.Sprintf("%d lines, more than the limit of %d; only the first %d are kept", n, MaxListLines, MaxListLines))
+		i := 0
+		for range MaxListLines {
+			i += strings.IndexByte(list[i:], '\n') + 1
+		}
+		list = list[:i-1]
+	}
+	return list
+}
