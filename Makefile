@@ -39,10 +39,15 @@ unit-js: node
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_RUNNER)" ./core/...
 
 ## browser: the real bundle behind the real server, driven in headless Chromium.
-browser: chromium
+AXE := build/axe/node_modules/axe-core/axe.min.js
+browser: chromium node $(AXE)
 	$(MAKE) static DIST=build/e2e-dist BASE=/
 	$(MAKE) static DIST=build/e2e-dist-sub BASE=/netground/
-	NETGROUND_CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -tags browser -timeout 20m ./e2e/ -dist $(CURDIR)/build/e2e-dist -subdist $(CURDIR)/build/e2e-dist-sub
+	NETGROUND_CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -tags browser -timeout 30m ./e2e/ \
+	  -dist $(CURDIR)/build/e2e-dist -subdist $(CURDIR)/build/e2e-dist-sub -axe $(CURDIR)/$(AXE)
+
+$(AXE):
+	npm install --silent --no-audit --no-fund --prefix build/axe axe-core@4.10.2
 
 ## bench: Go benchmarks and browser timings; the report goes to build/bench.txt.
 LIGHTHOUSE := build/lighthouse/node_modules/lighthouse/cli/index.js

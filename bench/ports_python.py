@@ -42,10 +42,10 @@ def search_indexed(rows, index, keys, query):
 
 def search_linear(rows, query):
     q = query.strip().lower()
-    hits = [(len(r["Service Name"]), i) for i, r in enumerate(rows)
+    hits = [(len(r["Service Name"]), r["Service Name"].lower(), i) for i, r in enumerate(rows)
             if r["Service Name"].lower().startswith(q)]
     hits.sort()
-    return [rows[i] for _, i in hits[:LIMIT]]
+    return [rows[i] for _, _, i in hits[:LIMIT]]
 
 
 def ns_per_op(fn):

@@ -1,49 +1,100 @@
 package main
 
 import (
-	"fmt"
-	"net/netip"
-	"strings"
+	"errors"
+	"strconv"
+
+	"github.com/netground/netground/core/addr"
 )
 
-// addrView is what the Address widget shows for one input.
+// addrView is what the Address widget shows for one input: everything is
+// computed here, so Render only reads strings.
 type addrView struct {
-	Err         string
-	Canonical   string
-	Expanded    string
-	Version     string
-	Kind        string
-	Answer      string // "yes", "no" or "depends"
-	Summary     string
-	Explanation string
+	Err, Hint string
+
+	Canonical, Expanded, Version, Kind string
+	Binary, Hex, Decimal, ReverseDNS   string
+	Mapped                             string // the IPv4-mapped twin, "" when none
+	MappedLabel                        string
+
+	Answer, Summary, Explanation string
+
+	Embedded                               string // the IPv4 address inside, "" when none
+	EmbeddedMechanism, EmbeddedDescription string
+	TeredoServer, TeredoPort               string
+	MulticastScope                         string
+	LegacyClass, LegacyNote                string
+	Rows                                   []registryRow
+}
+
+// registryRow is one matching row of an IANA registry.
+type registryRow struct {
+	Block, Name, RFC, Registry, Allocated, Terminated  string
+	Source, Destination, Forwardable, Global, Reserved string
+	Decides                                            bool
 }
 
 func describeAddress(input string) addrView {
-	s := strings.TrimSpace(input)
-	if s == "" {
-		return addrView{Err: "enter an IPv4 or IPv6 address, such as 192.168.1.42"}
-	}
-	a, err := netip.ParseAddr(strings.Trim(s, "[]"))
+	a, err := addr.Parse(input)
 	if err != nil {
-		return addrView{Err: fmt.Sprintf("%q is not an IP address: %v", s, err)}
+		var pe *addr.ParseError
+		if errors.As(err, &pe) {
+			return addrView{Err: err.Error(), Hint: pe.Hint}
+		}
+		return addrView{Err: err.Error()}
 	}
-	v := addrView{Canonical: a.String(), Expanded: a.StringExpanded(), Version: "IPv4"}
-	if a.Is6() {
-		v.Version = "IPv6"
+	f := addr.FormsOf(a)
+	verdict := addr.Reachability(a)
+	v := addrView{
+		Canonical:   f.Canonical(),
+		Expanded:    f.Expanded(),
+		Version:     "IPv" + strconv.Itoa(f.Version()),
+		Kind:        verdict.Kind.String(),
+		Binary:      f.Binary(),
+		Hex:         f.Hex(),
+		Decimal:     f.Decimal(),
+		ReverseDNS:  f.ReverseDNS(),
+		Answer:      verdict.Answer.String(),
+		Summary:     verdict.Summary,
+		Explanation: verdict.Explanation,
 	}
-	switch {
-	case a.IsUnspecified():
-		v.Kind, v.Answer, v.Summary = "unspecified", "no", "the unspecified address"
-	case a.IsLoopback():
-		v.Kind, v.Answer, v.Summary = "loopback", "no", "loopback never leaves the machine"
-	case a.IsPrivate():
-		v.Kind, v.Answer, v.Summary = "private-use", "no", "private addresses are not routed on the internet"
-	case a.IsLinkLocalUnicast():
-		v.Kind, v.Answer, v.Summary = "link-local", "no", "link-local addresses stay on one link"
-	case a.IsMulticast():
-		v.Kind, v.Answer, v.Summary = "multicast", "depends", "multicast reach depends on its scope"
-	default:
-		v.Kind, v.Answer, v.Summary = "public", "yes", "globally routable"
+	if m := f.Mapped(); m.IsValid() {
+		v.Mapped = m.String()
+		v.MappedLabel = "IPv4-mapped IPv6 form"
+		if a.Is6() {
+			v.MappedLabel = "IPv4 address it maps"
+		}
+	}
+	if e := f.Embedded(); e.IsValid() {
+		v.Embedded = e.IPv4.String()
+		v.EmbeddedMechanism = e.Mechanism.String()
+		v.EmbeddedDescription = e.Mechanism.Describe()
+		if e.Server.IsValid() {
+			v.TeredoServer = e.Server.String()
+			v.TeredoPort = strconv.Itoa(int(e.Port))
+		}
+	}
+	if scope, ok := addr.MulticastScope(a); ok {
+		v.MulticastScope = scope.String()
+	}
+	if a.Is4() {
+		v.LegacyClass, v.LegacyNote = addr.LegacyClass(a)
+	}
+	for _, r := range addr.Classify(a) {
+		v.Rows = append(v.Rows, registryRow{
+			Block:       r.Block().String(),
+			Name:        r.Name(),
+			RFC:         r.RFC(),
+			Registry:    r.Registry().String(),
+			Allocated:   r.Allocated(),
+			Terminated:  r.Terminated(),
+			Source:      r.Source().String(),
+			Destination: r.Destination().String(),
+			Forwardable: r.Forwardable().String(),
+			Global:      r.GloballyReachable().String(),
+			Reserved:    r.ReservedByProtocol().String(),
+			Decides:     verdict.Row.IsValid() && r.Block() == verdict.Row.Block() && r.Name() == verdict.Row.Name(),
+		})
 	}
 	return v
 }

@@ -78,6 +78,7 @@ func (c *addrWidget) Render() app.UI {
 					),
 				),
 			),
+			app.If(!c.embed, shareBar("addr", "/addr?ip="+queryEscape(c.input), "/embed/addr?ip="+queryEscape(c.input))),
 			app.If(c.failed(),
 				failurePanel(&c.boundary, c.onReset),
 			).ElseIf(v.Err == "",
@@ -88,19 +89,99 @@ func (c *addrWidget) Render() app.UI {
 }
 
 func (c *addrWidget) renderResult(v addrView) app.UI {
-	return app.Div().Class("result").Aria("live", "polite").Body(
-		app.Div().Class("verdict verdict-"+v.Answer).Body(
+	return app.Div().Class("result").Body(
+		app.Div().Class("verdict verdict-"+v.Answer).Aria("live", "polite").Body(
 			app.P().Class("verdict-answer").Body(
-				app.Span().Text("Reachable from the internet: "),
-				app.Strong().DataSet("field", "reachable").Text(v.Answer+" — "+v.Summary),
+				app.Span().Text("Can the internet reach it? "),
+				app.Strong().DataSet("field", "reachable").Text(v.Summary),
 			),
 			app.P().DataSet("field", "explanation").Text(v.Explanation),
 		),
+		app.H2().Text("Forms"),
 		app.Dl().Class("facts").Body(
-			fact("Canonical form", "canonical", v.Canonical),
-			fact("Expanded form", "expanded", v.Expanded),
+			fact("Canonical", "canonical", v.Canonical),
+			fact("Expanded", "expanded", v.Expanded),
 			fact("Version", "version", v.Version),
 			fact("Kind", "kind", v.Kind),
+			fact("Binary", "binary", v.Binary),
+			fact("Hexadecimal", "hex", v.Hex),
+			fact("Integer", "integer", v.Decimal),
+			fact("Reverse DNS name", "reverse-dns", v.ReverseDNS),
+			app.If(v.Mapped != "", fact(v.MappedLabel, "mapped", v.Mapped)),
+			app.If(v.MulticastScope != "", fact("Multicast scope", "multicast-scope", v.MulticastScope)),
+		),
+		app.If(v.Embedded != "", c.renderEmbedded(v)),
+		app.H2().Text("IANA special-purpose registries"),
+		app.If(len(v.Rows) == 0,
+			app.P().DataSet("field", "registry-none").Text("No special-purpose block contains this address."),
+		).Else(
+			app.Div().Class("table-scroll").Body(
+				app.Table().Class("rows").Body(
+					app.Caption().Text("Every matching row, most specific first. Flags as the registry states them (RFC 6890)."),
+					app.THead().Body(app.Tr().Body(
+						app.Th().Scope("col").Text("Block"),
+						app.Th().Scope("col").Text("Name"),
+						app.Th().Scope("col").Text("Source"),
+						app.Th().Scope("col").Text("Destination"),
+						app.Th().Scope("col").Text("Forwardable"),
+						app.Th().Scope("col").Text("Globally reachable"),
+						app.Th().Scope("col").Text("Reserved by protocol"),
+						app.Th().Scope("col").Text("RFC"),
+					)),
+					app.TBody().Body(
+						app.Range(v.Rows).Slice(func(i int) app.UI {
+							r := v.Rows[i]
+							name := r.Name
+							if r.Terminated != "" && r.Terminated != "N/A" {
+								name += " (terminated " + r.Terminated + ")"
+							}
+							return app.Tr().DataSet("field", "registry-row").Body(
+								app.Td().Body(app.Code().DataSet("field", "row-block").Text(r.Block)),
+								app.Td().DataSet("field", "row-name").Text(name),
+								app.Td().Text(r.Source),
+								app.Td().Text(r.Destination),
+								app.Td().Text(r.Forwardable),
+								app.Td().DataSet("field", "row-global").Text(r.Global),
+								app.Td().Text(r.Reserved),
+								app.Td().Text(r.RFC),
+							)
+						}),
+					),
+				),
+			),
+		),
+		app.If(v.LegacyClass != "",
+			app.P().Class("history").Body(
+				app.Text("History: in the classful addressing of 1981–1993 this was a "),
+				app.Strong().DataSet("field", "legacy-class").Text("class "+v.LegacyClass),
+				app.Text(" address. "+v.LegacyNote),
+			),
+		),
+		app.Details().Class("why").Body(
+			app.Summary().Text("Why? Private and public addresses"),
+			app.P().Text("A public address is unique on the whole internet, and routers everywhere know which network announces it. "+
+				"A private address (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) is reused by millions of home, office and container networks, so no internet router carries packets to it. "+
+				"Devices with private addresses still reach the internet through NAT: the router rewrites their packets to use its own public address, and rewrites the replies back. "+
+				"What NAT does not do is let anyone outside start a conversation with them, unless a port is forwarded."),
+			app.P().Text("127.0.0.1 and ::1 are loopback: a packet to them never leaves the machine. 0.0.0.0 and :: are \"unspecified\": a server listening on them accepts connections on every interface of the machine, but they are not an address you can send to."),
+		),
+	)
+}
+
+func (c *addrWidget) renderEmbedded(v addrView) app.UI {
+	return app.Section().Class("embedded").Aria("labelledby", "addr-embedded").Body(
+		app.H2().ID("addr-embedded").Text("IPv4 address inside"),
+		app.P().DataSet("field", "embedded-description").Text(v.EmbeddedDescription),
+		app.Dl().Class("facts").Body(
+			app.Div().Class("fact").Body(
+				app.Dt().Text("Embedded IPv4"),
+				app.Dd().Body(app.A().Href(href("/addr?ip="+queryEscape(v.Embedded))).Body(
+					app.Code().DataSet("field", "embedded-ipv4").Text(v.Embedded),
+				)),
+			),
+			fact("Mechanism", "embedded-mechanism", v.EmbeddedMechanism),
+			app.If(v.TeredoServer != "", fact("Teredo server", "teredo-server", v.TeredoServer)),
+			app.If(v.TeredoPort != "", fact("Teredo client port", "teredo-port", v.TeredoPort)),
 		),
 	)
 }

@@ -144,6 +144,7 @@ func (cfg genConfig) run() error {
 		ThemeColor:              "#0f1720",
 		LoadingLabel:            "Starting the calculator… {progress}%",
 		Styles:                  []string{"/web/" + hashed["netground.css"]},
+		Scripts:                 []string{"/web/site.js defer"},
 		CacheableResources:      cacheable,
 		Resources:               bundleResources{prefix: prefix, wasm: prefix + "/web/" + wasmName},
 		Version:                 hex.EncodeToString(version.Sum(nil))[:20],
@@ -178,13 +179,15 @@ func contentName(name string, content []byte) string {
 	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:8]) + ext
 }
 
+// go-app writes attributes in no fixed order, so these match a tag by one
+// attribute wherever it stands.
 var (
 	// go-app's viewport forbids zooming, which fails people who need it.
-	viewportMeta = regexp.MustCompile(`<meta name="viewport" content="[^"]*">`)
+	viewportMeta = regexp.MustCompile(`<meta[^>]*name="viewport"[^>]*>`)
 	// og:url names the generator's temporary server; og:image is empty.
-	ogURLMeta = regexp.MustCompile(`<meta property="og:url" content="[^"]*">\n?|<meta property="og:image" content>\n?`)
+	ogMeta = regexp.MustCompile(`<meta[^>]*property="og:(url|image)"[^>]*>\n?`)
 	// The loader's spinner is decoration and needs an empty alt text.
-	loaderImage = regexp.MustCompile(`(<img id="app-wasm-loader-icon"[^>]*?)>`)
+	loaderImage = regexp.MustCompile(`<img([^>]*id="app-wasm-loader-icon"[^>]*?)>`)
 )
 
 // fixPages corrects what go-app writes into every pre-rendered page.
@@ -198,8 +201,8 @@ func fixPages(dir string) error {
 			return err
 		}
 		b = viewportMeta.ReplaceAll(b, []byte(`<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`))
-		b = ogURLMeta.ReplaceAll(b, nil)
-		b = loaderImage.ReplaceAll(b, []byte(`$1 alt="">`))
+		b = ogMeta.ReplaceAll(b, nil)
+		b = loaderImage.ReplaceAll(b, []byte(`<img$1 alt="">`))
 		return os.WriteFile(p, b, 0o644)
 	})
 }

@@ -34,13 +34,20 @@ func (e *ParseError) Error() string {
 // ("010.0.0.1" is 8.0.0.1 to inet_aton, which reads it as octal), shorthand ("127.1"),
 // hexadecimal octets ("0x7f.0.0.1") and plain integers ("3232235777"). A subnet
 // ("10.0.0.0/8") or a socket ("192.0.2.1:80", "[::1]:80") is rejected with a note that it is
-// one. A zone may hold any characters except "/", which starts a prefix length, and "]".
-// Every error is a *[ParseError].
+// one. A zone may hold any characters except "/", which starts a prefix length; within
+// brackets the first "]" ends the address. Every error is a *[ParseError].
 func Parse(s string) (netip.Addr, error) {
 	fail := func(reason, hint string) (netip.Addr, error) {
 		return netip.Addr{}, &ParseError{Input: s, Reason: reason, Hint: hint}
 	}
 	t := strings.TrimSpace(s)
+	if !strings.ContainsAny(t, "[]/") {
+		// The common case. The checks below only explain failures, and they accept exactly
+		// what netip accepts.
+		if a, err := netip.ParseAddr(t); err == nil {
+			return a, nil
+		}
+	}
 	if t == "" {
 		return fail("empty", "enter an IPv4 or IPv6 address")
 	}

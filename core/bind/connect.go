@@ -226,7 +226,7 @@ func itoa(n int) string {
 
 // published returns docker-proxy's socket for a host address and port.
 func (st State) published(dst netip.AddrPort, proto Proto) (Open, bool) {
-	for _, b := range st.Sockets() {
+	for _, b := range st.onPort(proto, dst.Port()) {
 		if b.Forward.IsValid() && b.State == Listening && b.Proto == proto && b.Port == int(dst.Port()) && b.covers(st.t.os, dst.Addr()) {
 			return b, true
 		}
@@ -241,7 +241,7 @@ func (st State) published(dst netip.AddrPort, proto Proto) (Open, bool) {
 func (st State) listener(ns int, dst netip.AddrPort, proto Proto) (Open, bool) {
 	o := st.t.nsOS(ns)
 	best, rank := Open{}, 0
-	for i := range *st.log {
+	for _, i := range st.portIndexes(proto, dst.Port()) {
 		e := &(*st.log)[i]
 		if e.ns != ns || e.opened > st.k || st.k >= e.closed || e.timeWait <= st.k {
 			continue
@@ -270,7 +270,7 @@ func (st State) accept(ns int, dst netip.AddrPort, proto Proto, r *Result) {
 	o := t.nsOS(ns)
 	b, ok := st.listener(ns, dst, proto)
 	if !ok {
-		for _, s := range st.Sockets() {
+		for _, s := range st.onPort(proto, dst.Port()) {
 			if st.nsOfID(s.ID) != ns || s.Proto != proto || s.Port != int(dst.Port()) {
 				continue
 			}
@@ -330,6 +330,15 @@ func listenHint(t *topology, ns int, s Socket, dst netip.Addr) string {
 }
 
 func (st State) nsOfID(id int) int {
+	if st.byPort != nil {
+		// The compacted log is in ID order.
+		log := *st.log
+		i, _ := slices.BinarySearchFunc(log, id, func(e entry, id int) int { return e.ID - id })
+		if i < len(log) && log[i].ID == id {
+			return log[i].ns
+		}
+		return -1
+	}
 	for i := range *st.log {
 		if (*st.log)[i].ID == id {
 			return (*st.log)[i].ns
@@ -408,4 +417,50 @@ func (st State) ConnectLocalhost(from Vantage, port uint16, proto Proto, d Diale
 		}
 	}
 	return r
+}
+
+// portIndexes returns the log indexes that may hold sockets on the port:
+// all of them, unless the state carries an index.
+func (st State) portIndexes(proto Proto, port uint16) []int {
+	if st.byPort != nil {
+		return st.byPort[uint32(proto)<<16|uint32(port)]
+	}
+	all := make([]int, len(*st.log))
+	for i := range all {
+		all[i] = i
+	}
+	return all
+}
+
+// onPort returns the open sockets with the protocol and port.
+func (st State) onPort(proto Proto, port uint16) []Open {
+	var out []Open
+	for _, i := range st.portIndexes(proto, port) {
+		e := &(*st.log)[i]
+		if e.opened <= st.k && st.k < e.closed && e.Proto == proto && e.Port == int(port) {
+			b := e.Open
+			if e.timeWait <= st.k {
+				b.State = TimeWait
+			}
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// indexed returns a copy of the state whose log holds only the open
+// sockets, indexed by port, for many queries on one state.
+func (st State) indexed() State {
+	var log []entry
+	idx := map[uint32][]int{}
+	for i := range *st.log {
+		e := (*st.log)[i]
+		if e.opened <= st.k && st.k < e.closed {
+			key := uint32(e.Proto)<<16 | uint32(e.Port)
+			idx[key] = append(idx[key], len(log))
+			log = append(log, e)
+		}
+	}
+	st.log, st.byPort = &log, idx
+	return st
 }

@@ -83,6 +83,10 @@ func (st State) Targets() []Target {
 // vantages × targets, at most (MaxContainers+3) × (MaxSockets × 4 +
 // MaxForwards).
 func (st State) Matrix() Matrix {
+	if st.t == nil {
+		return Matrix{}
+	}
+	st = st.indexed()
 	m := Matrix{Vantages: st.Vantages(), Targets: st.Targets()}
 	m.Cells = make([][]Result, len(m.Vantages))
 	for i, v := range m.Vantages {

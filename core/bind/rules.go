@@ -116,9 +116,12 @@ func conflictLinux(e, n Socket) (Verdict, string) {
 		}
 		return AddrInUse, fmt.Sprintf("both set SO_REUSEPORT, but %s belongs to another user (%q, not %q); Linux requires the same effective user to prevent port hijacking (man 7 socket)", sockName(o, e), userName(e.User), userName(n.User))
 	}
-	if n.ReuseAddr && e.ReuseAddr && e.State != Listening {
+	if n.ReuseAddr && e.ReuseAddr && (e.State != Listening || e.Proto == UDP) {
 		if e.State == TimeWait {
 			return OK, fmt.Sprintf("%s is only in TIME_WAIT and both sockets set SO_REUSEADDR, so the new socket may bind (man 7 socket)", sockName(o, e))
+		}
+		if e.Proto == UDP {
+			return OK, fmt.Sprintf("both UDP sockets set SO_REUSEADDR, so they share %s; each datagram goes to one of them (man 7 socket)", sockName(o, e))
 		}
 		return OK, fmt.Sprintf("both sockets set SO_REUSEADDR and %s is not listening, so Linux lets both bind (man 7 socket)", sockName(o, e))
 	}

@@ -51,6 +51,7 @@ type State struct {
 	k         int
 	localhost Order
 	client    Dialer
+	byPort    map[uint32][]int // when set: log indexes by protocol and port, all open at k
 }
 
 // Step is one action, its result and the state after it.

@@ -25,8 +25,10 @@ const (
 	MaxAdvance = 24 * time.Hour
 	// MaxTimeout is the longest mapping timeout a Behavior may set.
 	MaxTimeout = 7 * 24 * time.Hour
-	// MaxScenarioBytes is the largest JSON text DecodeScenario reads.
-	MaxScenarioBytes = 2 << 20
+	// MaxScenarioBytes is the largest JSON text DecodeScenario reads: 1 MiB,
+	// the size of the largest share-link document, which holds MaxSteps
+	// steps with room to spare.
+	MaxScenarioBytes = 1 << 20
 )
 
 // Internet is the node name of the public internet in a Trace. NATs and
@@ -176,7 +178,9 @@ type Step struct {
 // `devices[3].addr: "10.0.0.300" is not an IPv4 address`. Field is a path
 // in the JSON form; it is empty when the whole text is at fault.
 type FieldError struct {
-	Field  string
+	// Field is the path, such as "nats[0].behavior.mapping".
+	Field string
+	// Reason says what is wrong, quoting the input.
 	Reason string
 }
 

@@ -172,7 +172,7 @@ func (s *Sim) Apply(st Step) (Trace, error) {
 }
 
 func (s *Sim) run(i int, st Step) Trace {
-	tr := Trace{Step: i, Kind: st.Kind}
+	tr := Trace{Step: i, Kind: st.Kind, Events: make([]Event, 0, 4)}
 	switch st.Kind {
 	case StepSend:
 		d := s.topo.device[st.From]
@@ -447,20 +447,31 @@ type Row struct {
 // Table returns the translation tables of every NAT, in scenario order:
 // each NAT's forwarding rules, then its live mappings oldest first.
 func (s *Sim) Table() []Row {
-	var rows []Row
-	for _, n := range s.nats {
-		for _, r := range n.rules {
-			rows = append(rows, Row{NAT: n.cfg.Name, Entry: Entry{Proto: r.Proto, Inside: r.To,
-				Outside: netip.AddrPortFrom(n.cfg.forwardAddr(r), r.Port), Static: true}})
+	n, peers := 0, 0
+	for _, nt := range s.nats {
+		n += len(nt.rules) + len(nt.entries)
+		for _, e := range nt.entries {
+			peers += len(e.allowed)
 		}
-		for _, e := range n.entries {
-			row := Row{NAT: n.cfg.Name, Entry: e.Entry, Established: e.established,
-				Age: s.now - e.created, Expires: e.deadline - s.now, Peers: make([]netip.AddrPort, 0, len(e.allowed))}
+	}
+	rows := make([]Row, 0, n)
+	// One backing array for every row's peers keeps a snapshot at two
+	// allocations however large the table.
+	buf := make([]netip.AddrPort, 0, peers)
+	for _, nt := range s.nats {
+		for _, r := range nt.rules {
+			rows = append(rows, Row{NAT: nt.cfg.Name, Entry: Entry{Proto: r.Proto, Inside: r.To,
+				Outside: netip.AddrPortFrom(nt.cfg.forwardAddr(r), r.Port), Static: true}})
+		}
+		for _, e := range nt.entries {
+			start := len(buf)
 			for k := range e.allowed {
-				row.Peers = append(row.Peers, k)
+				buf = append(buf, k)
 			}
-			slices.SortFunc(row.Peers, netip.AddrPort.Compare)
-			rows = append(rows, row)
+			p := buf[start:len(buf):len(buf)]
+			slices.SortFunc(p, netip.AddrPort.Compare)
+			rows = append(rows, Row{NAT: nt.cfg.Name, Entry: e.Entry, Established: e.established,
+				Age: s.now - e.created, Expires: e.deadline - s.now, Peers: p})
 		}
 	}
 	return rows

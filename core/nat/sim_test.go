@@ -79,7 +79,7 @@ func TestHairpin(t *testing.T) {
 	}{
 		{false, eif, nat.HairpinOff},
 		{true, eif, nat.Delivered},
-		{true, adf, nat.Delivered}, // the phone sent to 203.0.113.7 (itself, via s1? no: see below)
+		{true, adf, nat.Delivered},
 		{true, apdf, nat.Filtered},
 	}
 	for _, tt := range tests {
@@ -258,13 +258,13 @@ func TestPortAssignment(t *testing.T) {
 
 func TestPresets(t *testing.T) {
 	want := map[string][]nat.Decision{
-		"A home behind one public address":     {nat.Delivered, nat.Delivered, nat.Delivered, nat.Delivered},
-		"The reply that comes back":            {nat.Delivered, nat.Delivered, nat.Delivered, nat.MappingExpired, nat.NoMapping},
-		"Why can't anyone reach my laptop?":    {nat.NoMapping, nat.Delivered, nat.Filtered, nat.Delivered},
-		"Port forwarding 443 to a home server": {nat.Delivered, nat.Delivered, nat.NoMapping, nat.Delivered, nat.Delivered},
+		"A home behind one public address":      {nat.Delivered, nat.Delivered, nat.Delivered, nat.Delivered},
+		"The reply that comes back":             {nat.Delivered, nat.Delivered, nat.Delivered, nat.MappingExpired, nat.NoMapping},
+		"Why can't anyone reach my laptop?":     {nat.NoMapping, nat.Delivered, nat.Filtered, nat.Delivered},
+		"Port forwarding 443 to a home server":  {nat.Delivered, nat.Delivered, nat.NoMapping, nat.Delivered, nat.Delivered},
 		"Double NAT behind a carrier-grade NAT": {nat.Delivered, nat.Delivered, nat.NoMapping, nat.NoHost},
-		"Two peers punching holes":             {nat.Delivered, nat.Delivered, nat.Delivered, nat.Delivered, nat.Filtered, nat.Delivered, nat.Delivered},
-		"Out of public ports":                  {nat.Delivered, nat.Delivered, nat.PoolExhausted, nat.MappingExpired, nat.Delivered},
+		"Two peers punching holes":              {nat.Delivered, nat.Delivered, nat.Delivered, nat.Delivered, nat.Filtered, nat.Delivered, nat.Delivered},
+		"Out of public ports":                   {nat.Delivered, nat.Delivered, nat.PoolExhausted, nat.MappingExpired, nat.Delivered},
 	}
 	for _, s := range nat.Presets() {
 		res, err := nat.Run(s)
@@ -357,5 +357,45 @@ func TestValidate(t *testing.T) {
 			}
 			t.Errorf("DecodeScenario(%s) = %v; want %s", in, err, tt.want)
 		}
+	}
+}
+
+func TestApplyErrors(t *testing.T) {
+	sim := newSim(t, home(nat.Behavior{}))
+	tests := []struct {
+		st   nat.Step
+		want string
+	}{
+		{send("nobody", nat.UDP, 1, "93.184.216.34:80"), `step.from: "nobody" is not the name of a device`},
+		{nat.Step{Kind: nat.StepForward, NAT: "router", Forward: nat.Forward{Proto: nat.TCP, Port: 80, To: ap("10.0.0.1:80")}}, `step.forward.to: 10.0.0.1 is not in "router"'s LAN 192.168.1.0/24`},
+		{nat.Step{Kind: nat.StepAdvance}, `step.by: "0s" is not between 1ns and 24h0m0s`},
+		{nat.Step{Kind: 9}, `step.kind: unknown step kind step(9)`},
+	}
+	for _, tt := range tests {
+		if _, err := sim.Apply(tt.st); err == nil || err.Error() != tt.want {
+			t.Errorf("Apply(%+v) = %v; want %s", tt.st, err, tt.want)
+		}
+	}
+	if tr := apply(t, sim, reply("s1")); tr.Outcome() != nat.NothingToReply {
+		t.Errorf("reply with nothing received: outcome %v; want nothing-to-reply", tr.Outcome())
+	}
+	if tr := apply(t, sim, send("laptop", nat.UDP, 1, "192.168.1.99:80")); tr.Outcome() != nat.NoHost {
+		t.Errorf("send to an empty LAN address: outcome %v; want no-host", tr.Outcome())
+	}
+}
+
+// TestLimitsFit checks that a scenario at the limits still fits in a share
+// link and decodes.
+func TestLimitsFit(t *testing.T) {
+	s := bigScenario(nat.MaxDevices, nat.MaxSteps)
+	data, err := s.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) > nat.MaxScenarioBytes {
+		t.Fatalf("%d devices and %d steps take %d bytes, more than MaxScenarioBytes %d", nat.MaxDevices, nat.MaxSteps, len(data), nat.MaxScenarioBytes)
+	}
+	if _, err := nat.DecodeScenario(data); err != nil {
+		t.Fatal(err)
 	}
 }

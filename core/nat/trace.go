@@ -9,7 +9,9 @@ import (
 // port of the inside endpoint is the echo identifier and the port of the
 // remote endpoint is 0. The zero value is no packet: a dropped one.
 type Packet struct {
-	Proto    Protocol
+	// Proto is the protocol.
+	Proto Protocol
+	// Src and Dst are the source and destination endpoints.
 	Src, Dst netip.AddrPort
 }
 
@@ -209,8 +211,11 @@ func (e Event) Changed() Field { return Changed(e.Before, e.After) }
 // stands for it and, where the mapping behaviour keys on it, the remote.
 // The zero value is no entry.
 type Entry struct {
-	Proto   Protocol
-	Inside  netip.AddrPort
+	// Proto is the protocol the entry translates.
+	Proto Protocol
+	// Inside is the private endpoint on the LAN.
+	Inside netip.AddrPort
+	// Outside is the public endpoint that stands for it.
 	Outside netip.AddrPort
 	// Remote is the destination part the mapping is keyed on: the zero
 	// AddrPort for endpoint-independent mapping, the address with port 0

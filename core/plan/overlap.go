@@ -50,11 +50,20 @@ type Clash struct {
 // prefixes count as IPv6.
 type OverlapReport struct {
 	IPv4, IPv6 []Clash
+	// Truncated reports whether more than MaxClashes pairs clash and the
+	// lists stop there.
+	Truncated bool
 }
 
+// MaxClashes bounds the pairs an OverlapReport lists. n copies of one
+// prefix clash in n(n-1)/2 pairs, so a long paste could otherwise exhaust
+// the browser's memory.
+const MaxClashes = 10000
+
 // Overlaps reports every pair of nets that overlap, equal or contain one
-// another. Prefixes are compared with their host bits cleared; invalid ones
-// are skipped. It runs in O(n log n) plus the number of clashes.
+// another, up to MaxClashes pairs. Prefixes are compared with their host
+// bits cleared; invalid ones are skipped. It runs in O(n log n) plus the
+// number of clashes.
 func Overlaps(nets []Named) OverlapReport {
 	type item struct {
 		Named
@@ -72,6 +81,8 @@ func Overlaps(nets []Named) OverlapReport {
 			v6 = append(v6, item{n, i})
 		}
 	}
+	var r OverlapReport
+	left := MaxClashes
 	sweep := func(items []item) []Clash {
 		slices.SortFunc(items, func(a, b item) int {
 			if c := a.Prefix.Addr().Compare(b.Prefix.Addr()); c != 0 {
@@ -90,13 +101,20 @@ func Overlaps(nets []Named) OverlapReport {
 				open = open[:len(open)-1]
 			}
 			for _, o := range open {
+				if left == 0 {
+					r.Truncated = true
+					return out
+				}
 				out = append(out, clash(o.Named, it.Named))
+				left--
 			}
 			open = append(open, it)
 		}
 		return out
 	}
-	return OverlapReport{IPv4: sweep(v4), IPv6: sweep(v6)}
+	r.IPv4 = sweep(v4)
+	r.IPv6 = sweep(v6)
+	return r
 }
 
 func clash(a, b Named) Clash {

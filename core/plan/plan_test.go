@@ -350,6 +350,17 @@ func TestOverlaps(t *testing.T) {
 	if strings.Join(got6, "|") != "v6 site contains v6 LAN" {
 		t.Errorf("Overlaps IPv6 = %q", got6)
 	}
+	if r.Truncated {
+		t.Errorf("Overlaps truncated")
+	}
+	// n copies of one prefix clash pairwise; the report stops at MaxClashes.
+	many := make([]plan.Named, 1000)
+	for i := range many {
+		many[i] = plan.Named{Name: "copy", Prefix: pfx("10.0.0.0/8")}
+	}
+	if r := plan.Overlaps(many); !r.Truncated || len(r.IPv4) != plan.MaxClashes {
+		t.Errorf("Overlaps(1000 copies) = %d clashes, truncated %v; want %d, true", len(r.IPv4), r.Truncated, plan.MaxClashes)
+	}
 	if r := plan.Overlaps(nil); r.IPv4 != nil || r.IPv6 != nil {
 		t.Errorf("Overlaps(nil) = %+v", r)
 	}

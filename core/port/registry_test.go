@@ -218,6 +218,7 @@ func TestSearch(t *testing.T) {
 		{"secure shell", "ssh", "22", port.MatchDescription},
 		{"rdp", "ms-wbt-server", "3389", port.MatchAlias},
 		{"  Redis ", "redis", "6379", port.MatchName},
+		{"3com-tsm", "3com-tsmux", "106", port.MatchPrefix},
 	}
 	for _, tt := range tests {
 		got := r.Search(tt.query, 5)

@@ -107,13 +107,17 @@ func (r *Registry) Search(query string, limit int) []Match {
 		}
 	}
 
-	if p, err := ParsePort(q); err == nil {
-		for _, rec := range r.Lookup(p, 0) {
-			if !full() {
-				out = append(out, Match{Record: rec, Kind: MatchPort})
+	// Names can start with a digit too ("3com-tsmux"); only a valid port is
+	// taken as a number.
+	if '0' <= q[0] && q[0] <= '9' {
+		if p, err := ParsePort(q); err == nil {
+			for _, rec := range r.Lookup(p, 0) {
+				if !full() {
+					out = append(out, Match{Record: rec, Kind: MatchPort})
+				}
 			}
+			return out
 		}
-		return out
 	}
 	for _, a := range aliases {
 		if a.Name == q {
@@ -131,6 +135,9 @@ func (r *Registry) Search(query string, limit int) []Match {
 		return cmp.Compare(len(r.keys[a].name), len(r.keys[b].name))
 	})
 	for _, i := range prefixed {
+		if full() {
+			return out
+		}
 		add(i, MatchPrefix, "")
 	}
 	for i := range r.records {

@@ -8,6 +8,24 @@
 // function that never fails: whatever it cannot use comes back as a [Problem] that says what was
 // ignored and why, and that field keeps its default.
 //
+// The query parameters, in the order links write them (a default is left out):
+//
+//	/addr    ip                                   free text
+//	/subnet  net host b gw                        free text (b: second host, gw: gateway)
+//	         cloud                                none (default), aws, azure, gcp
+//	/plan    mode                                 split (default), vlsm, summarize, range, exclude, overlap
+//	         net                                  free text
+//	         len                                  1 to 128; absent: not set
+//	         parts                                1 to 2⁶⁴−1; absent: not set (len wins over parts)
+//	         page                                 1 (default) to 2⁶⁴−1
+//	         list                                 multi-line text, last
+//	/ports   q                                    free text
+//	all      v                                    1 (default; absent means 1)
+//	         readonly                             a page parameter, skipped by the Parse functions
+//
+// A free-text value is at most [MaxValueBytes]; the list at most [MaxListBytes] and
+// [MaxListLines] lines.
+//
 // Labs (nat, bind, k8s, practice) and large states travel as a [Document], a small JSON envelope
 // around the widget's own state. A file holds it as indented JSON ([Marshal], [Unmarshal]); a
 // link holds it in the URL fragment as #s=1.<base64url(deflate(JSON))> ([Fragment],

@@ -137,11 +137,14 @@ func marshalDocument(d Document) ([]byte, error) {
 
 // checkState checks the shape every state must have.
 func checkState(w Widget, state json.RawMessage) error {
+	if !utf8.Valid(state) {
+		return errors.New("not UTF-8 text")
+	}
 	if w.IsSimple() {
 		_, err := simpleState(state)
 		return err
 	}
-	if !utf8.Valid(state) || !json.Valid(state) {
+	if !json.Valid(state) {
 		return errors.New("not valid JSON")
 	}
 	if b := bytes.TrimLeft(state, " \t\r\n"); len(b) == 0 || b[0] != '{' {

@@ -69,6 +69,7 @@ func TestMarshalErrors(t *testing.T) {
 		{scenario.Document{Widget: scenario.WidgetNAT, State: json.RawMessage(`[1]`)}, "scenario: state of nat: not a JSON object"},
 		{scenario.Document{Widget: scenario.WidgetNAT, State: json.RawMessage(`{`)}, "scenario: state of nat: not valid JSON"},
 		{scenario.Document{Widget: scenario.WidgetAddr, State: json.RawMessage(`{"ip":4}`)}, "scenario: state of addr: the parameters must be a JSON object of strings"},
+		{scenario.Document{Widget: scenario.WidgetAddr, State: json.RawMessage("{\"ip\":\"\xff\"}")}, "scenario: state of addr: not UTF-8 text"},
 		{scenario.Document{Widget: scenario.WidgetNAT, Name: strings.Repeat("n", 257), State: json.RawMessage(`{}`)}, "scenario: name is 257 bytes, more than the limit of 256"},
 		{scenario.Document{Widget: scenario.WidgetNAT, Name: "\xff", State: json.RawMessage(`{}`)}, "scenario: name is not valid UTF-8 text"},
 		{scenario.Document{Widget: scenario.WidgetNAT, Version: -1, State: json.RawMessage(`{}`)}, "scenario: version -1 is not a version"},

@@ -37,10 +37,10 @@ func ExampleLink() {
 
 	big := scenario.PlanState{Mode: scenario.PlanOverlap, List: planList(1000)}
 	link, _ = scenario.Link("/plan", big)
-	fmt.Printf("query %d bytes, link %d bytes: %.10s…\n", len(big.Encode()), len(link), link)
+	fmt.Printf("query of %d bytes, so %.10s… (under a third of it: %v)\n", len(big.Encode()), link, len(link) < len(big.Encode())/3)
 	// Output:
 	// /plan?net=10.0.0.0/16&len=24&page=3
-	// query 26465 bytes, link 6366 bytes: /plan#s=1.…
+	// query of 26465 bytes, so /plan#s=1.… (under a third of it: true)
 }
 
 func ExampleReadLink() {
@@ -66,12 +66,11 @@ func ExampleDecodeFragment() {
 	_, err = scenario.DecodeFragment(f[:len(f)-8])
 	var de *scenario.DecodeError
 	if errors.As(err, &de) && errors.Is(err, scenario.ErrTruncated) {
-		fmt.Printf("%v\nread: %s %q\n", err, de.Partial.Widget, de.Partial.Name)
+		fmt.Printf("%s; read: %s %q\n", de.Kind, de.Partial.Widget, de.Partial.Name)
 	}
 	// Output:
 	// nat hairpinning {"router":{"hairpin":true}} <nil>
-	// the link is cut short: the compressed scenario stops after 52 bytes
-	// read: nat "hairpinning"
+	// the scenario is cut short; read: nat "hairpinning"
 }
 
 func ExampleMigrations() {

@@ -81,7 +81,10 @@ func (o Options) DecodeFragment(fragment string) (Document, error) {
 	}
 	version, data, ok := strings.Cut(payload, ".")
 	if !ok {
-		if payload == "" || strings.Trim(payload, "0123456789") == "" {
+		if payload == "" {
+			return fail(ErrTruncated, "nothing follows s=", Document{}, nil)
+		}
+		if strings.Trim(payload, "0123456789") == "" {
 			return fail(ErrTruncated, "the scenario stops after its version", Document{}, nil)
 		}
 		return fail(ErrDamaged, "it does not start with a version such as \"1.\"", Document{}, nil)

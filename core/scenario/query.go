@@ -50,6 +50,8 @@ type Problem struct {
 // `cloud=foo ignored: not one of none, aws, azure, gcp; using none`.
 func (p Problem) String() string {
 	switch {
+	case p.Param == "" && p.Value != "":
+		return "=" + p.Value + ": " + p.Reason
 	case p.Param == "":
 		return p.Reason
 	case p.Value == "":
@@ -233,6 +235,10 @@ func (r *queryReader) done() []Problem {
 		var v string
 		if vs := r.q[name]; len(vs) > 0 {
 			v = vs[0]
+		}
+		if name == "" {
+			r.report(name, v, "a value without a parameter name; ignored")
+			continue
 		}
 		r.report(name, v, "not a parameter of this page; ignored")
 	}

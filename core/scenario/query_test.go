@@ -122,6 +122,7 @@ func TestParseProblems(t *testing.T) {
 				"e=1: not a parameter of this page; ignored", "f=1: not a parameter of this page; ignored",
 				"g=1: not a parameter of this page; ignored", "h=1: not a parameter of this page; ignored",
 				"2 more unknown parameters ignored"}},
+		{scenario.WidgetAddr, "=x&ip=1", scenario.AddrState{IP: "1"}, []string{"=x: a value without a parameter name; ignored"}},
 		{scenario.WidgetSubnet, "net=10.0.0.0/20&cloud=foo", scenario.SubnetState{Net: "10.0.0.0/20"},
 			[]string{"cloud=foo: not one of none, aws, azure, gcp; using none"}},
 		{scenario.WidgetSubnet, "cloud=AWS", scenario.SubnetState{Cloud: subnet.CloudAWS}, nil},
@@ -255,6 +256,7 @@ func TestProblemString(t *testing.T) {
 		{scenario.Problem{Reason: "whole query"}, "whole query"},
 		{scenario.Problem{Param: "list", Reason: "too long"}, "list: too long"},
 		{scenario.Problem{Param: "cloud", Value: "foo", Reason: "unknown"}, "cloud=foo: unknown"},
+		{scenario.Problem{Value: "x", Reason: "no name"}, "=x: no name"},
 	}
 	for _, tt := range tests {
 		if got := tt.p.String(); got != tt.want {

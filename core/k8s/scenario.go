@@ -1,0 +1,453 @@
+package k8s
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/netip"
+	"strconv"
+	"strings"
+
+	"go4.org/netipx"
+)
+
+// Limits on a scenario, so that a hostile share link cannot freeze the page.
+const (
+	MaxScenarioBytes = 1 << 20 // size of the JSON text DecodeScenario accepts
+	MaxNodes         = 64
+	MaxDeployments   = 64
+	MaxServices      = 64
+	MaxNetworks      = 32
+	MaxLabels        = 16   // labels of a deployment, or of a Service's selector
+	MaxPods          = 1000 // pods at the same time
+	MaxPodsCreated   = 20000
+	MaxActions       = 1000
+	MaxNameLen       = 63 // a DNS label (RFC 1123)
+)
+
+// Version is the scenario format version Scenario.V carries.
+const Version = 1
+
+// Defaults for the parts of a Scenario left out.
+var (
+	DefaultClusterCIDR = netip.MustParsePrefix("10.244.0.0/16") // flannel's and kubeadm's usual pod network
+	DefaultServiceCIDR = netip.MustParsePrefix("10.96.0.0/12")  // kube-apiserver --service-cluster-ip-range default
+	DefaultLAN         = netip.MustParsePrefix("192.168.1.0/24")
+)
+
+// DefaultNodeMaskSize is the prefix length of a node's pod CIDR
+// (kube-controller-manager --node-cidr-mask-size, 24 for IPv4).
+const DefaultNodeMaskSize = 24
+
+// DefaultMaxPods is the kubelet's --max-pods default.
+const DefaultMaxPods = 110
+
+// Scenario is a Kubernetes lab: the cluster and the actions to replay. It
+// is what a share link carries, as JSON.
+type Scenario struct {
+	V            int          `json:"v"`                      // format version: Version
+	ClusterCIDR  netip.Prefix `json:"clusterCIDR,omitzero"`   // pod network; zero: DefaultClusterCIDR
+	NodeMaskSize int          `json:"nodeMaskSize,omitempty"` // prefix length of each node's pod CIDR; 0: DefaultNodeMaskSize
+	ServiceCIDR  netip.Prefix `json:"serviceCIDR,omitzero"`   // zero: DefaultServiceCIDR
+	MaxPods      int          `json:"maxPods,omitempty"`      // kubelet --max-pods; 0: DefaultMaxPods
+	LAN          netip.Prefix `json:"lan,omitzero"`           // the nodes' network; zero: DefaultLAN
+	Nodes        []Node       `json:"nodes"`
+	Networks     []Network    `json:"networks,omitempty"` // other ranges Check compares: VPN, VPC, home LAN
+	Deployments  []Deployment `json:"deployments,omitempty"`
+	Services     []Service    `json:"services,omitempty"`
+	Actions      []Action     `json:"actions,omitempty"`
+}
+
+// Node is a machine of the cluster. A zero Addr takes the LAN's address
+// number 11 + its index (192.168.1.11, .12, …).
+type Node struct {
+	Name string     `json:"name"`
+	Addr netip.Addr `json:"addr,omitzero"`
+}
+
+// Network is a named range Check compares with the cluster's: a VPN, a
+// cloud VPC, an office LAN.
+type Network struct {
+	Name   string       `json:"name"`
+	Prefix netip.Prefix `json:"prefix"`
+}
+
+// Deployment runs Replicas pods with Labels, each listening on Port.
+type Deployment struct {
+	Name      string            `json:"name"`
+	Namespace string            `json:"namespace,omitempty"` // "": "default"
+	Replicas  int               `json:"replicas"`
+	Labels    map[string]string `json:"labels,omitempty"` // zero: app=Name
+	Port      int               `json:"port,omitempty"`   // containerPort the pods listen on, on every address
+}
+
+// Service gives the pods its Selector matches a stable ClusterIP and the
+// DNS name name.namespace.svc.cluster.local.
+type Service struct {
+	Name       string            `json:"name"`
+	Namespace  string            `json:"namespace,omitempty"` // "": "default"
+	Selector   map[string]string `json:"selector"`
+	Port       int               `json:"port"`
+	TargetPort int               `json:"targetPort,omitempty"` // 0: Port
+	Type       string            `json:"type,omitempty"`       // "", "ClusterIP" or "NodePort"
+	NodePort   int               `json:"nodePort,omitempty"`   // 30000–32767; 0: the next free one
+	ClusterIP  netip.Addr        `json:"clusterIP,omitzero"`   // zero: the next free one
+}
+
+// Action is one step. Which fields matter depends on Do: delete-pod,
+// restart-pod, unready, ready: Pod; scale: Deployment and Replicas;
+// connect: From and To.
+//
+// From is "pod:NAME", "deploy:NAME" (its oldest running pod), "node:NAME"
+// or "outside" (a machine on the LAN outside the cluster). To is
+// HOST:PORT, HOST an IP address or a name (svc, svc.ns, svc.ns.svc or
+// svc.ns.svc.cluster.local).
+type Action struct {
+	Do         Kind   `json:"do"`
+	Pod        string `json:"pod,omitempty"`
+	Deployment string `json:"deployment,omitempty"`
+	Replicas   int    `json:"replicas,omitempty"`
+	From       string `json:"from,omitempty"`
+	To         string `json:"to,omitempty"`
+}
+
+// DecodeScenario parses a scenario from JSON and validates it. Unknown
+// fields are errors.
+func DecodeScenario(data []byte) (Scenario, error) {
+	if len(data) > MaxScenarioBytes {
+		return Scenario{}, fmt.Errorf("scenario: %d bytes is more than the limit of %d", len(data), MaxScenarioBytes)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var s Scenario
+	if err := dec.Decode(&s); err != nil {
+		return Scenario{}, fmt.Errorf("scenario: %w", err)
+	}
+	if dec.More() {
+		return Scenario{}, errors.New("scenario: unexpected data after the JSON object")
+	}
+	if err := s.Validate(); err != nil {
+		return Scenario{}, err
+	}
+	return s, nil
+}
+
+// Encode returns the scenario as JSON, the form DecodeScenario reads.
+func (s Scenario) Encode() ([]byte, error) { return json.Marshal(s) }
+
+func namespaceOf(ns string) string {
+	if ns == "" {
+		return "default"
+	}
+	return ns
+}
+
+// checkName checks a DNS label (RFC 1123): lowercase letters, digits and
+// '-', starting and ending with a letter or digit.
+func checkName(field, s string) error {
+	if s == "" {
+		return fmt.Errorf("%s: missing", field)
+	}
+	if len(s) > MaxNameLen {
+		return fmt.Errorf("%s: %d characters is longer than the limit of %d", field, len(s), MaxNameLen)
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		ok := c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' && i > 0 && i < len(s)-1
+		if !ok {
+			return fmt.Errorf("%s: %q is not a DNS label: use lowercase letters, digits and '-', starting and ending with a letter or digit (RFC 1123)", field, s)
+		}
+	}
+	return nil
+}
+
+func checkLabels(field string, m map[string]string, required bool) error {
+	if len(m) == 0 && required {
+		return fmt.Errorf("%s: missing; a Service without a selector has no endpoints here", field)
+	}
+	if len(m) > MaxLabels {
+		return fmt.Errorf("%s: %d labels is more than the limit of %d", field, len(m), MaxLabels)
+	}
+	for k, v := range m {
+		if k == "" || len(k) > MaxNameLen || len(v) > MaxNameLen || strings.ContainsAny(k+v, " \t\n\"=,") {
+			return fmt.Errorf("%s: label %q=%q is not a valid label", field, k, v)
+		}
+	}
+	return nil
+}
+
+func checkPort(field string, p int) error {
+	if p < 1 || p > 65535 {
+		return fmt.Errorf("%s: port %d is out of range 1–65535", field, p)
+	}
+	return nil
+}
+
+func checkPrefix(field string, p netip.Prefix, v4 bool) error {
+	if !p.IsValid() {
+		return nil
+	}
+	switch {
+	case p.Addr().Zone() != "":
+		return fmt.Errorf("%s: %v has a zone", field, p)
+	case v4 && !p.Addr().Is4():
+		return fmt.Errorf("%s: %v is not IPv4; the lab models an IPv4 cluster", field, p)
+	case p != p.Masked():
+		return fmt.Errorf("%s: %v has host bits set; the network is %v", field, p, p.Masked())
+	}
+	return nil
+}
+
+// Validate reports the first thing wrong with the scenario, naming the
+// field, as in "deployments[1].replicas: 2000 is more than the limit of
+// 1000". Capacity problems that a real cluster would accept (too many
+// nodes for the cluster CIDR, an overlap with the LAN) are not errors: Check
+// reports them.
+func (s Scenario) Validate() error {
+	if s.V != Version {
+		return fmt.Errorf("v: version %d is not supported; want %d", s.V, Version)
+	}
+	if err := checkPrefix("clusterCIDR", s.ClusterCIDR, true); err != nil {
+		return err
+	}
+	if err := checkPrefix("serviceCIDR", s.ServiceCIDR, true); err != nil {
+		return err
+	}
+	if err := checkPrefix("lan", s.LAN, true); err != nil {
+		return err
+	}
+	c := s.config()
+	if c.lan.Bits() > 30 {
+		return fmt.Errorf("lan: /%d is too small for nodes; use /30 or shorter", c.lan.Bits())
+	}
+	if s.NodeMaskSize != 0 && (s.NodeMaskSize < c.cluster.Bits() || s.NodeMaskSize > 30) {
+		return fmt.Errorf("nodeMaskSize: /%d must be between the cluster CIDR's /%d and /30", s.NodeMaskSize, c.cluster.Bits())
+	}
+	if c.service.Bits() > 30 {
+		return fmt.Errorf("serviceCIDR: /%d is too small; use /30 or shorter", c.service.Bits())
+	}
+	if s.MaxPods < 0 || s.MaxPods > MaxPods {
+		return fmt.Errorf("maxPods: %d is out of range 1–%d", s.MaxPods, MaxPods)
+	}
+	if len(s.Nodes) == 0 {
+		return errors.New("nodes: a cluster needs at least one node")
+	}
+	if len(s.Nodes) > MaxNodes {
+		return fmt.Errorf("nodes: %d nodes is more than the limit of %d", len(s.Nodes), MaxNodes)
+	}
+	names := map[string]bool{}
+	addrs := map[netip.Addr]bool{}
+	for i, n := range s.Nodes {
+		field := fmt.Sprintf("nodes[%d]", i)
+		if err := checkName(field+".name", n.Name); err != nil {
+			return err
+		}
+		if names[n.Name] {
+			return fmt.Errorf("%s.name: %q is already another node's name", field, n.Name)
+		}
+		names[n.Name] = true
+		a := c.nodes[i].addr
+		if !a.IsValid() || !c.lan.Contains(a) || a == c.lan.Addr() {
+			return fmt.Errorf("%s.addr: %v is not a host address of the LAN %v", field, n.Addr, c.lan)
+		}
+		if addrs[a] {
+			return fmt.Errorf("%s.addr: %v is already another node's address", field, a)
+		}
+		addrs[a] = true
+	}
+	if len(s.Networks) > MaxNetworks {
+		return fmt.Errorf("networks: %d networks is more than the limit of %d", len(s.Networks), MaxNetworks)
+	}
+	for i, n := range s.Networks {
+		field := fmt.Sprintf("networks[%d]", i)
+		if n.Name == "" || len(n.Name) > MaxNameLen {
+			return fmt.Errorf("%s.name: missing or longer than %d bytes", field, MaxNameLen)
+		}
+		if !n.Prefix.IsValid() {
+			return fmt.Errorf("%s.prefix: missing", field)
+		}
+		if err := checkPrefix(field+".prefix", n.Prefix, false); err != nil {
+			return err
+		}
+	}
+	if len(s.Deployments) > MaxDeployments {
+		return fmt.Errorf("deployments: %d deployments is more than the limit of %d", len(s.Deployments), MaxDeployments)
+	}
+	deploys := map[string]bool{}
+	total := 0
+	for i, d := range s.Deployments {
+		field := fmt.Sprintf("deployments[%d]", i)
+		if err := checkName(field+".name", d.Name); err != nil {
+			return err
+		}
+		if deploys[d.Name] {
+			return fmt.Errorf("%s.name: %q is already another deployment's name (the lab wants them unique across namespaces)", field, d.Name)
+		}
+		deploys[d.Name] = true
+		if d.Namespace != "" {
+			if err := checkName(field+".namespace", d.Namespace); err != nil {
+				return err
+			}
+		}
+		if d.Replicas < 0 || d.Replicas > MaxPods {
+			return fmt.Errorf("%s.replicas: %d is out of range 0–%d", field, d.Replicas, MaxPods)
+		}
+		total += d.Replicas
+		if total > MaxPods {
+			return fmt.Errorf("%s.replicas: the deployments ask for %d pods, more than the limit of %d", field, total, MaxPods)
+		}
+		if err := checkLabels(field+".labels", d.Labels, false); err != nil {
+			return err
+		}
+		if d.Port != 0 {
+			if err := checkPort(field+".port", d.Port); err != nil {
+				return err
+			}
+		}
+	}
+	if len(s.Services) > MaxServices {
+		return fmt.Errorf("services: %d services is more than the limit of %d", len(s.Services), MaxServices)
+	}
+	svcs := map[string]bool{}
+	ips := map[netip.Addr]bool{}
+	nodePorts := map[int]bool{}
+	for i, v := range s.Services {
+		field := fmt.Sprintf("services[%d]", i)
+		if err := checkName(field+".name", v.Name); err != nil {
+			return err
+		}
+		if v.Namespace != "" {
+			if err := checkName(field+".namespace", v.Namespace); err != nil {
+				return err
+			}
+		}
+		key := v.Name + "." + namespaceOf(v.Namespace)
+		if svcs[key] {
+			return fmt.Errorf("%s.name: %s is already another Service", field, key)
+		}
+		svcs[key] = true
+		if err := checkLabels(field+".selector", v.Selector, true); err != nil {
+			return err
+		}
+		if err := checkPort(field+".port", v.Port); err != nil {
+			return err
+		}
+		if v.TargetPort != 0 {
+			if err := checkPort(field+".targetPort", v.TargetPort); err != nil {
+				return err
+			}
+		}
+		switch v.Type {
+		case "", "ClusterIP":
+			if v.NodePort != 0 {
+				return fmt.Errorf("%s.nodePort: a ClusterIP Service has no node port; set type NodePort", field)
+			}
+		case "NodePort":
+			if v.NodePort != 0 && (v.NodePort < 30000 || v.NodePort > 32767) {
+				return fmt.Errorf("%s.nodePort: %d is outside the node port range 30000–32767", field, v.NodePort)
+			}
+			if v.NodePort != 0 && nodePorts[v.NodePort] {
+				return fmt.Errorf("%s.nodePort: %d is already another Service's", field, v.NodePort)
+			}
+			nodePorts[v.NodePort] = true
+		default:
+			return fmt.Errorf("%s.type: unknown type %q; want ClusterIP or NodePort", field, v.Type)
+		}
+		if a := v.ClusterIP; a.IsValid() {
+			first := c.service.Addr().Next()
+			if !c.service.Contains(a) || a == c.service.Addr() || a == first || a == lastAddr(c.service) {
+				return fmt.Errorf("%s.clusterIP: %v is not a free address of the Service CIDR %v (%v is the kubernetes Service's)", field, a, c.service, first)
+			}
+			if ips[a] {
+				return fmt.Errorf("%s.clusterIP: %v is already another Service's", field, a)
+			}
+			ips[a] = true
+		}
+	}
+	for i, v := range c.svcs {
+		if !v.ip.IsValid() {
+			return fmt.Errorf("services[%d].clusterIP: the Service CIDR %v has no free address left", i, c.service)
+		}
+		if v.Type == "NodePort" && v.nodePort == 0 {
+			return fmt.Errorf("services[%d].nodePort: no free node port is left in 30000–32767", i)
+		}
+	}
+	if len(s.Actions) > MaxActions {
+		return fmt.Errorf("actions: %d actions is more than the limit of %d", len(s.Actions), MaxActions)
+	}
+	for i, a := range s.Actions {
+		field := fmt.Sprintf("actions[%d]", i)
+		switch a.Do {
+		case DeletePod, RestartPod, Unready, Ready:
+			if err := checkName(field+".pod", a.Pod); err != nil {
+				return err
+			}
+		case Scale:
+			if !deploys[a.Deployment] {
+				return fmt.Errorf("%s.deployment: no deployment named %q", field, a.Deployment)
+			}
+			if a.Replicas < 0 || a.Replicas > MaxPods {
+				return fmt.Errorf("%s.replicas: %d is out of range 0–%d", field, a.Replicas, MaxPods)
+			}
+		case Connect:
+			if err := checkFrom(field+".from", a.From, names, deploys); err != nil {
+				return err
+			}
+			if _, _, err := splitTarget(a.To); err != nil {
+				return fmt.Errorf("%s.to: %w", field, err)
+			}
+		default:
+			return fmt.Errorf("%s.do: unknown %v", field, a.Do)
+		}
+	}
+	return nil
+}
+
+func checkFrom(field, from string, nodes, deploys map[string]bool) error {
+	kind, name, _ := strings.Cut(from, ":")
+	switch {
+	case from == "outside":
+		return nil
+	case kind == "node" && nodes[name]:
+		return nil
+	case kind == "deploy" && deploys[name]:
+		return nil
+	case kind == "pod":
+		return checkName(field, name)
+	case kind == "node" || kind == "deploy":
+		return fmt.Errorf("%s: no %s named %q", field, kind, name)
+	}
+	return fmt.Errorf("%s: %q: want pod:NAME, deploy:NAME, node:NAME or outside", field, from)
+}
+
+// splitTarget parses HOST:PORT into an address or a name, and the port.
+func splitTarget(s string) (string, int, error) {
+	i := strings.LastIndexByte(s, ':')
+	if i <= 0 {
+		return "", 0, fmt.Errorf("%q: want HOST:PORT, such as web.default.svc.cluster.local:80 or 10.244.1.5:8080", s)
+	}
+	host, portText := s[:i], s[i+1:]
+	port, err := strconv.Atoi(portText)
+	if err != nil || port < 1 || port > 65535 {
+		return "", 0, fmt.Errorf("%q: port %q is not a number in 1–65535", s, portText)
+	}
+	if a, err := netip.ParseAddr(host); err == nil {
+		if !a.Is4() {
+			return "", 0, fmt.Errorf("%q: the lab models an IPv4 cluster", s)
+		}
+		return host, port, nil
+	}
+	name := strings.TrimSuffix(host, ".")
+	if name == "" || len(name) > 253 {
+		return "", 0, fmt.Errorf("%q: empty or overlong host name", s)
+	}
+	for _, l := range strings.Split(name, ".") {
+		if checkName("", l) != nil {
+			return "", 0, fmt.Errorf("%q: %q is not a DNS label", s, l)
+		}
+	}
+	return name, port, nil
+}
+
+func lastAddr(p netip.Prefix) netip.Addr { return netipx.PrefixLastIP(p.Masked()) }

@@ -1,0 +1,64 @@
+//go:build browser
+
+package e2e
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+var axePath = flag.String("axe", "", "axe-core's axe.min.js, injected into every page for the accessibility audit")
+
+// a11yPages are the routes audited, with the field that shows the wasm
+// has rendered them.
+var a11yPages = []struct{ path, field, want string }{
+	{"", "", ""},
+	{"addr?ip=2001:db8::1", "canonical", "2001:db8::1"},
+	{"addr?ip=not-an-address", "", ""},
+	{"embed/addr?ip=10.0.0.1", "canonical", "10.0.0.1"},
+}
+
+// TestAccessibility runs axe-core on every route, in light and dark, and
+// fails on any serious or critical violation.
+func TestAccessibility(t *testing.T) {
+	if *axePath == "" {
+		t.Fatal("-axe is required: make test installs axe-core and passes it")
+	}
+	axe, err := os.ReadFile(*axePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	for _, theme := range []string{"light", "dark"} {
+		for _, p := range a11yPages {
+			b.do(chromedp.Navigate(s.URL + p.path))
+			if p.field != "" {
+				b.waitField(p.field, p.want)
+			}
+			eval[bool](b, `(() => { document.documentElement.setAttribute("data-theme", "`+theme+`"); return true })()`)
+			eval[bool](b, string(axe)+";true")
+			raw := eval[string](b, `axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}))))`)
+			var violations []struct {
+				ID, Impact, Help string
+				Nodes            []string
+			}
+			if err := json.Unmarshal([]byte(raw), &violations); err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range violations {
+				msg := "/" + p.path + " (" + theme + "): " + v.Impact + " " + v.ID + ": " + v.Help + " at " + strings.Join(v.Nodes, ", ")
+				if v.Impact == "serious" || v.Impact == "critical" {
+					t.Error(msg)
+				} else {
+					t.Log(msg)
+				}
+			}
+		}
+	}
+}
