@@ -10,7 +10,7 @@ CHROMIUM ?= $(shell command -v chromium 2>/dev/null || command -v chromium-brows
 GOROOT      := $(shell $(GO) env GOROOT)
 WASM_EXEC   := $(GOROOT)/lib/wasm/wasm_exec.js
 WASM_RUNNER := $(GOROOT)/lib/wasm/go_js_wasm_exec
-WASM_OUT    := build/app.wasm
+WASM_OUT     = build/wasm/$(subst /,_,$(DIST)).wasm
 
 .PHONY: run static wasm test vet unit unit-js browser bench fuzz generate chromium node clean
 
@@ -22,7 +22,7 @@ static: wasm
 	$(GO) run ./wasm -out $(DIST) -wasm $(WASM_OUT) -wasmexec $(WASM_EXEC) -base $(BASE)
 
 wasm:
-	@mkdir -p build
+	@mkdir -p build/wasm
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(WASM_OUT) ./wasm
 
 test: vet unit unit-js browser
@@ -58,6 +58,7 @@ bench: chromium node
 	@[ -f $(LIGHTHOUSE) ] || npm install --silent --no-audit --no-fund --prefix build/lighthouse lighthouse@12.2.3
 	NETGROUND_CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -tags browser -timeout 60m -run '^TestBenchReport$$' ./e2e/ \
 	  -dist $(CURDIR)/build/bench-dist -report $(CURDIR)/build/bench.txt -lighthouse $(CURDIR)/$(LIGHTHOUSE)
+	@cat build/bench.txt
 
 ## fuzz: every fuzzer in core/ for FUZZTIME each.
 fuzz:

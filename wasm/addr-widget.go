@@ -2,6 +2,8 @@ package main
 
 import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/netground/netground/core/scenario"
+	"github.com/netground/netground/wasm/ui"
 )
 
 // defaultAddress is shown when a link names no address.
@@ -12,9 +14,8 @@ const defaultAddress = "192.168.1.42"
 // Its state lives in the URL parameter ip.
 type addrWidget struct {
 	app.Compo
-	boundary
+	ui.Base
 
-	embed bool
 	input string
 	view  addrView
 }
@@ -24,16 +25,17 @@ func (c *addrWidget) OnNav(ctx app.Context)       { c.load(ctx) }
 
 // load derives the state from the page URL.
 func (c *addrWidget) load(ctx app.Context) {
-	u := ctx.Page().URL()
-	c.embed = isEmbed(u.Path)
-	ctx.Page().SetTitle(pageTitle("/addr"))
-	input := defaultAddress
-	if q := u.Query(); q.Has("ip") {
-		input = q.Get("ip")
+	q := c.ReadLink(ctx, scenario.WidgetAddr)
+	state, problems := scenario.ParseAddrState(q)
+	c.AddProblems(problems...)
+	c.input = defaultAddress
+	if q.Has("ip") {
+		c.input = state.IP
 	}
-	c.input = input
-	c.protect(input, c.compute)
+	c.Protect(c.input, c.compute)
 }
+
+func (c *addrWidget) state() scenario.AddrState { return scenario.AddrState{IP: c.input} }
 
 func (c *addrWidget) compute() {
 	c.view = describeAddress(c.input)
@@ -42,22 +44,23 @@ func (c *addrWidget) compute() {
 func (c *addrWidget) onInput(ctx app.Context, e app.Event) {
 	input := ctx.JSSrc().Get("value").String()
 	c.input = input
-	c.protect(input, c.compute)
-	replaceQuery(ctx, "ip", input)
+	c.Protect(input, c.compute)
+	c.WriteLink(ctx, c.state())
 }
 
 func (c *addrWidget) onReset(ctx app.Context, e app.Event) {
 	c.input = defaultAddress
-	c.protect(c.input, c.compute)
-	replaceQuery(ctx, "ip", c.input)
+	c.Protect(c.input, c.compute)
+	c.WriteLink(ctx, c.state())
 }
 
 func (c *addrWidget) Render() app.UI {
 	v := c.view
-	return layout(c.embed, "/addr", href("/addr?ip="+queryEscape(c.input)),
+	return ui.Layout(c.IsEmbed(), "/addr", ui.Href(ui.WidgetPath(c.state())),
 		app.Section().Class("widget").Aria("labelledby", "addr-title").Body(
 			app.H1().ID("addr-title").Text("Address"),
 			app.P().Class("widget-intro").Text("An IP address names one network interface. Type one to see what kind it is and who can reach it."),
+			ui.LinkNotice(c.Problems()),
 			app.Div().Class("field").Body(
 				app.Label().For("addr-ip").Text("IPv4 or IPv6 address"),
 				app.Input().
@@ -67,6 +70,7 @@ func (c *addrWidget) Render() app.UI {
 					Value(c.input).
 					Placeholder("e.g. 192.168.1.42 or 2001:db8::1").
 					AutoComplete(false).
+					ReadOnly(c.IsReadonly()).
 					Attr("spellcheck", "false").
 					Attr("autocapitalize", "off").
 					Aria("invalid", v.Err != "").
@@ -78,9 +82,9 @@ func (c *addrWidget) Render() app.UI {
 					),
 				),
 			),
-			app.If(!c.embed, shareBar("addr", "/addr?ip="+queryEscape(c.input), "/embed/addr?ip="+queryEscape(c.input))),
-			app.If(c.failed(),
-				failurePanel(&c.boundary, c.onReset),
+			app.If(!c.IsEmbed(), ui.ShareBar("addr", ui.WidgetPath(c.state()), ui.EmbedPath(c.state()), scenario.NewDocument(c.state(), ""))),
+			app.If(c.Failed(),
+				ui.FailurePanel(&c.Boundary, c.onReset),
 			).ElseIf(v.Err == "",
 				c.renderResult(v),
 			),
@@ -99,16 +103,16 @@ func (c *addrWidget) renderResult(v addrView) app.UI {
 		),
 		app.H2().Text("Forms"),
 		app.Dl().Class("facts").Body(
-			fact("Canonical", "canonical", v.Canonical),
-			fact("Expanded", "expanded", v.Expanded),
-			fact("Version", "version", v.Version),
-			fact("Kind", "kind", v.Kind),
-			fact("Binary", "binary", v.Binary),
-			fact("Hexadecimal", "hex", v.Hex),
-			fact("Integer", "integer", v.Decimal),
-			fact("Reverse DNS name", "reverse-dns", v.ReverseDNS),
-			app.If(v.Mapped != "", fact(v.MappedLabel, "mapped", v.Mapped)),
-			app.If(v.MulticastScope != "", fact("Multicast scope", "multicast-scope", v.MulticastScope)),
+			ui.Fact("Canonical", "canonical", v.Canonical),
+			ui.Fact("Expanded", "expanded", v.Expanded),
+			ui.Fact("Version", "version", v.Version),
+			ui.Fact("Kind", "kind", v.Kind),
+			ui.Fact("Binary", "binary", v.Binary),
+			ui.Fact("Hexadecimal", "hex", v.Hex),
+			ui.Fact("Integer", "integer", v.Decimal),
+			ui.Fact("Reverse DNS name", "reverse-dns", v.ReverseDNS),
+			app.If(v.Mapped != "", ui.Fact(v.MappedLabel, "mapped", v.Mapped)),
+			app.If(v.MulticastScope != "", ui.Fact("Multicast scope", "multicast-scope", v.MulticastScope)),
 		),
 		app.If(v.Embedded != "", c.renderEmbedded(v)),
 		app.H2().Text("IANA special-purpose registries"),
@@ -175,21 +179,13 @@ func (c *addrWidget) renderEmbedded(v addrView) app.UI {
 		app.Dl().Class("facts").Body(
 			app.Div().Class("fact").Body(
 				app.Dt().Text("Embedded IPv4"),
-				app.Dd().Body(app.A().Href(href("/addr?ip="+queryEscape(v.Embedded))).Body(
+				app.Dd().Body(app.A().Href(ui.Href(ui.WidgetPath(scenario.AddrState{IP: v.Embedded}))).Body(
 					app.Code().DataSet("field", "embedded-ipv4").Text(v.Embedded),
 				)),
 			),
-			fact("Mechanism", "embedded-mechanism", v.EmbeddedMechanism),
-			app.If(v.TeredoServer != "", fact("Teredo server", "teredo-server", v.TeredoServer)),
-			app.If(v.TeredoPort != "", fact("Teredo client port", "teredo-port", v.TeredoPort)),
+			ui.Fact("Mechanism", "embedded-mechanism", v.EmbeddedMechanism),
+			app.If(v.TeredoServer != "", ui.Fact("Teredo server", "teredo-server", v.TeredoServer)),
+			app.If(v.TeredoPort != "", ui.Fact("Teredo client port", "teredo-port", v.TeredoPort)),
 		),
-	)
-}
-
-// fact renders one labelled, computed value with its data-field name.
-func fact(label, field, value string) app.UI {
-	return app.Div().Class("fact").Body(
-		app.Dt().Text(label),
-		app.Dd().Body(app.Code().DataSet("field", field).Text(value)),
 	)
 }

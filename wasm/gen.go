@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"crypto/sha256"
 	_ "embed"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/andybalholm/brotli"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/netground/netground/wasm/ui"
 )
 
 //go:embed app-worker.js
@@ -34,6 +36,7 @@ func generate() {
 	flag.StringVar(&cfg.web, "web", "static/web", "committed static sources (css, icons, scripts)")
 	flag.StringVar(&cfg.wasmExec, "wasmexec", "", "the Go toolchain's wasm_exec.js (go env GOROOT)/lib/wasm/wasm_exec.js")
 	flag.StringVar(&cfg.base, "base", "/", "URL path the bundle is served under, such as /netground/")
+	flag.StringVar(&cfg.services, "services", "core/port/data/services.bin", "the compact IANA service registry")
 	flag.Parse()
 	if err := cfg.run(); err != nil {
 		fmt.Fprintln(os.Stderr, "generate:", err)
@@ -42,12 +45,13 @@ func generate() {
 }
 
 type genConfig struct {
-	out, wasm, web, wasmExec, base string
+	out, wasm, web, wasmExec, base, services string
 }
 
-// hashedAssets are the committed sources served under a name that carries
-// a hash of their content, so browsers may cache them for good.
-var hashedAssets = []string{"netground.css"}
+// hashed reports whether a committed source is served under a name that
+// carries a hash of its content, so browsers may cache it for good.
+// Stylesheets are; scripts that course pages include by name are not.
+func hashed(name string) bool { return path.Ext(name) == ".css" }
 
 func (cfg genConfig) run() error {
 	if cfg.wasm == "" || cfg.wasmExec == "" {
@@ -81,8 +85,8 @@ func (cfg genConfig) run() error {
 	version.Write([]byte(appWorkerTemplate))
 	version.Write([]byte(prefix))
 
-	hashed := make(map[string]string) // committed name → served name
-	var cacheable []string            // every asset, so that all of it works offline
+	var styles []string    // served names of the stylesheets
+	var cacheable []string // every asset, so that all of it works offline
 	err = filepath.WalkDir(cfg.web, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -95,9 +99,9 @@ func (cfg genConfig) run() error {
 		fmt.Fprintf(version, "%s\x00%d\x00", rel, len(b))
 		version.Write(b)
 		name := filepath.ToSlash(rel)
-		if slices.Contains(hashedAssets, name) {
+		if hashed(name) {
 			name = contentName(name, b)
-			hashed[filepath.ToSlash(rel)] = name
+			styles = append(styles, "/web/"+name)
 		}
 		cacheable = append(cacheable, "/web/"+name)
 		return writeFile(filepath.Join(webOut, filepath.FromSlash(name)), b)
@@ -105,6 +109,26 @@ func (cfg genConfig) run() error {
 	if err != nil {
 		return err
 	}
+	// The site's own stylesheet first; the widgets' own sheets after it.
+	slices.SortStableFunc(styles, func(a, b string) int {
+		return cmp.Compare(btoi(!strings.HasPrefix(a, "/web/netground.")), btoi(!strings.HasPrefix(b, "/web/netground.")))
+	})
+
+	servicesBytes, err := os.ReadFile(cfg.services)
+	if err != nil {
+		return err
+	}
+	version.Write(servicesBytes)
+	servicesName := contentName("services.bin", servicesBytes)
+	if err := writeFile(filepath.Join(webOut, servicesName), servicesBytes); err != nil {
+		return err
+	}
+	cacheable = append(cacheable, "/web/"+servicesName)
+	// Pre-rendering reads the same registry the browser fetches.
+	if err := os.Setenv("NETGROUND_SERVICES_FILE", cfg.services); err != nil {
+		return err
+	}
+
 	wasmName := contentName("app.wasm", wasmBytes)
 	if err := writeFile(filepath.Join(webOut, wasmName), wasmBytes); err != nil {
 		return err
@@ -129,7 +153,7 @@ func (cfg genConfig) run() error {
 	h := &app.Handler{
 		Name:        "Netground",
 		ShortName:   "Netground",
-		Title:       pages[0].Title,
+		Title:       ui.Routes[0].Title,
 		Description: "Type IP addresses, subnets and ports and see what they mean: forms, classification, reachability, subnets, NAT and binding, computed in your browser.",
 		Author:      "Netground",
 		Keywords:    []string{"ip address", "subnet calculator", "cidr", "ipv6", "port", "nat", "socket"},
@@ -143,7 +167,8 @@ func (cfg genConfig) run() error {
 		BackgroundColor:         "#0f1720",
 		ThemeColor:              "#0f1720",
 		LoadingLabel:            "Starting the calculator… {progress}%",
-		Styles:                  []string{"/web/" + hashed["netground.css"]},
+		Styles:                  styles,
+		Env:                     app.Environment{"NETGROUND_SERVICES_URL": prefix + "/web/" + servicesName},
 		Scripts:                 []string{"/web/site.js defer"},
 		CacheableResources:      cacheable,
 		Resources:               bundleResources{prefix: prefix, wasm: prefix + "/web/" + wasmName},
@@ -208,7 +233,7 @@ func fixPages(dir string) error {
 }
 
 // compressible lists the extensions worth precompressing.
-var compressible = []string{".html", ".js", ".css", ".wasm", ".webmanifest", ".svg", ".json", ".txt", ".xml"}
+var compressible = []string{".html", ".js", ".css", ".wasm", ".webmanifest", ".svg", ".json", ".txt", ".xml", ".bin"}
 
 // precompress writes .br and .gz beside every compressible file, where
 // they are smaller than the original.
@@ -245,6 +270,13 @@ func precompress(dir string) error {
 		}
 		return nil
 	})
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func writeFile(name string, b []byte) error {

@@ -127,8 +127,11 @@ type Result struct {
 }
 
 // Run validates s and runs all its steps, returning a Result per step.
-// Memory grows with steps times table size; to show one step at a time,
-// use a Sim.
+// It keeps a table per step, so its memory grows with steps times table
+// size: fine for presets and tests, but a scenario of MaxSteps steps takes
+// tens of megabytes and over a second in a browser. To show one step at a
+// time, step a Sim and call Table for the step shown, and use Replay to go
+// back.
 func Run(s Scenario) ([]Result, error) {
 	sim, err := New(s)
 	if err != nil {

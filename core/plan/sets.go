@@ -3,6 +3,7 @@ package plan
 import (
 	"errors"
 	"net/netip"
+	"slices"
 
 	"github.com/netground/netground/core/subnet"
 	"go4.org/netipx"
@@ -12,11 +13,29 @@ import (
 // ps: overlaps merge and adjacent halves join. IPv4 prefixes come first, each
 // family in address order. Invalid prefixes are skipped.
 func Summarize(ps []netip.Prefix) []netip.Prefix {
-	var b netipx.IPSetBuilder
+	// Sorting first lets one pass drop every prefix inside the one before
+	// it, which in large pastes is most of them, before the set merges the
+	// rest.
+	sorted := make([]netip.Prefix, 0, len(ps))
 	for _, p := range ps {
 		if p.IsValid() {
-			b.AddPrefix(p.Masked())
+			sorted = append(sorted, p.Masked())
 		}
+	}
+	slices.SortFunc(sorted, func(a, b netip.Prefix) int {
+		if c := a.Addr().Compare(b.Addr()); c != 0 {
+			return c
+		}
+		return a.Bits() - b.Bits()
+	})
+	var b netipx.IPSetBuilder
+	var last netip.Prefix
+	for _, p := range sorted {
+		if last.IsValid() && last.Bits() <= p.Bits() && last.Contains(p.Addr()) {
+			continue
+		}
+		b.AddPrefix(p)
+		last = p
 	}
 	set, _ := b.IPSet()
 	return set.Prefixes()

@@ -1,4 +1,4 @@
-package main
+package ui
 
 import (
 	"fmt"
@@ -7,18 +7,18 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// boundary is embedded by every widget. A panic in a handler, in OnNav or in
+// Boundary is embedded by every widget. A panic in a handler, in OnNav or in
 // async work would stop the Go program and freeze the page, so each of them
-// runs through protect, which turns the panic into a failure the widget
+// runs through Protect, which turns the panic into a failure the widget
 // renders in place of its results, with the input that caused it and a way
 // to reset. The rest of the app keeps working.
-type boundary struct {
+type Boundary struct {
 	failure      string // what went wrong; "" when the widget is healthy
 	failureInput string // the input that was being computed
 }
 
-// protect runs fn and records a panic as the widget's failure.
-func (b *boundary) protect(input string, fn func()) {
+// Protect runs fn and records a panic as the widget's failure.
+func (b *Boundary) Protect(input string, fn func()) {
 	b.failure, b.failureInput = "", ""
 	defer func() {
 		if r := recover(); r != nil {
@@ -30,29 +30,29 @@ func (b *boundary) protect(input string, fn func()) {
 	fn()
 }
 
-// failed reports whether the last protected call panicked.
-func (b *boundary) failed() bool { return b.failure != "" }
+// Failed reports whether the last protected call panicked.
+func (b *Boundary) Failed() bool { return b.failure != "" }
 
-// asyncProtected runs fn off the event loop and dispatches its result back
+// AsyncProtected runs fn off the event loop and dispatches its result back
 // to the component; a panic in fn becomes the widget's failure.
-func asyncProtected(ctx app.Context, b *boundary, input string, fn func() func()) {
+func AsyncProtected(ctx app.Context, b *Boundary, input string, fn func() func()) {
 	ctx.Async(func() {
 		var apply func()
-		b2 := boundary{}
-		b2.protect(input, func() { apply = fn() })
+		b2 := Boundary{}
+		b2.Protect(input, func() { apply = fn() })
 		ctx.Dispatch(func(ctx app.Context) {
-			if b2.failed() {
+			if b2.Failed() {
 				*b = b2
 				return
 			}
-			b.protect(input, apply)
+			b.Protect(input, apply)
 		})
 	})
 }
 
-// failurePanel renders a widget's failure: what happened, the input that
+// FailurePanel renders a widget's failure: what happened, the input that
 // caused it, and a reset action.
-func failurePanel(b *boundary, onReset app.EventHandler) app.UI {
+func FailurePanel(b *Boundary, onReset app.EventHandler) app.UI {
 	return app.Div().Class("failure").Role("alert").Body(
 		app.H2().Text("Something went wrong in this widget"),
 		app.P().Body(
@@ -65,3 +65,6 @@ func failurePanel(b *boundary, onReset app.EventHandler) app.UI {
 		app.Button().Type("button").Class("button").OnClick(onReset).Text("Reset this widget"),
 	)
 }
+
+// Failure returns what went wrong in the last protected call, or "".
+func (b *Boundary) Failure() string { return b.failure }

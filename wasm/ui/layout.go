@@ -1,16 +1,14 @@
-package main
+package ui
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/netground/netground/core/scenario"
+)
 
-// widgetLinks names the widgets in the navigation, in order.
-var widgetLinks = []struct{ Path, Label string }{
-	{"/addr", "Address"},
-}
-
-// layout wraps a page's content in the site chrome: a skip link, the header
+// Layout wraps a page's content in the site chrome: a skip link, the header
 // with navigation, the main landmark and the footer. Embedded pages get the
 // content alone with a link to the full page.
-func layout(embed bool, current, fullURL string, content ...app.UI) app.UI {
+func Layout(embed bool, current, fullURL string, content ...app.UI) app.UI {
 	if embed {
 		return app.Div().Class("embed").Body(
 			app.Main().ID("main").Body(content...),
@@ -22,15 +20,15 @@ func layout(embed bool, current, fullURL string, content ...app.UI) app.UI {
 	return app.Div().Class("site").Body(
 		app.A().Class("skip-link").Href("#main").Text("Skip to content"),
 		app.Header().Class("site-header").Body(
-			app.A().Class("brand").Href(href("/")).Body(
-				app.Img().Src(href("/web/icon.svg")).Alt("").Width(28).Height(28),
+			app.A().Class("brand").Href(Href("/")).Body(
+				app.Img().Src(Href("/web/icon.svg")).Alt("").Width(28).Height(28),
 				app.Span().Text("Netground"),
 			),
 			app.Nav().Aria("label", "Widgets").Body(
 				app.Ul().Body(
-					app.Range(widgetLinks).Slice(func(i int) app.UI {
-						l := widgetLinks[i]
-						a := app.A().Href(href(l.Path)).Text(l.Label)
+					app.Range(navRoutes()).Slice(func(i int) app.UI {
+						l := navRoutes()[i]
+						a := app.A().Href(Href(l.Path)).Text(l.Label)
 						if l.Path == current {
 							a = a.Aria("current", "page")
 						}
@@ -48,11 +46,14 @@ func layout(embed bool, current, fullURL string, content ...app.UI) app.UI {
 	)
 }
 
-// shareBar offers the current state as a link and as an embed snippet.
-// linkPath is the widget's path with its query, such as /addr?ip=10.0.0.1.
-func shareBar(id, linkPath, embedPath string) app.UI {
-	snippet := `<iframe src="` + absoluteURL(embedPath) + `" title="Netground" data-netground width="100%" height="320" loading="lazy"></iframe>` +
-		"\n" + `<script src="` + absoluteURL("/web/embed.js") + `" defer></script>`
+// ShareBar offers the current state as a link and as an embed snippet.
+// id prefixes the ids of its elements; link and embedLink are internal
+// paths with their state, such as /addr?ip=10.0.0.1 and
+// /embed/addr?ip=10.0.0.1; doc is the state as a scenario document, for
+// saving it.
+func ShareBar(id, link, embedLink string, doc scenario.Document) app.UI {
+	snippet := `<iframe src="` + AbsoluteURL(embedLink) + `" title="Netground" data-netground width="100%" height="320" loading="lazy"></iframe>` +
+		"\n" + `<script src="` + AbsoluteURL("/web/embed.js") + `" defer></script>`
 	return app.Div().Class("share").Body(
 		app.Button().Type("button").Class("button button-secondary").
 			DataSet("action", "copy").Aria("describedby", id+"-copy-status").Text("Copy link"),
@@ -71,12 +72,31 @@ func shareBar(id, linkPath, embedPath string) app.UI {
 	)
 }
 
-// absoluteURL returns the full URL of an internal path in the browser, and
+// AbsoluteURL returns the full URL of an internal path in the browser, and
 // the path alone while pre-rendering, where the host is not known.
-func absoluteURL(path string) string {
+func AbsoluteURL(path string) string {
 	if app.IsServer {
-		return href(path)
+		return Href(path)
 	}
 	u := app.Window().URL()
-	return u.Scheme + "://" + u.Host + href(path)
+	return u.Scheme + "://" + u.Host + Href(path)
+}
+
+// navRoutes returns the routes listed in the navigation.
+func navRoutes() []Route {
+	var out []Route
+	for _, r := range Routes {
+		if r.Label != "" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Fact renders one labelled, computed value with its data-field name.
+func Fact(label, field, value string) app.UI {
+	return app.Div().Class("fact").Body(
+		app.Dt().Text(label),
+		app.Dd().Body(app.Code().DataSet("field", field).Text(value)),
+	)
 }

@@ -1,0 +1,19 @@
+// Package library is the My scenarios page.
+package library
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/netground/netground/wasm/ui"
+)
+
+// New returns the page component, for /library and its embed page.
+func New() app.Composer { return &page{} }
+
+type page struct {
+	app.Compo
+	ui.Base
+}
+
+func (p *page) Render() app.UI {
+	return ui.Layout(false, "/library", "", app.H1().Text("My scenarios"))
+}

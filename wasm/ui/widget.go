@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"net/url"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/netground/netground/core/scenario"
+)
+
+// Base is what every widget page embeds: the error boundary, embed and
+// read-only modes, and what its link could not use.
+type Base struct {
+	Boundary
+	embed    bool
+	readonly bool
+	problems []scenario.Problem
+}
+
+// IsEmbed reports whether the page is an embed page.
+func (b *Base) IsEmbed() bool { return b.embed }
+
+// IsReadonly reports whether the link asked for a fixed example
+// (readonly=1) whose inputs cannot be changed.
+func (b *Base) IsReadonly() bool { return b.readonly }
+
+// Problems returns what the link held that the widget could not use.
+func (b *Base) Problems() []scenario.Problem { return b.problems }
+
+// AddProblems records more of what the link held that could not be used.
+func (b *Base) AddProblems(p ...scenario.Problem) { b.problems = append(b.problems, p...) }
+
+// ReadLink returns the widget's parameters from the page URL (query, or a
+// scenario in the fragment), and records what had to be ignored.
+func (b *Base) ReadLink(ctx app.Context, w scenario.Widget) url.Values {
+	u := ctx.Page().URL()
+	b.embed = IsEmbed(u.Path)
+	q, problems := scenario.ReadLink(w, u.RawQuery, u.EscapedFragment())
+	b.readonly = q.Get("readonly") == "1"
+	b.problems = problems
+	ctx.Page().SetTitle(PageTitle("/" + string(w)))
+	return q
+}
+
+// WriteLink puts the state in the URL in place (history.replaceState), so
+// typing does not grow the history.
+func (b *Base) WriteLink(ctx app.Context, s scenario.State) {
+	ctx.Page().ReplaceURL(b.linkURL(ctx, s))
+}
+
+// PushLink puts the state in the URL as a new history entry, for
+// deliberate steps such as choosing a mode.
+func (b *Base) PushLink(ctx app.Context, s scenario.State) {
+	app.Window().Get("history").Call("pushState", nil, "", b.linkURL(ctx, s).String())
+}
+
+func (b *Base) linkURL(ctx app.Context, s scenario.State) *url.URL {
+	u := *ctx.Page().URL()
+	raw := s.Encode()
+	if b.readonly {
+		if raw != "" {
+			raw += "&"
+		}
+		raw += "readonly=1"
+	}
+	u.RawQuery = raw
+	u.Fragment, u.RawFragment = "", ""
+	return &u
+}
+
+// LinkNotice says what a link held that the widget could not use.
+func LinkNotice(problems []scenario.Problem) app.UI {
+	if len(problems) == 0 {
+		return nil
+	}
+	return app.Div().Class("notice").Role("status").Body(
+		app.P().Text("Part of this link could not be used; the widget opened with defaults for it:"),
+		app.Ul().Body(
+			app.Range(problems).Slice(func(i int) app.UI {
+				return app.Li().DataSet("field", "link-problem").Text(problems[i].String())
+			}),
+		),
+	)
+}
+
+// WidgetPath returns the link of a widget state, such as /addr?ip=10.0.0.1.
+func WidgetPath(s scenario.State) string {
+	p := "/" + string(s.Widget())
+	if q := s.Encode(); q != "" {
+		p += "?" + q
+	}
+	return p
+}
+
+// EmbedPath returns the embed link of a widget state.
+func EmbedPath(s scenario.State) string {
+	return "/embed" + WidgetPath(s)
+}
