@@ -21,6 +21,10 @@ var a11yPages = []struct{ path, field, want string }{
 	{"addr?ip=2001:db8::1", "canonical", "2001:db8::1"},
 	{"addr?ip=not-an-address", "", ""},
 	{"embed/addr?ip=10.0.0.1", "canonical", "10.0.0.1"},
+	{"subnet?net=10.0.0.0/20&host=10.0.3.7&b=10.0.99.1&gw=10.0.0.1&cloud=aws", "network", "10.0.0.0"},
+	{"subnet?net=2001:db8::/64", "network", "2001:db8::"},
+	{"ports?q=postgres", "service", "postgresql"},
+	{"ports?q=[::1]:8080", "port", "8080"},
 }
 
 // TestAccessibility runs axe-core on every route, in light and dark, and

@@ -23,6 +23,8 @@ var pages = []page{
 	{"/", func() app.Composer { return &homePage{} }},
 	{"/addr", func() app.Composer { return &addrWidget{} }},
 	{"/embed/addr", func() app.Composer { return &addrWidget{} }},
+	{"/subnet", func() app.Composer { return &subnetWidget{} }},
+	{"/embed/subnet", func() app.Composer { return &subnetWidget{} }},
 	{"/ports", func() app.Composer { return &portsWidget{} }},
 	{"/embed/ports", func() app.Composer { return &portsWidget{} }},
 	{"/plan", planui.New},
