@@ -42,6 +42,7 @@ func TestAccessibility(t *testing.T) {
 	for _, theme := range []string{"light", "dark"} {
 		for _, p := range a11yPages {
 			b.do(chromedp.Navigate(s.URL + p.path))
+			b.waitLive()
 			if p.field != "" {
 				b.waitField(p.field, p.want)
 			}

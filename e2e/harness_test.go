@@ -241,9 +241,17 @@ func (b *browser) location() string {
 	return eval[string](b, `location.href`)
 }
 
+// waitLive waits until the app has started and rendered the page: the
+// pre-rendered page is readable before, but its inputs are read-only.
+func (b *browser) waitLive() {
+	b.t.Helper()
+	b.do(chromedp.WaitReady(chromedp.CSS(`[data-live="true"]`)))
+}
+
 // typeInto replaces the value of the input named name, key by key.
 func (b *browser) typeInto(name, text string) {
 	b.t.Helper()
+	b.waitLive()
 	sel := chromedp.CSS(fmt.Sprintf(`input[name=%q]`, name))
 	b.do(
 		chromedp.WaitVisible(sel),

@@ -69,8 +69,7 @@ func TestSubnetNeighboursAndHistory(t *testing.T) {
 
 	// Choosing a cloud is a deliberate step: it adds a history entry that
 	// back undoes.
-	b.do(chromedp.SetValue(chromedp.CSS(`select[name=cloud]`), "azure"))
-	eval[bool](b, `document.querySelector('select[name=cloud]').dispatchEvent(new Event('change', {bubbles: true}))`)
+	b.do(chromedp.SetValue(chromedp.CSS(`select[name=cloud]`), "azure")) // fires input and change
 	b.waitField("first-usable", "192.168.1.4")
 	if !strings.Contains(b.location(), "cloud=azure") {
 		t.Errorf("URL %s lacks cloud=azure", b.location())
@@ -107,7 +106,7 @@ func TestPortsWidget(t *testing.T) {
 	}
 	for _, tt := range []struct{ q, field, want string }{
 		{"22", "service", "ssh"},
-		{"0", "range", "reserved"},
+		{"0", "range", "port 0 (reserved)"},
 		{"65535", "range", "dynamic"},
 		{"[2001:db8::1]:443", "service", "https"},
 		{"https://example.com/path", "port", "443"},
@@ -133,4 +132,25 @@ func TestPortsOffline(t *testing.T) {
 	b.waitField("port", "3306")
 	b.do(chromedp.Navigate(s.URL + "subnet?net=172.16.0.0/12"))
 	b.waitField("broadcast", "172.31.255.255")
+}
+
+// TestBrokenEscapesInLinks opens links whose "%" escapes are broken, as a
+// truncated or hand-edited share link can be: the page opens and works.
+func TestBrokenEscapesInLinks(t *testing.T) {
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	for _, link := range []string{
+		"addr?ip=10.9.8.7#s=1.%%%",
+		"addr?ip=10.9.8.7#%zz",
+		"addr?ip=10.9.8.7&x=%zz",
+	} {
+		b.do(chromedp.Navigate(s.URL + link))
+		b.waitField("canonical", "10.9.8.7")
+		b.typeInto("ip", "10.9.8.6")
+		b.waitField("canonical", "10.9.8.6")
+	}
+	// A broken fragment typed into the address bar later.
+	eval[bool](b, `(() => { location.hash = "s=1.%%"; return true })()`)
+	b.typeInto("ip", "10.9.8.5")
+	b.waitField("canonical", "10.9.8.5")
 }

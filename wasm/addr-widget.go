@@ -22,6 +22,8 @@ type addrWidget struct {
 
 func (c *addrWidget) OnPreRender(ctx app.Context) { c.load(ctx) }
 func (c *addrWidget) OnNav(ctx app.Context)       { c.load(ctx) }
+func (c *addrWidget) OnMount(ctx app.Context)     { c.FollowHistory(c.load) }
+func (c *addrWidget) OnDismount()                 { c.StopHistory() }
 
 // load derives the state from the page URL.
 func (c *addrWidget) load(ctx app.Context) {

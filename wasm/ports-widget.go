@@ -22,6 +22,8 @@ type portsWidget struct {
 
 func (c *portsWidget) OnPreRender(ctx app.Context) { c.load(ctx) }
 func (c *portsWidget) OnNav(ctx app.Context)       { c.load(ctx) }
+func (c *portsWidget) OnMount(ctx app.Context)     { c.FollowHistory(c.load) }
+func (c *portsWidget) OnDismount()                 { c.StopHistory() }
 
 func (c *portsWidget) load(ctx app.Context) {
 	q := c.ReadLink(ctx, scenario.WidgetPorts)

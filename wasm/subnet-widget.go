@@ -25,6 +25,8 @@ type subnetWidget struct {
 
 func (c *subnetWidget) OnPreRender(ctx app.Context) { c.load(ctx) }
 func (c *subnetWidget) OnNav(ctx app.Context)       { c.load(ctx) }
+func (c *subnetWidget) OnMount(ctx app.Context)     { c.FollowHistory(c.load) }
+func (c *subnetWidget) OnDismount()                 { c.StopHistory() }
 
 func (c *subnetWidget) load(ctx app.Context) {
 	q := c.ReadLink(ctx, scenario.WidgetSubnet)

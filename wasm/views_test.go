@@ -9,7 +9,7 @@ import (
 
 func TestDescribeSubnet(t *testing.T) {
 	tests := []struct {
-		net                                             string
+		net                                            string
 		network, broadcast, first, last, total, usable string
 	}{
 		{"192.168.1.0/24", "192.168.1.0", "192.168.1.255", "192.168.1.1", "192.168.1.254", "256", "254"},

@@ -5,6 +5,22 @@
 (function () {
   "use strict";
 
+  // A link with a stray "%" (a truncated or hand-edited share link) cannot
+  // be parsed as a URL by the app, which would stop it before any page
+  // could explain the problem. Escape such a "%" before the app reads the
+  // URL, on load and on every later history change, so the page opens and
+  // says what it could not read.
+  function repairURL() {
+    var href = location.href;
+    var fixed = href.replace(/%(?![0-9A-Fa-f]{2})/g, "%25");
+    if (fixed !== href) {
+      history.replaceState(history.state, "", fixed);
+    }
+  }
+  repairURL();
+  window.addEventListener("popstate", repairURL);
+  window.addEventListener("hashchange", repairURL);
+
   var root = document.documentElement;
   var storedTheme = null;
   try {

@@ -1,19 +1,601 @@
-// Package bindlab is the Bind lab page.
+// Package bindlab is the Bind lab page: processes binding sockets on a host
+// with containers, and connections to them from every vantage point.
 package bindlab
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/netground/netground/core/bind"
+	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/wasm/ui"
 )
 
 // New returns the page component, for /bind and its embed page.
 func New() app.Composer { return &page{} }
 
+// page is the Bind lab. Its state is a bind.Scenario: every action people
+// take is appended to the scenario's actions and the whole scenario is
+// replayed, so the link carries exactly what is on the screen.
 type page struct {
 	app.Compo
 	ui.Base
+
+	base   string // "/bind" or "/embed/bind"
+	scen   bind.Scenario
+	preset string // the preset the scenario is, unchanged; "" once changed
+	lesson string // the preset the scenario started from
+	view   view
+
+	listen  listenForm
+	connect connectForm
+	publish publishForm
+	errs    errs
+}
+
+func (p *page) OnPreRender(ctx app.Context) { p.load(ctx) }
+func (p *page) OnNav(ctx app.Context)       { p.load(ctx) }
+
+func (p *page) load(ctx app.Context) {
+	q := p.ReadLink(ctx, scenario.WidgetBind)
+	s, preset, problems := readScenario(q, ctx.Page().URL().EscapedFragment())
+	p.AddProblems(problems...)
+	p.base = "/bind"
+	if p.IsEmbed() {
+		p.base = "/embed/bind"
+	}
+	p.lesson = preset
+	p.errs = nil
+	p.set(s, preset)
+}
+
+// set makes s the lab's scenario and computes what the page shows.
+func (p *page) set(s bind.Scenario, preset string) {
+	p.scen, p.preset = s, preset
+	if p.listen.Port == "" {
+		p.listen = listenForm{Process: "app", Addr: "0.0.0.0", Port: "8080", Proto: "tcp"}
+		p.connect = connectForm{From: "host", To: "127.0.0.1", Port: "8080", Proto: "tcp"}
+		p.publish = publishForm{HostPort: "8080", Port: "80", Proto: "tcp"}
+	}
+	input := preset
+	if input == "" {
+		input = strconv.Itoa(len(s.Actions)) + " actions"
+		if n := len(s.Actions); n > 0 {
+			input = describeAction(s.Actions[n-1])
+		}
+	}
+	p.Protect(input, func() { p.view = buildView(s) })
+	if !contains(p.view.Containers, p.publish.Container) {
+		p.publish.Container = ""
+		if len(p.view.Containers) > 0 {
+			p.publish.Container = p.view.Containers[0]
+		}
+	}
+	if p.listen.In != "" && !containsOption(p.view.Places, p.listen.In) {
+		p.listen.In = ""
+	}
+	if !containsOption(p.view.Vantages, p.connect.From) {
+		p.connect.From = "host"
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func containsOption(list []option, s string) bool {
+	for _, o := range list {
+		if o.Value == s {
+			return true
+		}
+	}
+	return false
+}
+
+// writeLink puts the scenario in the address bar: a new history entry for
+// a preset, in place for an action.
+func (p *page) writeLink(push bool) {
+	if app.IsServer {
+		return
+	}
+	link := ui.Href(linkPath(p.base, p.scen, p.preset, p.IsReadonly()))
+	method := "replaceState"
+	if push {
+		method = "pushState"
+	}
+	app.Window().Get("history").Call(method, nil, "", link)
+}
+
+// apply appends an action taken through a form.
+func (p *page) apply(a bind.Action, form string) {
+	next, e := appendAction(p.scen, a, form)
+	p.errs = e
+	if e != nil {
+		return
+	}
+	p.set(next, "")
+	p.writeLink(false)
+}
+
+func (p *page) onListen(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	a, er := p.listen.action()
+	if len(er) > 0 {
+		p.errs = er
+		return
+	}
+	p.apply(a, "listen")
+}
+
+func (p *page) onConnect(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	a, er := p.connect.action()
+	if len(er) > 0 {
+		p.errs = er
+		return
+	}
+	p.apply(a, "connect")
+}
+
+func (p *page) onPublish(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	a, er := p.publish.action()
+	if len(er) > 0 {
+		p.errs = er
+		return
+	}
+	p.apply(a, "publish")
+}
+
+func (p *page) onStop(row socketRow, timeWait bool) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		p.apply(bind.Action{Do: bind.Close, Socket: bind.Socket{Process: row.Process, In: row.In, Port: row.Port}, TimeWait: timeWait}, "stop")
+	}
+}
+
+func (p *page) onWait(ctx app.Context, e app.Event) { p.apply(bind.Action{Do: bind.Wait}, "stop") }
+
+func (p *page) onLocalhost(ctx app.Context, e app.Event) {
+	var o bind.Order
+	if o.UnmarshalText([]byte(ctx.JSSrc().Get("value").String())) == nil {
+		p.apply(bind.Action{Do: bind.Localhost, Order: o}, "settings")
+	}
+}
+
+func (p *page) onClient(ctx app.Context, e app.Event) {
+	var d bind.Dialer
+	if d.UnmarshalText([]byte(ctx.JSSrc().Get("value").String())) == nil {
+		p.apply(bind.Action{Do: bind.Client, Client: d}, "settings")
+	}
+}
+
+func (p *page) onOS(ctx app.Context, e app.Event) {
+	var o bind.OS
+	if o.UnmarshalText([]byte(ctx.JSSrc().Get("value").String())) != nil {
+		return
+	}
+	next := p.scen
+	next.OS = o
+	if err := next.Validate(); err != nil {
+		p.errs = errs{"os": err.Error()}
+		return
+	}
+	p.errs = nil
+	p.set(next, "")
+	p.writeLink(false)
+}
+
+func (p *page) onUndo(ctx app.Context, e app.Event) {
+	if len(p.scen.Actions) == 0 {
+		return
+	}
+	next := p.scen
+	next.Actions = append([]bind.Action(nil), p.scen.Actions[:len(p.scen.Actions)-1]...)
+	p.errs = nil
+	p.set(next, "")
+	p.writeLink(false)
+}
+
+func (p *page) onPreset(name string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		pr, ok := presetByName(name)
+		if !ok {
+			return
+		}
+		p.errs = nil
+		p.lesson = name
+		p.set(pr.Scenario, name)
+		p.writeLink(true)
+	}
+}
+
+func (p *page) onReset(ctx app.Context, e app.Event) {
+	pr, _ := presetByName(defaultPreset)
+	p.errs = nil
+	p.lesson = pr.Name
+	p.set(pr.Scenario, pr.Name)
+	p.writeLink(true)
+}
+
+// text returns a handler that stores an input's value.
+func text(dst *string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) { *dst = ctx.JSSrc().Get("value").String() }
+}
+
+// check returns a handler that stores a checkbox's state.
+func check(dst *bool) app.EventHandler {
+	return func(ctx app.Context, e app.Event) { *dst = ctx.JSSrc().Get("checked").Bool() }
 }
 
 func (p *page) Render() app.UI {
-	return ui.Layout(false, "/bind", "", app.H1().Text("Bind lab"))
+	v := p.view
+	link := linkPath("/bind", p.scen, p.preset, false)
+	var share app.UI
+	if !p.IsEmbed() {
+		if doc, err := document(p.scen); err == nil {
+			share = ui.ShareBar("bindlab", link, linkPath("/embed/bind", p.scen, p.preset, false), doc)
+		}
+	}
+	var results app.UI
+	switch {
+	case p.Failed():
+		results = ui.FailurePanel(&p.Boundary, p.onReset)
+	case v.Err != "":
+		results = app.P().Class("error").DataSet("field", "error").Text(v.Err)
+	default:
+		results = p.renderResults(v)
+	}
+	return ui.Layout(p.IsEmbed(), "/bind", ui.Href(link),
+		app.Section().Class("widget bindlab").Aria("labelledby", "bindlab-title").DataSet("interactive", strconv.FormatBool(!app.IsServer)).Body(
+			app.H1().ID("bindlab-title").Text("Bind lab"),
+			app.P().Class("widget-intro").Text("Start servers on a host with containers, connect to them from the host, a container, the LAN and the internet, "+
+				"and see which connections arrive, which are refused and why. Every rule follows the real kernel's, per operating system."),
+			ui.LinkNotice(p.Problems()),
+			p.renderPresets(),
+			share,
+			results,
+		),
+	)
+}
+
+func (p *page) renderPresets() app.UI {
+	presets := bind.Presets()
+	var lesson app.UI
+	if pr, ok := presetByName(p.lesson); ok {
+		lesson = app.P().Class("bindlab-lesson").Body(
+			app.Strong().Text(pr.Title+". "),
+			app.Span().DataSet("field", "lesson").Text(pr.Lesson),
+		)
+	}
+	return app.Div().Class("bindlab-presets").Body(
+		app.H2().ID("bindlab-presets-title").Text("Pitfalls to try"),
+		app.Ul().Class("bindlab-preset-list").Aria("labelledby", "bindlab-presets-title").Body(
+			app.Range(presets).Slice(func(i int) app.UI {
+				pr := presets[i]
+				b := app.Button().Type("button").Class("button button-secondary").DataSet("preset", pr.Name).
+					Disabled(p.IsReadonly()).OnClick(p.onPreset(pr.Name)).Text(pr.Title)
+				if pr.Name == p.preset {
+					b = b.Aria("pressed", "true")
+				} else {
+					b = b.Aria("pressed", "false")
+				}
+				return app.Li().Body(b)
+			}),
+		),
+		lesson,
+	)
+}
+
+func (p *page) renderResults(v view) app.UI {
+	return app.Div().Body(
+		p.renderLatest(v),
+		app.Figure().Class("bindlab-figure").Body(
+			app.Raw(v.Picture),
+			app.FigCaption().DataSet("field", "picture-summary").Text(v.Summary),
+		),
+		p.renderForms(v),
+		p.renderSockets(v),
+		p.renderMatrix(v),
+		p.renderSteps(v),
+		p.renderWhy(),
+	)
+}
+
+func (p *page) renderLatest(v view) app.UI {
+	if !v.HasLatest {
+		return app.Div().Class("result").Aria("live", "polite").Body(
+			app.P().Text("Nothing has happened yet: start a process or connect."),
+		)
+	}
+	l := v.Latest
+	return app.Div().Class("result").Aria("live", "polite").Body(
+		app.Div().Class("verdict verdict-"+l.Tone).Body(
+			app.P().Body(
+				app.Strong().DataSet("field", "verdict").Text(l.Verdict),
+				app.Text(" — "),
+				app.Span().DataSet("field", "latest-action").Text(l.Action),
+			),
+			app.Ol().Class("bindlab-reasons").Body(
+				app.Range(l.Reasons).Slice(func(i int) app.UI {
+					return app.Li().DataSet("field", "reason").Text(l.Reasons[i])
+				}),
+			),
+		),
+	)
+}
+
+// fieldError renders the error of the input named name, if any.
+func (p *page) fieldError(name string) app.UI {
+	msg := p.errs[name]
+	return app.P().ID(name + "-error").Class("field-message").Body(
+		app.If(msg != "", app.Span().Class("error").DataSet("field", "error").Text(msg)),
+	)
+}
+
+func (p *page) input(id, label, value string, dst *string) app.UI {
+	return app.Div().Class("field bindlab-field").Body(
+		app.Label().For("bindlab-"+id).Text(label),
+		app.Input().Type("text").ID("bindlab-"+id).Name(id).Value(value).
+			AutoComplete(false).Attr("spellcheck", "false").Attr("autocapitalize", "off").
+			Aria("invalid", p.errs[id] != "").Aria("describedby", id+"-error").
+			OnChange(text(dst)).OnInput(text(dst)),
+		p.fieldError(id),
+	)
+}
+
+func (p *page) selectBox(id, label, value string, opts []option, onChange app.EventHandler) app.UI {
+	return app.Div().Class("field bindlab-field").Body(
+		app.Label().For("bindlab-"+id).Text(label),
+		app.Select().ID("bindlab-"+id).Name(id).Aria("describedby", id+"-error").OnChange(onChange).Body(
+			app.Range(opts).Slice(func(i int) app.UI {
+				return app.Option().Value(opts[i].Value).Selected(opts[i].Value == value).Text(opts[i].Label)
+			}),
+		),
+		p.fieldError(id),
+	)
+}
+
+func (p *page) checkbox(id, label string, value bool, dst *bool) app.UI {
+	return app.Div().Class("bindlab-check").Body(
+		app.Input().Type("checkbox").ID("bindlab-"+id).Name(id).Checked(value).OnChange(check(dst)),
+		app.Label().For("bindlab-"+id).Text(label),
+	)
+}
+
+func formError(msg string) app.UI {
+	if msg == "" {
+		return nil
+	}
+	return app.P().Class("error").DataSet("field", "error").Role("alert").Text(msg)
+}
+
+var protoOptions = []option{{"tcp", "TCP"}, {"udp", "UDP"}}
+
+func (p *page) renderForms(v view) app.UI {
+	ro := p.IsReadonly()
+	return app.Div().Class("bindlab-actions").Body(
+		app.H2().Text("Try it"),
+		app.Div().Class("bindlab-forms").Body(
+			app.Form().Class("bindlab-form").OnSubmit(p.onListen).Body(
+				app.FieldSet().Disabled(ro).Body(
+					app.Legend().Text("Start a process listening"),
+					p.input("listen-process", "Process name", p.listen.Process, &p.listen.Process),
+					p.selectBox("listen-in", "Runs in", p.listen.In, v.Places, text(&p.listen.In)),
+					p.input("listen-addr", "Address (0.0.0.0, ::, 127.0.0.1, ::1, …)", p.listen.Addr, &p.listen.Addr),
+					p.input("listen-port", "Port (0: any free one)", p.listen.Port, &p.listen.Port),
+					p.selectBox("listen-proto", "Protocol", p.listen.Proto, protoOptions, text(&p.listen.Proto)),
+					p.selectBox("listen-v6only", "IPV6_V6ONLY (IPv6 sockets)", p.listen.V6Only,
+						[]option{{"", "OS default"}, {"on", "on: IPv6 only"}, {"off", "off: dual-stack"}}, text(&p.listen.V6Only)),
+					p.checkbox("listen-reuseaddr", "SO_REUSEADDR", p.listen.ReuseAddr, &p.listen.ReuseAddr),
+					p.checkbox("listen-reuseport", "SO_REUSEPORT", p.listen.ReusePort, &p.listen.ReusePort),
+					p.checkbox("listen-privileged", "Runs as root (CAP_NET_BIND_SERVICE)", p.listen.Privileged, &p.listen.Privileged),
+					formError(p.errs["listen"]),
+					app.Button().Type("submit").Class("button").DataSet("action", "listen").Text("Start listening"),
+				),
+			),
+			app.Form().Class("bindlab-form").OnSubmit(p.onConnect).Body(
+				app.FieldSet().Disabled(ro).Body(
+					app.Legend().Text("Connect"),
+					p.selectBox("connect-from", "From", p.connect.From, v.Vantages, text(&p.connect.From)),
+					p.input("connect-to", "To (an IP address or localhost)", p.connect.To, &p.connect.To),
+					p.input("connect-port", "Port", p.connect.Port, &p.connect.Port),
+					p.selectBox("connect-proto", "Protocol", p.connect.Proto, protoOptions, text(&p.connect.Proto)),
+					p.selectBox("connect-client", "Dialer for localhost", p.connect.Client,
+						[]option{{"", "the lab's setting (" + v.Client + ")"}, {"sequential", "sequential"}, {"first-only", "first address only"}}, text(&p.connect.Client)),
+					formError(p.errs["connect"]),
+					app.Button().Type("submit").Class("button").DataSet("action", "connect").Text("Connect"),
+				),
+			),
+			app.If(len(v.Containers) > 0, app.Form().Class("bindlab-form").OnSubmit(p.onPublish).Body(
+				app.FieldSet().Disabled(ro).Body(
+					app.Legend().Text("Publish a container port (docker run -p)"),
+					p.selectBox("publish-container", "Container", p.publish.Container, containerOptions(v.Containers), text(&p.publish.Container)),
+					p.input("publish-hostaddr", "Host address (empty: every address)", p.publish.HostAddr, &p.publish.HostAddr),
+					p.input("publish-hostport", "Host port", p.publish.HostPort, &p.publish.HostPort),
+					p.input("publish-port", "Container port", p.publish.Port, &p.publish.Port),
+					p.selectBox("publish-proto", "Protocol", p.publish.Proto, protoOptions, text(&p.publish.Proto)),
+					formError(p.errs["publish"]),
+					app.Button().Type("submit").Class("button").DataSet("action", "publish").Text("Publish"),
+				),
+			)),
+			app.Div().Class("bindlab-form").Body(
+				app.FieldSet().Disabled(ro).Body(
+					app.Legend().Text("Settings"),
+					p.selectBox("os", "Host operating system", v.OS,
+						[]option{{"linux", "Linux"}, {"macos", "macOS"}, {"windows", "Windows"}}, p.onOS),
+					p.selectBox("localhost", "localhost resolves to", v.Localhost,
+						[]option{{"ipv6-first", "::1, then 127.0.0.1"}, {"ipv4-first", "127.0.0.1, then ::1"}, {"ipv4-only", "127.0.0.1 only"}, {"ipv6-only", "::1 only"}}, p.onLocalhost),
+					p.selectBox("client", "Clients dial names", v.Client,
+						[]option{{"happy-eyeballs", "Happy Eyeballs (race, RFC 8305)"}, {"sequential", "one address after another"}, {"first-only", "first address only"}}, p.onClient),
+					formError(p.errs["settings"]),
+					formError(p.errs["stop"]),
+					app.Div().Class("bindlab-buttons").Body(
+						app.Button().Type("button").Class("button button-secondary").DataSet("action", "undo").
+							Disabled(len(p.scen.Actions) == 0).OnClick(p.onUndo).Text("Undo the last action"),
+						app.If(v.TimeWait, app.Button().Type("button").Class("button button-secondary").DataSet("action", "wait").
+							OnClick(p.onWait).Text("Wait until TIME_WAIT expires")),
+					),
+				),
+			),
+		),
+	)
+}
+
+func containerOptions(names []string) []option {
+	out := make([]option, len(names))
+	for i, n := range names {
+		out[i] = option{n, n}
+	}
+	return out
+}
+
+func (p *page) renderSockets(v view) app.UI {
+	ro := p.IsReadonly()
+	return app.Div().Body(
+		app.H2().Text("Sockets now"),
+		app.If(len(v.Sockets) == 0, app.P().DataSet("field", "no-sockets").Text("No socket is open.")),
+		app.If(len(v.Sockets) > 0, app.Div().Class("table-scroll").Body(app.Table().Class("rows").Body(
+			app.Caption().Text("Open sockets after the last action, in the order they were bound"),
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Text("Process"),
+				app.Th().Scope("col").Text("Where"),
+				app.Th().Scope("col").Text("Local address"),
+				app.Th().Scope("col").Text("State"),
+				app.Th().Scope("col").Text("Options"),
+				app.Th().Scope("col").Text("Accepts"),
+				app.Th().Scope("col").Text("Action"),
+			)),
+			app.TBody().Body(
+				app.Range(v.Sockets).Slice(func(i int) app.UI {
+					r := v.Sockets[i]
+					return app.Tr().DataSet("field", "socket-row").Body(
+						app.Td().DataSet("field", "socket-process").Text(r.Process),
+						app.Td().Text(r.Where),
+						app.Td().Body(app.Code().DataSet("field", "socket-addr").Text(r.Proto+" "+r.Local)),
+						app.Td().DataSet("field", "socket-state").Text(r.State),
+						app.Td().Text(r.Options),
+						app.Td().Text(r.Covers),
+						app.Td().Body(app.If(r.CanStop, app.Div().Class("bindlab-buttons").Body(
+							app.Button().Type("button").Class("button button-secondary").Disabled(ro).
+								DataSet("action", "stop").Aria("label", safeAttr("Stop "+r.Process+" on "+r.Local)).
+								OnClick(p.onStop(r, false)).Text("Stop"),
+							app.If(r.Proto == "tcp", app.Button().Type("button").Class("button button-secondary").Disabled(ro).
+								DataSet("action", "stop-time-wait").Aria("label", safeAttr("Stop "+r.Process+" on "+r.Local+", leaving its connections in TIME_WAIT")).
+								OnClick(p.onStop(r, true)).Text("Stop, leave TIME_WAIT")),
+						))),
+					)
+				}),
+			),
+		))),
+	)
+}
+
+func (p *page) renderMatrix(v view) app.UI {
+	m := v.Matrix
+	if len(m.Cols) == 0 {
+		return app.Div().Body(
+			app.H2().Text("Connection matrix"),
+			app.P().DataSet("field", "matrix-empty").Text("No socket listens, so every connection would be refused."),
+		)
+	}
+	return app.Div().Body(
+		app.H2().Text("Connection matrix"),
+		app.P().Class("widget-intro").Text("Every vantage point dialling every address a listening socket can be reached on, in the state after the last action."),
+		app.If(m.Note != "", app.P().Class("muted").Text(m.Note)),
+		app.Div().Class("table-scroll").Body(app.Table().Class("rows bindlab-matrix").Body(
+			app.Caption().Text("Who reaches which socket: rows are where the connection starts, columns where it goes"),
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Text("From \\ to"),
+				app.Range(m.Cols).Slice(func(i int) app.UI {
+					return app.Th().Scope("col").DataSet("field", "matrix-target").Text(m.Cols[i])
+				}),
+			)),
+			app.TBody().Body(
+				app.Range(m.Rows).Slice(func(i int) app.UI {
+					row := m.Rows[i]
+					return app.Tr().DataSet("field", "matrix-row").Body(
+						app.Th().Scope("row").DataSet("field", "matrix-vantage").Text(row.Vantage),
+						app.Range(row.Cells).Slice(func(j int) app.UI {
+							c := row.Cells[j]
+							return app.Td().Class("bindlab-cell bindlab-"+c.Tone).DataSet("field", "matrix-cell").
+								Title(safeAttr(c.Title)).Text(c.Verdict)
+						}),
+					)
+				}),
+			),
+		)),
+	)
+}
+
+// safeAttr keeps an attribute value clear of the characters go-app's
+// server-side rendering does not escape.
+func safeAttr(s string) string {
+	return strings.NewReplacer(`"`, "'", "<", "‹", ">", "›", "&", "and").Replace(s)
+}
+
+func (p *page) renderSteps(v view) app.UI {
+	all := append(append([]step(nil), v.Setup...), v.Steps...)
+	return app.Div().Body(
+		app.H2().Text("What happened, step by step"),
+		app.Div().Class("table-scroll").Body(app.Table().Class("rows").Body(
+			app.Caption().Text("The scenario's starting sockets (step 0), then each action in order"),
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Text("Step"),
+				app.Th().Scope("col").Text("Action"),
+				app.Th().Scope("col").Text("Verdict"),
+				app.Th().Scope("col").Text("Why"),
+			)),
+			app.TBody().Body(
+				app.Range(all).Slice(func(i int) app.UI {
+					s := all[i]
+					return app.Tr().DataSet("field", "step-row").Body(
+						app.Td().Text(strconv.Itoa(s.N)),
+						app.Td().DataSet("field", "step-action").Text(s.Action),
+						app.Td().Body(app.Strong().Class("bindlab-"+s.Tone).DataSet("field", "step-verdict").Text(s.Verdict)),
+						app.Td().Body(app.Ul().Class("bindlab-reasons").Body(
+							app.Range(s.Reasons).Slice(func(j int) app.UI {
+								return app.Li().DataSet("field", "step-reason").Text(s.Reasons[j])
+							}),
+						)),
+					)
+				}),
+			),
+		)),
+	)
+}
+
+func (p *page) renderWhy() app.UI {
+	return app.Div().Body(
+		app.Details().Class("why").Body(
+			app.Summary().Text("Why? 0.0.0.0 versus 127.0.0.1"),
+			app.P().Text("A socket bound to 127.0.0.1 accepts only connections addressed to 127.0.0.1, and only its own machine — its own network namespace — can send those: traffic to the loopback never leaves it. "+
+				"A socket bound to 0.0.0.0 accepts connections to every IPv4 address the machine has: loopback, LAN, Docker bridge. 0.0.0.0 is not an address to connect to; it means “any” only when binding."),
+			app.P().Text("Because 0.0.0.0:8080 already covers 127.0.0.1:8080, binding the second fails with EADDRINUSE (Address already in use). Two different specific addresses on the same port do not clash. "+
+				"[::] with IPV6_V6ONLY off is dual-stack: it takes IPv4 too, so it clashes with 0.0.0.0 on the same port."),
+		),
+		app.Details().Class("why").Body(
+			app.Summary().Text("Why? localhost is two addresses"),
+			app.P().Text("localhost resolves to ::1 and 127.0.0.1, usually ::1 first (RFC 6724). A server listening on 127.0.0.1 only refuses ::1. "+
+				"A client that tries only the first answer fails with connection refused; one that tries them all, or races them (Happy Eyeballs, RFC 8305, as browsers, curl and Go do), connects to 127.0.0.1. "+
+				"Listening on :: with IPV6_V6ONLY off, or on both loopback addresses, serves every client."),
+		),
+		app.Details().Class("why").Body(
+			app.Summary().Text("Why? A container is another machine, network-wise"),
+			app.P().Text("Each container on Docker's bridge network has its own network namespace: its own loopback, its own 127.0.0.1, and an address on the bridge such as 172.17.0.2. "+
+				"127.0.0.1 inside the container is not the host's. docker run -p 8080:80 rewrites connections to the host's port 8080 into the container's bridge address, port 80 — so a process inside that listens on 127.0.0.1 never sees them. "+
+				"Listen on 0.0.0.0 inside the container; publish on 127.0.0.1 on the host (-p 127.0.0.1:8080:80) if only the host should reach it."),
+		),
+		app.Details().Class("why").Body(
+			app.Summary().Text("Why? Operating systems differ"),
+			app.P().Text("Linux refuses ports below 1024 without root or CAP_NET_BIND_SERVICE, lets SO_REUSEPORT sockets of the same user share a port, and needs SO_REUSEADDR on both sockets to bind over TIME_WAIT. "+
+				"macOS only restricts low ports on specific addresses and looks only at the new socket's options. Windows has no privileged ports, makes IPv6 sockets IPv6-only by default, lets a specific bind join a wildcard one of the same user, "+
+				"and SO_EXCLUSIVEADDRUSE refuses everyone. Containers follow Linux rules everywhere."),
+		),
+	)
 }

@@ -1,19 +1,513 @@
-// Package k8slab is the Kubernetes lab page.
+// Package k8slab is the Kubernetes lab page: pods whose addresses change,
+// Services that stay, and the cluster's address ranges.
 package k8slab
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/netground/netground/core/k8s"
+	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/wasm/ui"
 )
 
 // New returns the page component, for /k8s and its embed page.
 func New() app.Composer { return &page{} }
 
+// page is the Kubernetes lab. Its state is a k8s.Scenario: every action
+// people take is appended to the scenario's actions and the whole scenario
+// is replayed, so the link carries exactly what is on the screen.
 type page struct {
 	app.Compo
 	ui.Base
+
+	base   string // "/k8s" or "/embed/k8s"
+	scen   k8s.Scenario
+	preset string // the preset the scenario is, unchanged; "" once changed
+	lesson string // the preset the scenario started from
+	view   view
+
+	connect connectForm
+	scale   scaleForm
+	errs    errs
+}
+
+func (p *page) OnPreRender(ctx app.Context) { p.load(ctx) }
+func (p *page) OnNav(ctx app.Context)       { p.load(ctx) }
+
+func (p *page) load(ctx app.Context) {
+	q := p.ReadLink(ctx, scenario.WidgetK8s)
+	s, preset, problems := readScenario(q, ctx.Page().URL().EscapedFragment())
+	p.AddProblems(problems...)
+	p.base = "/k8s"
+	if p.IsEmbed() {
+		p.base = "/embed/k8s"
+	}
+	p.lesson = preset
+	p.errs = nil
+	p.set(s, preset)
+}
+
+// set makes s the lab's scenario and computes what the page shows.
+func (p *page) set(s k8s.Scenario, preset string) {
+	p.scen, p.preset = s, preset
+	input := preset
+	if input == "" {
+		input = strconv.Itoa(len(s.Actions)) + " actions"
+		if n := len(s.Actions); n > 0 {
+			input = describeAction(s.Actions[n-1])
+		}
+	}
+	p.Protect(input, func() { p.view = buildView(s) })
+	if !containsOption(p.view.Froms, p.connect.From) && len(p.view.Froms) > 0 {
+		p.connect.From = p.view.Froms[0].Value
+	}
+	if p.connect.To == "" && len(p.view.Targets) > 0 {
+		p.connect.To = p.view.Targets[0].Value
+	}
+	if !containsOption(p.view.Deployments, p.scale.Deployment) {
+		p.scale.Deployment = ""
+		if len(p.view.Deployments) > 0 {
+			p.scale.Deployment = p.view.Deployments[0].Value
+		}
+	}
+	if p.scale.Replicas == "" {
+		p.scale.Replicas = "3"
+	}
+}
+
+func containsOption(list []option, s string) bool {
+	for _, o := range list {
+		if o.Value == s {
+			return true
+		}
+	}
+	return false
+}
+
+// writeLink puts the scenario in the address bar: a new history entry for
+// a preset, in place for an action.
+func (p *page) writeLink(push bool) {
+	if app.IsServer {
+		return
+	}
+	link := ui.Href(linkPath(p.base, p.scen, p.preset, p.IsReadonly()))
+	method := "replaceState"
+	if push {
+		method = "pushState"
+	}
+	app.Window().Get("history").Call(method, nil, "", link)
+}
+
+func (p *page) apply(a k8s.Action, form string) {
+	next, e := appendAction(p.scen, a, form)
+	p.errs = e
+	if e != nil {
+		return
+	}
+	p.set(next, "")
+	p.writeLink(false)
+}
+
+func (p *page) onConnect(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	a, er := p.connect.action()
+	if len(er) > 0 {
+		p.errs = er
+		return
+	}
+	p.apply(a, "connect")
+}
+
+func (p *page) onScale(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	a, er := p.scale.action()
+	if len(er) > 0 {
+		p.errs = er
+		return
+	}
+	p.apply(a, "scale")
+}
+
+func (p *page) onPod(do k8s.Kind, pod string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) { p.apply(k8s.Action{Do: do, Pod: pod}, "pods") }
+}
+
+func (p *page) onUndo(ctx app.Context, e app.Event) {
+	if len(p.scen.Actions) == 0 {
+		return
+	}
+	next := p.scen
+	next.Actions = append([]k8s.Action(nil), p.scen.Actions[:len(p.scen.Actions)-1]...)
+	p.errs = nil
+	p.set(next, "")
+	p.writeLink(false)
+}
+
+func (p *page) onPreset(name string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		pr, ok := presetByName(name)
+		if !ok {
+			return
+		}
+		p.errs = nil
+		p.lesson = name
+		p.connect.To = ""
+		p.set(pr.Scenario, name)
+		p.writeLink(true)
+	}
+}
+
+func (p *page) onReset(ctx app.Context, e app.Event) {
+	pr, _ := presetByName(defaultPreset)
+	p.errs = nil
+	p.lesson = pr.Name
+	p.set(pr.Scenario, pr.Name)
+	p.writeLink(true)
+}
+
+func text(dst *string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) { *dst = ctx.JSSrc().Get("value").String() }
+}
+
+// safeAttr keeps an attribute value clear of the characters go-app's
+// server-side rendering does not escape.
+func safeAttr(s string) string {
+	return strings.NewReplacer(`"`, "'", "<", "‹", ">", "›", "&", "and").Replace(s)
 }
 
 func (p *page) Render() app.UI {
-	return ui.Layout(false, "/k8s", "", app.H1().Text("Kubernetes lab"))
+	v := p.view
+	link := linkPath("/k8s", p.scen, p.preset, false)
+	var share app.UI
+	if !p.IsEmbed() {
+		if doc, err := document(p.scen); err == nil {
+			share = ui.ShareBar("k8slab", link, linkPath("/embed/k8s", p.scen, p.preset, false), doc)
+		}
+	}
+	var results app.UI
+	switch {
+	case p.Failed():
+		results = ui.FailurePanel(&p.Boundary, p.onReset)
+	case v.Err != "":
+		results = app.P().Class("error").DataSet("field", "error").Text(v.Err)
+	default:
+		results = p.renderResults(v)
+	}
+	return ui.Layout(p.IsEmbed(), "/k8s", ui.Href(link),
+		app.Section().Class("widget k8slab").Aria("labelledby", "k8slab-title").DataSet("interactive", strconv.FormatBool(!app.IsServer)).Body(
+			app.H1().ID("k8slab-title").Text("Kubernetes lab"),
+			app.P().Class("widget-intro").Text("A cluster whose pods come and go: restart, delete and scale them, connect by pod IP, ClusterIP, Service name or NodePort, "+
+				"and see which addresses last. The cluster's ranges are checked for overlaps and capacity."),
+			ui.LinkNotice(p.Problems()),
+			p.renderPresets(),
+			share,
+			results,
+		),
+	)
+}
+
+func (p *page) renderPresets() app.UI {
+	presets := k8s.Presets()
+	var lesson app.UI
+	if pr, ok := presetByName(p.lesson); ok {
+		lesson = app.P().Class("k8slab-lesson").Body(
+			app.Strong().Text(pr.Title+". "),
+			app.Span().DataSet("field", "lesson").Text(pr.Lesson),
+		)
+	}
+	return app.Div().Class("k8slab-presets").Body(
+		app.H2().ID("k8slab-presets-title").Text("Pitfalls to try"),
+		app.Ul().Class("k8slab-preset-list").Aria("labelledby", "k8slab-presets-title").Body(
+			app.Range(presets).Slice(func(i int) app.UI {
+				pr := presets[i]
+				return app.Li().Body(app.Button().Type("button").Class("button button-secondary").DataSet("preset", pr.Name).
+					Aria("pressed", strconv.FormatBool(pr.Name == p.preset)).
+					Disabled(p.IsReadonly()).OnClick(p.onPreset(pr.Name)).Text(pr.Title))
+			}),
+		),
+		lesson,
+	)
+}
+
+func (p *page) renderResults(v view) app.UI {
+	return app.Div().Body(
+		p.renderLatest(v),
+		app.Figure().Class("k8slab-figure").Body(
+			app.Raw(v.Picture),
+			app.FigCaption().DataSet("field", "picture-summary").Text(v.Summary),
+		),
+		p.renderForms(v),
+		p.renderPods(v),
+		p.renderServices(v),
+		p.renderNodes(v),
+		p.renderSteps(v),
+		p.renderWhy(),
+	)
+}
+
+func (p *page) renderLatest(v view) app.UI {
+	l := v.Latest
+	return app.Div().Class("result").Aria("live", "polite").Body(
+		app.Div().Class("verdict verdict-"+l.Tone).Body(
+			app.P().Body(
+				app.Strong().DataSet("field", "verdict").Text(l.Verdict),
+				app.Text(" — "),
+				app.Span().DataSet("field", "latest-action").Text(l.Action),
+			),
+			app.Ol().Class("k8slab-reasons").Body(
+				app.Range(l.Reasons).Slice(func(i int) app.UI {
+					return app.Li().DataSet("field", "reason").Text(l.Reasons[i])
+				}),
+			),
+		),
+	)
+}
+
+func (p *page) fieldError(name string) app.UI {
+	msg := p.errs[name]
+	return app.P().ID(name + "-error").Class("field-message").Body(
+		app.If(msg != "", app.Span().Class("error").DataSet("field", "error").Text(msg)),
+	)
+}
+
+func formError(msg string) app.UI {
+	if msg == "" {
+		return nil
+	}
+	return app.P().Class("error").DataSet("field", "error").Role("alert").Text(msg)
+}
+
+func (p *page) selectBox(id, label, value string, opts []option, onChange app.EventHandler) app.UI {
+	return app.Div().Class("field k8slab-field").Body(
+		app.Label().For("k8slab-"+id).Text(label),
+		app.Select().ID("k8slab-"+id).Name(id).Aria("describedby", id+"-error").OnChange(onChange).Body(
+			app.Range(opts).Slice(func(i int) app.UI {
+				return app.Option().Value(opts[i].Value).Selected(opts[i].Value == value).Text(opts[i].Label)
+			}),
+		),
+		p.fieldError(id),
+	)
+}
+
+func (p *page) renderForms(v view) app.UI {
+	ro := p.IsReadonly()
+	return app.Div().Body(
+		app.H2().Text("Try it"),
+		app.Div().Class("k8slab-forms").Body(
+			app.Form().Class("k8slab-form").OnSubmit(p.onConnect).Body(
+				app.FieldSet().Disabled(ro).Body(
+					app.Legend().Text("Connect"),
+					p.selectBox("connect-from", "From", p.connect.From, v.Froms, text(&p.connect.From)),
+					app.Div().Class("field k8slab-field").Body(
+						app.Label().For("k8slab-connect-to").Text("To (HOST:PORT: a pod IP, a ClusterIP, a Service name or a node's NodePort)"),
+						app.Input().Type("text").ID("k8slab-connect-to").Name("connect-to").Value(p.connect.To).List("k8slab-targets").
+							AutoComplete(false).Attr("spellcheck", "false").Attr("autocapitalize", "off").
+							Aria("invalid", p.errs["connect-to"] != "").Aria("describedby", "connect-to-error").
+							OnChange(text(&p.connect.To)).OnInput(text(&p.connect.To)),
+						app.DataList().ID("k8slab-targets").Body(
+							app.Range(v.Targets).Slice(func(i int) app.UI {
+								return app.Option().Value(v.Targets[i].Value).Label(safeAttr(v.Targets[i].Label))
+							}),
+						),
+						p.fieldError("connect-to"),
+					),
+					formError(p.errs["connect"]),
+					app.Button().Type("submit").Class("button").DataSet("action", "connect").Text("Connect"),
+				),
+			),
+			app.If(len(v.Deployments) > 0, app.Form().Class("k8slab-form").OnSubmit(p.onScale).Body(
+				app.FieldSet().Disabled(ro).Body(
+					app.Legend().Text("Scale a deployment"),
+					p.selectBox("scale-deployment", "Deployment", p.scale.Deployment, v.Deployments, text(&p.scale.Deployment)),
+					app.Div().Class("field k8slab-field").Body(
+						app.Label().For("k8slab-scale-replicas").Text("Replicas"),
+						app.Input().Type("text").ID("k8slab-scale-replicas").Name("scale-replicas").Value(p.scale.Replicas).
+							Attr("inputmode", "numeric").AutoComplete(false).
+							Aria("invalid", p.errs["scale-replicas"] != "").Aria("describedby", "scale-replicas-error").
+							OnChange(text(&p.scale.Replicas)).OnInput(text(&p.scale.Replicas)),
+						p.fieldError("scale-replicas"),
+					),
+					formError(p.errs["scale"]),
+					app.Button().Type("submit").Class("button").DataSet("action", "scale").Text("Scale"),
+				),
+			)),
+			app.Div().Class("k8slab-form").Body(
+				formError(p.errs["pods"]),
+				app.Button().Type("button").Class("button button-secondary").DataSet("action", "undo").
+					Disabled(ro || len(p.scen.Actions) == 0).OnClick(p.onUndo).Text("Undo the last action"),
+			),
+		),
+	)
+}
+
+func (p *page) renderPods(v view) app.UI {
+	ro := p.IsReadonly()
+	return app.Div().Body(
+		app.H2().Text("Pods"),
+		app.If(len(v.Pods) == 0, app.P().DataSet("field", "no-pods").Text("No pod runs.")),
+		app.If(len(v.Pods) > 0, app.Div().Class("table-scroll").Body(app.Table().Class("rows").Body(
+			app.Caption().Text("Pods after the last action, oldest first"),
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Text("Pod"),
+				app.Th().Scope("col").Text("Deployment"),
+				app.Th().Scope("col").Text("Node"),
+				app.Th().Scope("col").Text("Pod IP"),
+				app.Th().Scope("col").Text("Ready"),
+				app.Th().Scope("col").Text("Actions"),
+			)),
+			app.TBody().Body(
+				app.Range(v.Pods).Slice(func(i int) app.UI {
+					r := v.Pods[i]
+					readyDo, readyText := k8s.Unready, "Fail readiness"
+					if !r.IsReady {
+						readyDo, readyText = k8s.Ready, "Make ready"
+					}
+					return app.Tr().DataSet("field", "pod-row").Body(
+						app.Td().DataSet("field", "pod-name").Text(r.Name),
+						app.Td().Text(r.Deployment),
+						app.Td().DataSet("field", "pod-node").Text(r.Node),
+						app.Td().Body(app.Code().DataSet("field", "pod-ip").Text(r.IP)),
+						app.Td().DataSet("field", "pod-ready").Text(r.Ready),
+						app.Td().Body(app.Div().Class("k8slab-buttons").Body(
+							app.Button().Type("button").Class("button button-secondary").Disabled(ro).DataSet("action", "restart-pod").
+								Aria("label", safeAttr("Restart pod "+r.Name)).OnClick(p.onPod(k8s.RestartPod, r.Name)).Text("Restart"),
+							app.Button().Type("button").Class("button button-secondary").Disabled(ro).DataSet("action", "delete-pod").
+								Aria("label", safeAttr("Delete pod "+r.Name)).OnClick(p.onPod(k8s.DeletePod, r.Name)).Text("Delete"),
+							app.If(r.Running, app.Button().Type("button").Class("button button-secondary").Disabled(ro).DataSet("action", "readiness").
+								Aria("label", safeAttr(readyText+": pod "+r.Name)).OnClick(p.onPod(readyDo, r.Name)).Text(readyText)),
+						)),
+					)
+				}),
+			),
+		))),
+	)
+}
+
+func (p *page) renderServices(v view) app.UI {
+	return app.Div().Body(
+		app.H2().Text("Services"),
+		app.If(len(v.Services) == 0, app.P().DataSet("field", "no-services").Text("No Service: clients can only use pod addresses, which change.")),
+		app.If(len(v.Services) > 0, app.Div().Class("table-scroll").Body(app.Table().Class("rows").Body(
+			app.Caption().Text("Services, their stable addresses and their endpoints now"),
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Text("Service"),
+				app.Th().Scope("col").Text("DNS name"),
+				app.Th().Scope("col").Text("ClusterIP"),
+				app.Th().Scope("col").Text("Port"),
+				app.Th().Scope("col").Text("NodePort"),
+				app.Th().Scope("col").Text("Endpoints (ready pods)"),
+			)),
+			app.TBody().Body(
+				app.Range(v.Services).Slice(func(i int) app.UI {
+					r := v.Services[i]
+					return app.Tr().DataSet("field", "service-row").Body(
+						app.Td().DataSet("field", "service-name").Text(r.Name),
+						app.Td().Body(app.Code().DataSet("field", "dns-name").Text(r.DNS)),
+						app.Td().Body(app.Code().DataSet("field", "cluster-ip").Text(r.ClusterIP)),
+						app.Td().DataSet("field", "service-port").Text(r.Port),
+						app.Td().DataSet("field", "node-port").Text(r.NodePort),
+						app.Td().Body(
+							app.If(len(r.Endpoints) == 0, app.Span().DataSet("field", "no-endpoints").Text("none: connections are refused")),
+							app.Ul().Class("k8slab-endpoints").Body(
+								app.Range(r.Endpoints).Slice(func(j int) app.UI {
+									return app.Li().Body(app.Code().DataSet("field", "endpoint").Text(r.Endpoints[j]))
+								}),
+							),
+						),
+					)
+				}),
+			),
+		))),
+	)
+}
+
+func (p *page) renderNodes(v view) app.UI {
+	return app.Div().Body(
+		app.H2().Text("Nodes and address ranges"),
+		app.Div().Class("table-scroll").Body(app.Table().Class("rows").Body(
+			app.Caption().Text("Nodes, their addresses on the LAN and the pod CIDR each got"),
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Text("Node"),
+				app.Th().Scope("col").Text("Address"),
+				app.Th().Scope("col").Text("Pod CIDR"),
+				app.Th().Scope("col").Text("Pods"),
+			)),
+			app.TBody().Body(
+				app.Range(v.Nodes).Slice(func(i int) app.UI {
+					r := v.Nodes[i]
+					return app.Tr().DataSet("field", "node-row").Body(
+						app.Td().DataSet("field", "node-name").Text(r.Name),
+						app.Td().Body(app.Code().DataSet("field", "node-addr").Text(r.Addr)),
+						app.Td().Body(app.Code().DataSet("field", "pod-cidr").Text(r.PodCIDR)),
+						app.Td().DataSet("field", "node-pods").Text(r.Pods),
+					)
+				}),
+			),
+		)),
+		app.H3().Text("Checks"),
+		app.Ul().Class("k8slab-findings").Body(
+			app.Range(v.Findings).Slice(func(i int) app.UI {
+				f := v.Findings[i]
+				return app.Li().Class("k8slab-finding k8slab-"+f.Severity).Body(
+					app.Strong().DataSet("field", "finding-severity").Text(f.Severity+": "),
+					app.Span().DataSet("field", "finding").Text(f.Message),
+				)
+			}),
+		),
+	)
+}
+
+func (p *page) renderSteps(v view) app.UI {
+	all := append([]step{v.Setup}, v.Steps...)
+	return app.Div().Body(
+		app.H2().Text("What happened, step by step"),
+		app.Div().Class("table-scroll").Body(app.Table().Class("rows").Body(
+			app.Caption().Text("Starting the deployments (step 0), then each action in order"),
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Text("Step"),
+				app.Th().Scope("col").Text("Action"),
+				app.Th().Scope("col").Text("Verdict"),
+				app.Th().Scope("col").Text("Why"),
+			)),
+			app.TBody().Body(
+				app.Range(all).Slice(func(i int) app.UI {
+					s := all[i]
+					return app.Tr().DataSet("field", "step-row").Body(
+						app.Td().Text(strconv.Itoa(s.N)),
+						app.Td().DataSet("field", "step-action").Text(s.Action),
+						app.Td().Body(app.Strong().Class("k8slab-"+s.Tone).DataSet("field", "step-verdict").Text(s.Verdict)),
+						app.Td().Body(app.Ul().Class("k8slab-reasons").Body(
+							app.Range(s.Reasons).Slice(func(j int) app.UI {
+								return app.Li().DataSet("field", "step-reason").Text(s.Reasons[j])
+							}),
+						)),
+					)
+				}),
+			),
+		)),
+	)
+}
+
+func (p *page) renderWhy() app.UI {
+	return app.Div().Body(
+		app.Details().Class("why").Body(
+			app.Summary().Text("Why? Pod IPs versus Services"),
+			app.P().Text("A pod's address belongs to that pod only. When it is deleted, restarted by a rollout, evicted or rescheduled, its replacement is a new pod with a new address, often on another node. "+
+				"A client that saved a pod IP — in a config file, an environment variable, a connection pool — breaks."),
+			app.P().Text("A Service gives the pods it selects a stable ClusterIP and a DNS name, name.namespace.svc.cluster.local. kube-proxy rewrites each connection to the ClusterIP into one ready pod's address (DNAT), "+
+				"and the endpoints follow the pods as they come and go. Connect by the Service name, never by a pod IP."),
+		),
+		app.Details().Class("why").Body(
+			app.Summary().Text("Why? ClusterIPs and pod IPs exist only inside the cluster"),
+			app.P().Text("No machine answers for a ClusterIP: it lives in kube-proxy's rules on each node. Pod ranges are routed between nodes by the network plugin, not by the LAN. "+
+				"From outside, use a NodePort (30000–32767, on every node's address), a LoadBalancer or an Ingress. Cluster DNS names resolve only through the cluster's DNS, which pods use."),
+		),
+		app.Details().Class("why").Body(
+			app.Summary().Text("Why? Address ranges must not overlap, and must be large enough"),
+			app.P().Text("The cluster CIDR is cut into one range per node (a /24 by default): a /16 holds 256 nodes, a /22 only four, and a node without a range runs no pods. "+
+				"A pod or Service range that overlaps the LAN, a VPN or a cloud VPC makes those addresses ambiguous: packets meant for the office go to a pod, or the other way round."),
+		),
+	)
 }

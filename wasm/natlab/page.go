@@ -1,19 +1,283 @@
-// Package natlab is the NAT lab page.
+// Package natlab is the NAT lab page: a home network behind one public
+// address, step by step, with its translation table, behaviours, port
+// forwarding, carrier-grade NAT and hole punching.
 package natlab
 
 import (
+	"net/url"
+	"strconv"
+	"time"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/wasm/ui"
 )
 
 // New returns the page component, for /nat and its embed page.
 func New() app.Composer { return &page{} }
 
+// playInterval is the pause between steps while playing.
+const playInterval = 1200 * time.Millisecond
+
 type page struct {
 	app.Compo
 	ui.Base
+
+	lab      *lab
+	presetID string // the unchanged preset shown, or ""
+	frag     string // the scenario as a link fragment, when not a preset
+	fragErr  string // why the scenario does not fit in a link
+
+	form       map[string]string // values of the action inputs, by name
+	drafts     map[string]string // editor inputs whose text is not applied
+	errs       map[string]string // messages by input name
+	tablePage  int
+	devicePage int
+	playing    bool
+	playGen    int
+
+	view  pageView
+	punch punchView
 }
 
-func (p *page) Render() app.UI {
-	return ui.Layout(false, "/nat", "", app.H1().Text("NAT lab"))
+// pageView is everything Render shows, computed by compute.
+type pageView struct {
+	Step  stepView
+	Table tableView
+	Topo  topoView
+}
+
+func (p *page) OnPreRender(ctx app.Context) { p.load(ctx) }
+func (p *page) OnNav(ctx app.Context)       { p.load(ctx) }
+
+func (p *page) load(ctx app.Context) {
+	p.playing = false
+	p.playGen++
+	p.Protect("the page's link", func() {
+		var q url.Values
+		fragment := ""
+		if u := ctx.Page().URL(); u != nil {
+			fragment = u.EscapedFragment()
+			q = p.ReadLink(ctx, scenario.WidgetNAT)
+		} else {
+			// The browser keeps a link whose escapes do not parse as a URL.
+			q = url.Values{}
+			p.AddProblems(scenario.Problem{Reason: "the link has characters that cannot be read; opened the home preset"})
+		}
+		st, problems := readLink(q, fragment, p.Problems())
+		p.AddProblems(problems...)
+		l, err := newLab(st.Scenario)
+		if err != nil {
+			p.AddProblems(scenario.Problem{Param: "s", Reason: err.Error() + "; opened the home preset instead"})
+			home, _ := findPreset(defaultPreset)
+			st = linkState{Scenario: home.Scenario(), Preset: home.ID, Step: 1}
+			l, _ = newLab(st.Scenario)
+		}
+		if err := l.seek(st.Step); err != nil {
+			p.AddProblems(scenario.Problem{Param: "step", Reason: err.Error()})
+		}
+		p.lab, p.presetID = l, st.Preset
+		p.drafts, p.errs, p.form = map[string]string{}, map[string]string{}, map[string]string{}
+		p.tablePage, p.devicePage = 0, 0
+		p.refreshFragment()
+		if p.punch.Types == nil {
+			p.punch = computePunch()
+		}
+		p.compute()
+	})
+}
+
+// compute derives the views of the current step. It formats only what is
+// shown: the current trace and one page of the table.
+func (p *page) compute() {
+	l := p.lab
+	p.view = pageView{
+		Step:  computeStep(l.sc, l.at, l.trace),
+		Table: computeTable(l.table(), p.tablePage),
+		Topo:  computeTopo(l.sc, l.trace),
+	}
+	p.tablePage = p.view.Table.Page
+	p.fillForm()
+}
+
+// refreshFragment encodes the scenario for the link, once per change.
+func (p *page) refreshFragment() {
+	p.frag, p.fragErr = "", ""
+	if p.presetID != "" {
+		return
+	}
+	doc, err := document(p.lab.sc)
+	if err == nil {
+		p.frag, err = scenario.Fragment(doc)
+	}
+	if err != nil {
+		p.fragErr = err.Error()
+	}
+}
+
+// link returns the page's link at path ("/nat" or "/embed/nat").
+func (p *page) link(path string) string {
+	q, f := linkParts(p.presetID, p.frag, p.lab.at, p.IsReadonly())
+	return linkPath(path, q, f)
+}
+
+// writeLink puts the state in the URL, as a new history entry when push is
+// set (presets), in place otherwise (steps, edits, actions).
+func (p *page) writeLink(ctx app.Context, push bool) {
+	if app.IsServer || p.lab == nil {
+		return
+	}
+	q, f := linkParts(p.presetID, p.frag, p.lab.at, p.IsReadonly())
+	u := *ctx.Page().URL()
+	u.RawQuery = q
+	u.Fragment, u.RawFragment = f, f
+	if push {
+		app.Window().Get("history").Call("pushState", nil, "", u.String())
+		return
+	}
+	ctx.Page().ReplaceURL(&u)
+}
+
+// run applies fn to the lab through the error boundary, recomputes and
+// writes the link.
+func (p *page) run(ctx app.Context, input string, push bool, fn func()) {
+	if p.lab == nil {
+		return
+	}
+	p.Protect(input, func() {
+		fn()
+		p.compute()
+	})
+	p.writeLink(ctx, push)
+}
+
+// changed records that the scenario is no longer an unchanged preset.
+func (p *page) changed() {
+	p.presetID = ""
+	p.refreshFragment()
+}
+
+func (p *page) onPreset(id string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		pr, ok := findPreset(id)
+		if !ok {
+			return
+		}
+		p.stopPlaying()
+		p.run(ctx, "preset="+id, true, func() {
+			l, err := newLab(pr.Scenario())
+			if err != nil {
+				panic(err)
+			}
+			l.seek(1)
+			p.lab, p.presetID = l, id
+			p.drafts, p.errs, p.form = map[string]string{}, map[string]string{}, map[string]string{}
+			p.tablePage, p.devicePage = 0, 0
+			p.refreshFragment()
+		})
+	}
+}
+
+// goTo shows the step after n steps.
+func (p *page) goTo(ctx app.Context, n int) {
+	p.run(ctx, "step="+itoa(n), false, func() {
+		if err := p.lab.seek(n); err != nil {
+			panic(err)
+		}
+	})
+}
+
+func (p *page) onFirst(ctx app.Context, e app.Event) { p.stopPlaying(); p.goTo(ctx, 0) }
+func (p *page) onPrev(ctx app.Context, e app.Event)  { p.stopPlaying(); p.goTo(ctx, p.lab.at-1) }
+func (p *page) onNext(ctx app.Context, e app.Event)  { p.stopPlaying(); p.goTo(ctx, p.lab.at+1) }
+func (p *page) onLast(ctx app.Context, e app.Event)  { p.stopPlaying(); p.goTo(ctx, p.lab.total()) }
+
+func (p *page) onStepInput(ctx app.Context, e app.Event) {
+	n, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
+	if err != nil {
+		return
+	}
+	p.stopPlaying()
+	p.goTo(ctx, n)
+}
+
+// onStepKey moves through the steps with the arrow, Home and End keys while
+// the focus is on the step controls (but not in the step number field).
+func (p *page) onStepKey(ctx app.Context, e app.Event) {
+	if e.Get("target").Get("tagName").String() == "INPUT" {
+		return
+	}
+	switch e.Get("key").String() {
+	case "ArrowRight":
+		p.onNext(ctx, e)
+	case "ArrowLeft":
+		p.onPrev(ctx, e)
+	case "Home":
+		p.onFirst(ctx, e)
+	case "End":
+		p.onLast(ctx, e)
+	default:
+		return
+	}
+	e.PreventDefault()
+}
+
+func (p *page) stopPlaying() {
+	p.playing = false
+	p.playGen++
+}
+
+func (p *page) onPlay(ctx app.Context, e app.Event) {
+	if p.playing {
+		p.stopPlaying()
+		return
+	}
+	if p.lab.at >= p.lab.total() {
+		p.goTo(ctx, 0)
+	}
+	p.playing = true
+	p.playGen++
+	p.tick(ctx, p.playGen)
+}
+
+func (p *page) tick(ctx app.Context, gen int) {
+	ctx.After(playInterval, func(ctx app.Context) {
+		if !p.playing || p.playGen != gen {
+			return
+		}
+		p.goTo(ctx, p.lab.at+1)
+		if p.lab.at >= p.lab.total() || p.Failed() {
+			p.playing = false
+			return
+		}
+		p.tick(ctx, gen)
+	})
+}
+
+func (p *page) onTablePage(delta int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		p.tablePage += delta
+		p.run(ctx, "table page", false, func() {})
+	}
+}
+
+func (p *page) onDevicePage(delta int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		p.devicePage = max(0, p.devicePage+delta)
+	}
+}
+
+func (p *page) onReset(ctx app.Context, e app.Event) {
+	p.stopPlaying()
+	p.run(ctx, "reset", true, func() {
+		home, _ := findPreset(defaultPreset)
+		l, err := newLab(home.Scenario())
+		if err != nil {
+			panic(err)
+		}
+		l.seek(1)
+		p.lab, p.presetID = l, home.ID
+		p.drafts, p.errs, p.form = map[string]string{}, map[string]string{}, map[string]string{}
+		p.refreshFragment()
+	})
 }

@@ -1,8 +1,17 @@
-// Package practice is the Practice page.
+// Package practice is the Practice page: generated exercises whose answers
+// come from Netground's engines, checked as the learner types them, with a
+// worked solution, a score kept across reloads, and progress reported to a
+// course page that embeds it.
 package practice
 
 import (
+	"math/rand/v2"
+	"slices"
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/netground/netground/core/practice"
+	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/wasm/ui"
 )
 
@@ -12,8 +21,258 @@ func New() app.Composer { return &page{} }
 type page struct {
 	app.Compo
 	ui.Base
+
+	state   state
+	ss      *session
+	notice  string // why stored progress was ignored, or ""
+	v       view
+	release func() // removes the keyboard shortcuts
 }
 
-func (p *page) Render() app.UI {
-	return ui.Layout(false, "/practice", "", app.H1().Text("Practice"))
+func (c *page) OnPreRender(ctx app.Context) { c.load(ctx) }
+func (c *page) OnNav(ctx app.Context)       { c.load(ctx) }
+
+func (c *page) OnMount(ctx app.Context) {
+	c.release = app.Window().AddEventListener("keydown", c.onKey)
+}
+
+func (c *page) OnDismount() {
+	if c.release != nil {
+		c.release()
+		c.release = nil
+	}
+}
+
+// newSeed draws the seed of a new set: small, so links stay readable.
+func newSeed() uint64 {
+	if app.IsServer {
+		return 1
+	}
+	return rand.Uint64N(1_000_000)
+}
+
+func (c *page) load(ctx app.Context) {
+	q := c.ReadLink(ctx, scenario.WidgetPractice)
+	s, hasSeed, problems := readState(q, newSeed())
+	c.AddProblems(problems...)
+	c.open(ctx, s)
+	if !hasSeed && !app.IsServer {
+		c.WriteLink(ctx, c.state)
+	}
+}
+
+// open starts the set of s, with its stored progress when there is some.
+func (c *page) open(ctx app.Context, s state) {
+	c.state, c.notice = s, ""
+	c.setAnswerField("")
+	c.Protect(s.Encode(), func() {
+		c.ss = newSession(s)
+		if !app.IsServer {
+			var raw progress
+			if err := ctx.LocalStorage().Get(s.storageKey(), &raw); err != nil {
+				c.notice = "Saved progress for this set could not be read (it is not valid JSON) and was ignored."
+			} else if raw.V != 0 || raw.Answers != nil {
+				if p, err := restore(raw, len(c.ss.set.Questions)); err != nil {
+					c.notice = "Saved progress for this set could not be used (" + err.Error() + ") and was ignored."
+				} else {
+					c.ss.load(p)
+				}
+			}
+		}
+		c.v = c.ss.view()
+	})
+}
+
+func (c *page) save(ctx app.Context) {
+	if app.IsServer || c.ss == nil {
+		return
+	}
+	if err := ctx.LocalStorage().Set(c.state.storageKey(), c.ss.progress()); err != nil {
+		c.notice = "Progress could not be saved in this browser: " + err.Error()
+	}
+}
+
+// report posts the score to the page that frames this one, if any.
+func (c *page) report() {
+	if app.IsServer || c.ss == nil {
+		return
+	}
+	w := app.Window()
+	parent := w.Get("parent")
+	if !parent.Truthy() || parent.Equal(w.Get("self")) {
+		return
+	}
+	parent.Call("postMessage", c.ss.message(), "*")
+}
+
+// submit answers the current question, or goes on once it is answered.
+func (c *page) submit(ctx app.Context, text string) {
+	c.Protect(text, func() {
+		if c.ss.answers[c.ss.current] != "" {
+			c.ss.nextUnanswered()
+			c.setAnswerField("")
+			c.v = c.ss.view()
+			c.save(ctx)
+			c.focusAnswer(ctx)
+			return
+		}
+		_, counted := c.ss.answer(text)
+		c.v = c.ss.view()
+		if counted {
+			c.save(ctx)
+			c.report()
+		}
+	})
+}
+
+// The answer field is not bound to component state: a re-render while the
+// learner types would put back an older value and lose keystrokes. Its
+// text is read when the answer is submitted and cleared when the question
+// changes.
+func answerField() app.Value {
+	if app.IsServer {
+		return nil
+	}
+	el := app.Window().GetElementByID("practice-answer")
+	if !el.Truthy() {
+		return nil
+	}
+	return el
+}
+
+func (c *page) setAnswerField(text string) {
+	if el := answerField(); el != nil {
+		el.Set("value", text)
+	}
+}
+
+func (c *page) focusAnswer(ctx app.Context) {
+	ctx.Defer(func(app.Context) {
+		if el := app.Window().GetElementByID("practice-answer"); el.Truthy() {
+			el.Call("focus")
+		}
+	})
+}
+
+func (c *page) onSubmit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	text := ""
+	if el := answerField(); el != nil {
+		text = el.Get("value").String()
+	}
+	c.submit(ctx, text)
+}
+
+func (c *page) onChoose(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) { c.choose(ctx, i) }
+}
+
+func (c *page) choose(ctx app.Context, i int) {
+	if c.ss == nil || i < 0 || i >= len(c.v.Choices) || c.v.Answered {
+		return
+	}
+	c.setAnswerField(c.v.Choices[i])
+	c.submit(ctx, c.v.Choices[i])
+}
+
+func (c *page) step(ctx app.Context, delta int) {
+	if c.ss == nil {
+		return
+	}
+	c.Protect("", func() {
+		c.ss.move(delta)
+		c.setAnswerField("")
+		c.v = c.ss.view()
+		c.save(ctx)
+	})
+}
+
+func (c *page) onNext(ctx app.Context, e app.Event) { c.step(ctx, 1); c.focusAnswer(ctx) }
+func (c *page) onPrev(ctx app.Context, e app.Event) { c.step(ctx, -1); c.focusAnswer(ctx) }
+
+// onKey handles the shortcuts typed outside text fields.
+func (c *page) onKey(ctx app.Context, e app.Event) {
+	if c.ss == nil || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
+		return
+	}
+	target := e.Get("target")
+	if target.Truthy() {
+		switch target.Get("tagName").String() {
+		case "INPUT", "SELECT", "TEXTAREA":
+			return
+		}
+	}
+	action, i := shortcut(e.Get("key").String(), len(c.v.Choices))
+	switch action {
+	case "next":
+		c.step(ctx, 1)
+	case "prev":
+		c.step(ctx, -1)
+	case "choose":
+		c.choose(ctx, i)
+	default:
+		return
+	}
+	e.PreventDefault()
+	c.Update()
+}
+
+// change opens another set as a new history entry.
+func (c *page) change(ctx app.Context, s state) {
+	c.open(ctx, s)
+	c.PushLink(ctx, c.state)
+}
+
+func (c *page) onNewSet(ctx app.Context, e app.Event) {
+	s := c.state
+	s.Seed = newSeed()
+	c.change(ctx, s)
+}
+
+func (c *page) onTopic(t practice.Topic) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		s := c.state
+		var ts []practice.Topic
+		for _, x := range practice.Topics() {
+			on := slices.Contains(s.Topics, x)
+			if x == t {
+				on = !on
+			}
+			if on {
+				ts = append(ts, x)
+			}
+		}
+		if len(ts) == 0 {
+			ctx.JSSrc().Set("checked", true)
+			return
+		}
+		s.Topics = ts
+		c.change(ctx, s)
+	}
+}
+
+func (c *page) onLevel(ctx app.Context, e app.Event) {
+	n, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
+	if err != nil || n < practice.MinLevel || n > practice.MaxLevel {
+		return
+	}
+	s := c.state
+	s.Level = n
+	c.change(ctx, s)
+}
+
+func (c *page) onSeed(ctx app.Context, e app.Event) {
+	n, err := strconv.ParseUint(ctx.JSSrc().Get("value").String(), 10, 64)
+	if err != nil || n > maxSeed {
+		ctx.JSSrc().Set("value", strconv.FormatUint(c.state.Seed, 10))
+		return
+	}
+	s := c.state
+	s.Seed = n
+	c.change(ctx, s)
+}
+
+func (c *page) onReset(ctx app.Context, e app.Event) {
+	ctx.LocalStorage().Del(c.state.storageKey())
+	c.open(ctx, c.state)
 }

@@ -10,14 +10,14 @@ import (
 // content alone with a link to the full page.
 func Layout(embed bool, current, fullURL string, content ...app.UI) app.UI {
 	if embed {
-		return app.Div().Class("embed").Body(
+		return app.Div().Class("embed").DataSet("live", app.IsClient).Body(
 			app.Main().ID("main").Body(content...),
 			app.Footer().Class("embed-open").Body(
 				app.A().Href(fullURL).Target("_blank").Rel("noopener").Text("Open in Netground"),
 			),
 		)
 	}
-	return app.Div().Class("site").Body(
+	return app.Div().Class("site").DataSet("live", app.IsClient).Body(
 		app.A().Class("skip-link").Href("#main").Text("Skip to content"),
 		app.Header().Class("site-header").Body(
 			app.A().Class("brand").Href(Href("/")).Body(
@@ -69,6 +69,7 @@ func ShareBar(id, link, embedLink string, doc scenario.Document) app.UI {
 				Aria("describedby", id+"-embed-status").Text("Copy snippet"),
 			app.Span().ID(id+"-embed-status").Class("share-status").Aria("live", "polite"),
 		),
+		&SaveControl{ID: id, Doc: doc},
 	)
 }
 

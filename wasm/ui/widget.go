@@ -11,17 +11,38 @@ import (
 // read-only modes, and what its link could not use.
 type Base struct {
 	Boundary
-	embed    bool
-	readonly bool
-	problems []scenario.Problem
+	embed       bool
+	readonly    bool
+	problems    []scenario.Problem
+	stopHistory func()
+}
+
+// FollowHistory makes back and forward restore the state that PushLink
+// put in the URL: reload is called with the URL already changed. go-app
+// alone does not navigate when the URL goes back to the one it last
+// loaded. Call it from OnMount, and StopHistory from OnDismount.
+func (b *Base) FollowHistory(reload func(ctx app.Context)) {
+	b.StopHistory()
+	b.stopHistory = app.Window().AddEventListener("popstate", func(ctx app.Context, e app.Event) {
+		reload(ctx)
+	})
+}
+
+// StopHistory undoes FollowHistory.
+func (b *Base) StopHistory() {
+	if b.stopHistory != nil {
+		b.stopHistory()
+		b.stopHistory = nil
+	}
 }
 
 // IsEmbed reports whether the page is an embed page.
 func (b *Base) IsEmbed() bool { return b.embed }
 
-// IsReadonly reports whether the link asked for a fixed example
-// (readonly=1) whose inputs cannot be changed.
-func (b *Base) IsReadonly() bool { return b.readonly }
+// IsReadonly reports whether the widget's inputs cannot be changed: the
+// link asked for a fixed example (readonly=1), or the page is being
+// pre-rendered, where typing would be lost when the app starts.
+func (b *Base) IsReadonly() bool { return b.readonly || app.IsServer }
 
 // Problems returns what the link held that the widget could not use.
 func (b *Base) Problems() []scenario.Problem { return b.problems }
@@ -50,7 +71,11 @@ func (b *Base) WriteLink(ctx app.Context, s scenario.State) {
 // PushLink puts the state in the URL as a new history entry, for
 // deliberate steps such as choosing a mode.
 func (b *Base) PushLink(ctx app.Context, s scenario.State) {
-	app.Window().Get("history").Call("pushState", nil, "", b.linkURL(ctx, s).String())
+	u := b.linkURL(ctx, s).String()
+	if u == app.Window().URL().String() {
+		return
+	}
+	app.Window().Get("history").Call("pushState", nil, "", u)
 }
 
 func (b *Base) linkURL(ctx app.Context, s scenario.State) *url.URL {

@@ -1,0 +1,323 @@
+// Package practice generates networking exercises whose answers come from
+// Netground's own engines (addr, subnet, plan, port, bind, nat, k8s), checks
+// what a learner types, says what is wrong in a wrong answer and shows the
+// worked solution.
+//
+// A Set is defined by a seed, a list of topics and a difficulty level: the
+// same three always give the same questions, on every platform, so a link
+// reproduces a set for a whole class. Every question draws from its own
+// PCG source seeded from the set's seed and the question's position; the
+// package holds no mutable state.
+package practice
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Topic is a kind of exercise. Its string is what links carry.
+type Topic string
+
+// The topics, in the order Topics lists them.
+const (
+	TopicAddr       Topic = "addr"       // address facts: private or public, registry row, canonical IPv6 form
+	TopicSubnet     Topic = "subnet"     // network, broadcast, usable range, counts, masks; IPv6 nibble boundaries
+	TopicNeighbours Topic = "neighbours" // direct or through the gateway
+	TopicSplit      Topic = "split"      // equal splits, VLSM, summarization
+	TopicPorts      Topic = "ports"      // default ports of URLs, service ↔ port, port ranges, ephemeral ranges
+	TopicBind       Topic = "bind"       // who can connect to a listener; will a bind fail
+	TopicNAT        Topic = "nat"        // translation table, inbound packets, hole punching
+	TopicK8s        Topic = "k8s"        // pod addresses after a restart, Services
+)
+
+// Topics returns every topic in a fixed order.
+func Topics() []Topic {
+	return []Topic{TopicAddr, TopicSubnet, TopicNeighbours, TopicSplit, TopicPorts, TopicBind, TopicNAT, TopicK8s}
+}
+
+// Title returns the topic's name for people, such as "Subnet facts", or ""
+// for an unknown topic.
+func (t Topic) Title() string {
+	switch t {
+	case TopicAddr:
+		return "Address facts"
+	case TopicSubnet:
+		return "Subnet facts"
+	case TopicNeighbours:
+		return "Neighbours"
+	case TopicSplit:
+		return "Splitting and VLSM"
+	case TopicPorts:
+		return "Ports"
+	case TopicBind:
+		return "Sockets and binding"
+	case TopicNAT:
+		return "NAT"
+	case TopicK8s:
+		return "Kubernetes"
+	}
+	return ""
+}
+
+// IsValid reports whether t is one of Topics.
+func (t Topic) IsValid() bool { return t.Title() != "" }
+
+// ParseTopics reads a comma-separated list of topics, such as "subnet,nat".
+// Case and spaces are ignored, duplicates merged, and the result is in the
+// order of Topics, so that "nat,subnet" and "subnet,nat" define the same set.
+// "all" means every topic. An unknown name is an error that quotes it; the
+// known topics are still returned.
+func ParseTopics(s string) ([]Topic, error) {
+	var bad []string
+	seen := map[Topic]bool{}
+	for _, part := range strings.Split(s, ",") {
+		name := strings.ToLower(strings.TrimSpace(part))
+		switch {
+		case name == "":
+			continue
+		case name == "all":
+			for _, t := range Topics() {
+				seen[t] = true
+			}
+		case name == "neighbors":
+			seen[TopicNeighbours] = true
+		case Topic(name).IsValid():
+			seen[Topic(name)] = true
+		default:
+			bad = append(bad, strconv.Quote(part))
+		}
+	}
+	var out []Topic
+	for _, t := range Topics() {
+		if seen[t] {
+			out = append(out, t)
+		}
+	}
+	if len(bad) > 0 {
+		return out, fmt.Errorf("unknown topic %s; the topics are %s", strings.Join(bad, ", "), JoinTopics(Topics()))
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no topic given; the topics are %s", JoinTopics(Topics()))
+	}
+	return out, nil
+}
+
+// JoinTopics returns topics as a link writes them: "subnet,nat".
+func JoinTopics(topics []Topic) string {
+	s := make([]string, len(topics))
+	for i, t := range topics {
+		s[i] = string(t)
+	}
+	return strings.Join(s, ",")
+}
+
+// Difficulty levels.
+const (
+	MinLevel     = 1 // one step, round numbers: octet boundaries, common ports, one packet
+	MaxLevel     = 3 // several steps: IPv6 nibbles, VLSM, OS differences, hole punching
+	DefaultLevel = 1
+)
+
+// DefaultCount is the number of questions in a set when none is asked for,
+// and MaxCount the most a set may hold.
+const (
+	DefaultCount = 10
+	MaxCount     = 50
+)
+
+// Kind is how a question is answered. The zero Kind is FreeText.
+type Kind uint8
+
+const (
+	FreeText Kind = iota // the learner types the answer
+	Choice               // the learner picks one of Choices
+)
+
+// String returns "free-text" or "choice".
+func (k Kind) String() string {
+	if k == Choice {
+		return "choice"
+	}
+	return "free-text"
+}
+
+// Table is a small table in a worked solution, such as a NAT translation
+// table. The zero Table is no table.
+type Table struct {
+	Caption string
+	Head    []string
+	Rows    [][]string
+}
+
+// Question is one exercise. Its answer was computed by an engine when the
+// question was generated. The zero Question is no question; its Check
+// reports every answer wrong.
+type Question struct {
+	Topic Topic
+	Level int
+	Kind  Kind
+	// Text is the question in one or two sentences.
+	Text string
+	// Given lists what the question is about, one item a line: requests,
+	// sockets, packets. Nil when the text says it all.
+	Given []string
+	// Choices are the options of a Choice question, in the order shown.
+	Choices []string
+	// Format says what to type in a FreeText question, such as
+	// "an address, like 192.0.2.0".
+	Format string
+	// Answer is the right answer, in its usual written form (for a Choice
+	// question, the text of the right choice).
+	Answer string
+	// Steps are the worked solution in plain words, one step each.
+	Steps []string
+	// Work is a preformatted block the steps refer to, such as a binary
+	// AND; nil when there is none.
+	Work []string
+	// Table is a table the steps refer to, such as a translation table.
+	Table Table
+
+	check  func(string) Feedback
+	verify func() error // recomputes the answer another way; nil when Answer is the engine's value as is
+}
+
+// Feedback is the verdict on one answer.
+type Feedback struct {
+	// Correct reports whether the answer is right.
+	Correct bool
+	// Blank reports whether nothing was typed; Message then asks for an
+	// answer and the attempt should not count.
+	Blank bool
+	// Message says so in plain words, starting with "correct" or "wrong"
+	// (or, for a blank answer, "type an answer").
+	Message string
+}
+
+// Check judges an answer. It accepts every correct way to write it and
+// says what is wrong in a wrong one.
+func (q Question) Check(answer string) Feedback {
+	if strings.TrimSpace(answer) == "" {
+		return Feedback{Blank: true, Message: "type an answer first"}
+	}
+	if q.check == nil {
+		return wrongf("this question has no answer")
+	}
+	return q.check(answer)
+}
+
+// ChoiceIndex returns the position (from 0) of the right choice of a Choice
+// question, or -1.
+func (q Question) ChoiceIndex() int {
+	if q.Kind != Choice {
+		return -1
+	}
+	return slices.Index(q.Choices, q.Answer)
+}
+
+// Set is a list of questions defined by a seed, topics and a level.
+type Set struct {
+	Seed      uint64
+	Topics    []Topic
+	Level     int
+	Questions []Question
+}
+
+// NewSet generates count questions on the topics at the level. Topics take
+// turns in the order of Topics, whatever the order given; unknown topics
+// are skipped, and no valid topic means all of them. A level outside
+// MinLevel–MaxLevel is clamped, and so is count (0 means DefaultCount).
+func NewSet(seed uint64, topics []Topic, level, count int) Set {
+	var ts []Topic
+	for _, t := range Topics() {
+		if slices.Contains(topics, t) {
+			ts = append(ts, t)
+		}
+	}
+	if len(ts) == 0 {
+		ts = Topics()
+	}
+	level = min(max(level, MinLevel), MaxLevel)
+	if count <= 0 {
+		count = DefaultCount
+	}
+	count = min(count, MaxCount)
+	s := Set{Seed: seed, Topics: ts, Level: level}
+	for i := range count {
+		s.Questions = append(s.Questions, Generate(ts[i%len(ts)], level, seed, i))
+	}
+	return s
+}
+
+// Generate returns question number index (from 0) of the seed for the topic
+// at the level. It is what NewSet calls for each question.
+func Generate(t Topic, level int, seed uint64, index int) Question {
+	level = min(max(level, MinLevel), MaxLevel)
+	r := rand.New(rand.NewPCG(seed, uint64(index)<<8|uint64(level)))
+	var q Question
+	switch t {
+	case TopicAddr:
+		q = genAddr(r, level)
+	case TopicSubnet:
+		q = genSubnet(r, level)
+	case TopicNeighbours:
+		q = genNeighbours(r, level)
+	case TopicSplit:
+		q = genSplit(r, level)
+	case TopicPorts:
+		q = genPorts(r, level)
+	case TopicBind:
+		q = genBind(r, level)
+	case TopicNAT:
+		q = genNAT(r, level)
+	case TopicK8s:
+		q = genK8s(r, level)
+	default:
+		return Question{}
+	}
+	q.Topic, q.Level = t, level
+	return q
+}
+
+// Hash returns a digest of everything the set shows and expects, in hex;
+// equal sets have equal hashes on every platform.
+func (s Set) Hash() string {
+	h := sha256.New()
+	put := func(ss ...string) {
+		for _, x := range ss {
+			var n [8]byte
+			binary.BigEndian.PutUint64(n[:], uint64(len(x)))
+			h.Write(n[:])
+			h.Write([]byte(x))
+		}
+	}
+	put(strconv.FormatUint(s.Seed, 10), JoinTopics(s.Topics), strconv.Itoa(s.Level))
+	for _, q := range s.Questions {
+		put(string(q.Topic), strconv.Itoa(q.Level), q.Kind.String(), q.Text, q.Format, q.Answer)
+		put(q.Given...)
+		put(q.Choices...)
+		put(q.Steps...)
+		put(q.Work...)
+		put(q.Table.Caption)
+		put(q.Table.Head...)
+		for _, row := range q.Table.Rows {
+			put(row...)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Verify recomputes the question's answer in a second way (a brute-force
+// model, or the engine run again from the question's scenario) and reports
+// a disagreement. It is for tests.
+func (q Question) Verify() error {
+	if q.verify == nil {
+		return nil
+	}
+	return q.verify()
+}

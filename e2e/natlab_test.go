@@ -1,0 +1,329 @@
+//go:build browser
+
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/netip"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/netground/netground/core/nat"
+	"github.com/netground/netground/core/scenario"
+)
+
+// natA11yPages are the NAT lab's entries for the accessibility audit.
+func natA11yPages() []struct{ path, field, want string } {
+	return []struct{ path, field, want string }{
+		{"nat?preset=home&step=2", "step", "2"},
+		{"nat?preset=port-forward&step=1", "delivered-to", "server"},
+		{"nat?preset=hole-punch&step=5", "outcome", "filtered"},
+		{"embed/nat?preset=cgnat&step=3&readonly=1", "outcome", "no-mapping"},
+	}
+}
+
+// natOpen opens a lab link and waits until the app shows step.
+func natOpen(t *testing.T, b *browser, base, path, step string) {
+	t.Helper()
+	b.do(chromedp.Navigate(base + path))
+	b.waitField("step", step)
+}
+
+// natClick clicks the element matched by a CSS selector.
+func natClick(b *browser, selector string) {
+	b.t.Helper()
+	if !eval[bool](b, fmt.Sprintf(`(() => { const e = document.querySelector(%q); if (!e) return false; e.click(); return true })()`, selector)) {
+		b.t.Fatalf("nothing matches %s", selector)
+	}
+}
+
+// natFields returns the texts of every element with data-field=name.
+func natFields(b *browser, name string) []string {
+	b.t.Helper()
+	return eval[[]string](b, fmt.Sprintf(`[...document.querySelectorAll('[data-field=%q]')].map(e => e.textContent)`, name))
+}
+
+func TestNatPresetsStepThrough(t *testing.T) {
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	ids := []string{"home", "reply", "unsolicited", "port-forward", "cgnat", "hole-punch", "pool-exhausted"}
+	for i, id := range ids {
+		total := len(nat.Presets()[i].Steps)
+		natOpen(t, b, s.URL, "nat?preset="+id+"&step=0", "0")
+		if got := b.field("scenario-name"); got != nat.Presets()[i].Name {
+			t.Errorf("%s: scenario-name = %q; want %q", id, got, nat.Presets()[i].Name)
+		}
+		if got := b.field("outcome"); got != "start" {
+			t.Errorf("%s step 0: outcome = %q; want start", id, got)
+		}
+		for n := 1; n <= total; n++ {
+			natClick(b, `button[data-action="next"]`)
+			b.waitField("step", strconv.Itoa(n))
+			if got := b.field("outcome"); got == "" || got == "start" {
+				t.Errorf("%s step %d: outcome = %q", id, n, got)
+			}
+			if len(natFields(b, "trace-event")) == 0 {
+				t.Errorf("%s step %d: no trace events", id, n)
+			}
+		}
+		u, _ := url.Parse(b.location())
+		if u.Query().Get("step") != strconv.Itoa(total) || u.Query().Get("preset") != id {
+			t.Errorf("%s: URL %s; want preset=%s&step=%d", id, u, id, total)
+		}
+		natClick(b, `button[data-action="prev"]`)
+		b.waitField("step", strconv.Itoa(total-1))
+	}
+	if got := len(natFields(b, "punch-cell")); got != 81 {
+		t.Errorf("%d punch cells; want 81", got)
+	}
+}
+
+func TestNatUnsolicitedAndForwarding(t *testing.T) {
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+
+	natOpen(t, b, s.URL, "nat?preset=unsolicited&step=2", "2")
+	natClick(b, `button[data-action="prev"]`)
+	b.waitField("step", "1")
+	if got, to := b.field("outcome"), b.field("delivered-to"); got != "no-mapping" || to != "none" {
+		t.Errorf("unsolicited step 1: outcome %q delivered to %q; want a drop (no-mapping, none)", got, to)
+	}
+	if got := b.field("nat-empty"); got == "" {
+		t.Errorf("unsolicited step 1: the table is not empty")
+	}
+	// The keyboard steps too: → from the step controls.
+	eval[bool](b, `(() => { document.querySelector('button[data-action="next"]').focus(); return true })()`)
+	b.do(chromedp.KeyEvent("\u0303")) // ArrowRight, as chromedp/kb spells it
+	b.waitField("step", "2")
+	natClick(b, `button[data-action="next"]`)
+	b.waitField("step", "3")
+	if got := b.field("outcome"); got != "filtered" {
+		t.Errorf("unsolicited step 3: outcome %q; want filtered", got)
+	}
+	if rows := natFields(b, "nat-row"); len(rows) != 1 {
+		t.Errorf("unsolicited step 3: %d table rows; want 1", len(rows))
+	}
+	if got := b.field("nat-inside"); got != "192.168.1.10:50000" {
+		t.Errorf("nat-inside = %q", got)
+	}
+	if got := b.field("nat-proto"); got != "udp" {
+		t.Errorf("nat-proto = %q", got)
+	}
+
+	natOpen(t, b, s.URL, "nat?preset=port-forward&step=1", "1")
+	b.waitField("delivered-to", "server")
+	if got := b.field("outcome"); got != "delivered" {
+		t.Errorf("port forwarding step 1: outcome %q", got)
+	}
+	if got, exp := b.field("nat-outside"), b.field("nat-expires"); got != "203.0.113.7:443" || exp != "never (rule)" {
+		t.Errorf("port forwarding rule row: outside %q expires %q", got, exp)
+	}
+	if got := natFields(b, "rewritten"); len(got) == 0 {
+		t.Errorf("port forwarding step 1: no rewritten header field marked")
+	}
+}
+
+func TestNatEditAndActions(t *testing.T) {
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	natOpen(t, b, s.URL, "nat?preset=home&step=2", "2")
+
+	errorAt := func(name string) string {
+		return eval[string](b, fmt.Sprintf(`(() => { const i = document.querySelector('[name=%q]'); const m = i && document.getElementById(i.getAttribute('aria-describedby')); return m ? m.textContent : "no field" })()`, name))
+	}
+	waitErrorAt := func(name, want string) {
+		t.Helper()
+		deadline := time.Now().Add(30 * time.Second)
+		got := ""
+		for time.Now().Before(deadline) {
+			if got = errorAt(name); strings.Contains(got, want) {
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		t.Fatalf("message at %s = %q; want %q", name, got, want)
+	}
+	b.typeInto("devices[0].addr", "10.0.0.300")
+	waitErrorAt("devices[0].addr", `"10.0.0.300" is not an IPv4 address`)
+	if got := eval[string](b, `document.querySelector('[name="devices[0].addr"]').getAttribute('aria-invalid')`); got != "true" {
+		t.Errorf("aria-invalid = %q", got)
+	}
+	b.typeInto("devices[0].addr", "10.9.9.9")
+	waitErrorAt("devices[0].addr", `not in "router"'s LAN`)
+	b.typeInto("devices[0].addr", "192.168.1.50")
+	waitErrorAt("devices[0].addr", "")
+	deadline := time.Now().Add(30 * time.Second)
+	for errorAt("devices[0].addr") != "" && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if got := b.field("nat-inside"); got != "192.168.1.50:50000" {
+		t.Errorf("after readdressing, nat-inside = %q", got)
+	}
+	loc := b.location()
+	if !strings.Contains(loc, "#s=1.") || strings.Contains(loc, "preset=") {
+		t.Errorf("an edited scenario's link is %s; want the scenario in the fragment", loc)
+	}
+
+	// An action appends a step: someone on the internet connects in.
+	natOpen(t, b, s.URL, "nat?preset=unsolicited&step=4", "4")
+	natClick(b, `form:has([name="in-to"]) button[type="submit"]`)
+	b.waitField("step", "5")
+	if got := b.field("outcome"); got != "no-mapping" {
+		t.Errorf("connect in: outcome %q", got)
+	}
+	// The reloaded link carries the new step.
+	b.do(chromedp.Reload())
+	b.waitField("steps", "5")
+	if got := b.field("outcome"); got != "no-mapping" {
+		t.Errorf("after reload: outcome %q", got)
+	}
+
+	// A tampered link opens the home preset with its explanation.
+	frag := loc[strings.Index(loc, "#"):]
+	for _, bad := range []string{frag[:len(frag)/2], "#s=1.AAAA" + frag[12:], "#s=9.abc"} {
+		natOpen(t, b, s.URL, "nat?step=2"+bad, "2")
+		deadline := time.Now().Add(30 * time.Second)
+		for b.field("link-problem") == "" && time.Now().Before(deadline) {
+			time.Sleep(50 * time.Millisecond)
+		}
+		if got := b.field("link-problem"); !strings.HasPrefix(got, "s") {
+			t.Errorf("link %s: link-problem = %q", bad, got)
+		}
+		if got := b.field("scenario-name"); got != nat.PresetHome().Name {
+			t.Errorf("link %s: scenario %q; want the home preset", bad, got)
+		}
+	}
+}
+
+func TestNatEmbedReadonly(t *testing.T) {
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	natOpen(t, b, s.URL, "embed/nat?preset=cgnat&step=3&readonly=1", "3")
+	if got := b.field("outcome"); got != "no-mapping" {
+		t.Errorf("cgnat step 3 outcome %q", got)
+	}
+	if got := eval[bool](b, `document.querySelector('[name="send-port"]').disabled || document.querySelector('[name="send-port"]').closest('fieldset').disabled`); !got {
+		t.Errorf("readonly: the action inputs are enabled")
+	}
+	if got := eval[bool](b, `!!document.querySelector('.share')`); got {
+		t.Errorf("embed page shows the share bar")
+	}
+	natClick(b, `button[data-action="next"]`)
+	b.waitField("step", "4")
+	if !strings.Contains(b.location(), "readonly=1") {
+		t.Errorf("stepping lost readonly=1: %s", b.location())
+	}
+}
+
+// TestNatBigScenarioRenderTime opens a 100-device, 1,000-step scenario and
+// measures how long one step takes from the click to the next frame.
+func TestNatBigScenarioRenderTime(t *testing.T) {
+	sc := natBigScenario(1000)
+	state, err := sc.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	frag, err := scenario.Fragment(scenario.Document{Widget: scenario.WidgetNAT, State: state})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	natOpen(t, b, s.URL, "nat?step=500#"+frag, "500")
+	measure := func(action, want string) float64 {
+		return eval[float64](b, fmt.Sprintf(`new Promise(resolve => {
+			const t0 = performance.now();
+			const el = () => document.querySelector('[data-field="step"]');
+			const done = () => requestAnimationFrame(() => resolve(performance.now() - t0));
+			const obs = new MutationObserver(() => { if (el().textContent === %q) { obs.disconnect(); done(); } });
+			obs.observe(document.body, {subtree: true, childList: true, characterData: true});
+			document.querySelector('button[data-action=%q]').click();
+		})`, want, action))
+	}
+	var next, prev []float64
+	for i := range 5 {
+		next = append(next, measure("next", strconv.Itoa(501+i)))
+	}
+	for i := range 5 {
+		prev = append(prev, measure("prev", strconv.Itoa(504-i)))
+	}
+	t.Logf("100 devices, 1000 steps, click to next frame: next %v ms, previous %v ms", fmtMs(next), fmtMs(prev))
+	if rows := len(natFields(b, "nat-row")); rows > 20 {
+		t.Errorf("%d table rows rendered; want a page of at most 20", rows)
+	}
+}
+
+func fmtMs(v []float64) string {
+	var s []string
+	for _, x := range v {
+		s = append(s, strconv.FormatFloat(x, 'f', 1, 64))
+	}
+	return strings.Join(s, " ")
+}
+
+func natBigScenario(steps int) nat.Scenario {
+	sc := nat.Scenario{Name: "big", Seed: 7, NATs: []nat.NAT{{Name: "router", LAN: netip.MustParsePrefix("10.0.0.0/16"),
+		WAN:      []netip.Addr{netip.MustParseAddr("203.0.113.7")},
+		Behavior: nat.Behavior{Mapping: nat.AddressAndPortDependentMapping, Filtering: nat.AddressAndPortDependentFiltering, Ports: nat.PortRandom}}}}
+	for i := range 90 {
+		sc.Devices = append(sc.Devices, nat.Device{Name: "host-" + strconv.Itoa(i), Behind: "router", Addr: netip.AddrFrom4([4]byte{10, 0, 0, byte(10 + i)})})
+	}
+	for i := range 10 {
+		sc.Devices = append(sc.Devices, nat.Device{Name: "server-" + strconv.Itoa(i), Addr: netip.AddrFrom4([4]byte{198, 51, 100, byte(10 + i)})})
+	}
+	for i := range steps {
+		switch {
+		case i%50 == 49:
+			sc.Steps = append(sc.Steps, nat.Step{Kind: nat.StepAdvance, By: 30 * time.Second})
+		case i%3 == 2:
+			sc.Steps = append(sc.Steps, nat.Step{Kind: nat.StepReply, From: "server-" + strconv.Itoa(i%10)})
+		default:
+			sc.Steps = append(sc.Steps, nat.Step{Kind: nat.StepSend, From: "host-" + strconv.Itoa(i%90), Proto: nat.Protocol(i % 2),
+				SrcPort: uint16(40000 + i), To: netip.AddrPortFrom(netip.AddrFrom4([4]byte{198, 51, 100, byte(10 + i%10)}), 443)})
+		}
+	}
+	return sc
+}
+
+// TestNatAccessibility runs axe-core on the lab's audit entries.
+func TestNatAccessibility(t *testing.T) {
+	if *axePath == "" {
+		t.Skip("-axe not given")
+	}
+	axe, err := os.ReadFile(*axePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	for _, theme := range []string{"light", "dark"} {
+		for _, p := range natA11yPages() {
+			b.do(chromedp.Navigate(s.URL + p.path))
+			b.waitField(p.field, p.want)
+			eval[bool](b, `(() => { document.documentElement.setAttribute("data-theme", "`+theme+`"); return true })()`)
+			eval[bool](b, string(axe)+";true")
+			raw := eval[string](b, `axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}))))`)
+			var violations []struct {
+				ID, Impact, Help string
+				Nodes            []string
+			}
+			if err := json.Unmarshal([]byte(raw), &violations); err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range violations {
+				msg := "/" + p.path + " (" + theme + "): " + v.Impact + " " + v.ID + ": " + v.Help + " at " + strings.Join(v.Nodes, ", ")
+				if v.Impact == "serious" || v.Impact == "critical" {
+					t.Error(msg)
+				} else {
+					t.Log(msg)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,289 @@
+//go:build browser
+
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/netground/netground/core/practice"
+)
+
+// practiceSet is the set a practice link shows, computed the way the page
+// computes it.
+func practiceSet(seed uint64, topics []practice.Topic, level int) practice.Set {
+	return practice.NewSet(seed, topics, level, practice.DefaultCount)
+}
+
+// answerCurrent reads the question on the page, finds it in the set, types
+// answer (or the right answer if answer is "") and presses Enter.
+func answerCurrent(t *testing.T, b *browser, set practice.Set, number int, answer string) practice.Question {
+	t.Helper()
+	b.waitField("number", strconv.Itoa(number))
+	q := set.Questions[number-1]
+	if got := b.field("question"); got != q.Text {
+		t.Fatalf("question %d on the page = %q; want %q", number, got, q.Text)
+	}
+	if got := b.field("topic"); got != q.Topic.Title() {
+		t.Errorf("topic of question %d = %q; want %q", number, got, q.Topic.Title())
+	}
+	if answer == "" {
+		answer = q.Answer
+	}
+	b.typeInto("answer", answer)
+	b.do(chromedp.KeyEvent("\r"))
+	return q
+}
+
+func TestPracticeAnswerASet(t *testing.T) {
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	topics := []practice.Topic{practice.TopicSubnet, practice.TopicNAT}
+	set := practiceSet(42, topics, 2)
+	b.do(chromedp.Navigate(s.URL + "practice?topics=nat,subnet&level=2&seed=42"))
+	b.waitLive()
+	b.waitField("total", "10")
+
+	for n := 1; n <= 3; n++ {
+		answerCurrent(t, b, set, n, "")
+		b.waitFieldPrefix("feedback", "correct")
+		b.waitField("score", strconv.Itoa(n))
+		b.waitField("streak", strconv.Itoa(n))
+		b.waitField("answered", strconv.Itoa(n))
+		if sol := b.field("solution"); sol == "" {
+			t.Errorf("question %d: no worked solution after the answer", n)
+		}
+		b.do(chromedp.KeyEvent("\r")) // Enter again: the next open question
+	}
+
+	q := answerCurrent(t, b, set, 4, "10.255.255.255:1")
+	fb := b.waitFieldPrefix("feedback", "wrong")
+	if want := q.Check("10.255.255.255:1").Message; fb != want {
+		t.Errorf("feedback = %q; want %q", fb, want)
+	}
+	b.waitField("streak", "0")
+	b.waitField("score", "3")
+	b.waitField("answered", "4")
+	if sol := b.field("solution"); !strings.Contains(sol, q.Answer) {
+		t.Errorf("solution %q does not show the answer %q", sol, q.Answer)
+	}
+	if loc := b.location(); !strings.Contains(loc, "topics=subnet,nat&level=2&seed=42") {
+		t.Errorf("location = %s; want the set's readable link", loc)
+	}
+
+	// Progress survives a reload.
+	b.do(chromedp.Reload())
+	b.waitLive()
+	b.waitField("answered", "4")
+	b.waitField("score", "3")
+	b.waitField("number", "4")
+
+	// Keyboard: N goes to the next question, outside the answer field.
+	b.do(chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur()`))
+	b.do(chromedp.KeyEvent("n"))
+	b.waitField("number", "5")
+}
+
+func TestPracticeChoiceByNumberKey(t *testing.T) {
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	topics := []practice.Topic{practice.TopicNeighbours}
+	set := practiceSet(5, topics, 1)
+	b.do(chromedp.Navigate(s.URL + "practice?topics=neighbours&level=1&seed=5"))
+	b.waitLive()
+	b.waitField("number", "1")
+	q := set.Questions[0]
+	b.do(chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur()`))
+	b.do(chromedp.KeyEvent(strconv.Itoa(q.ChoiceIndex() + 1)))
+	b.waitFieldPrefix("feedback", "correct")
+	b.waitField("score", "1")
+}
+
+func TestPracticeLinkProblems(t *testing.T) {
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	b.do(chromedp.Navigate(s.URL + "practice?topics=subnet,dns&level=7&seed=3"))
+	b.waitLive()
+	b.waitField("topic", "Subnet facts")
+	got := eval[string](b, `[...document.querySelectorAll('[data-field="link-problem"]')].map(e => e.textContent).join("\n")`)
+	for _, want := range []string{`unknown topic "dns"`, "level=7"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("link problems %q do not mention %q", got, want)
+		}
+	}
+}
+
+func TestPracticeCorruptProgressIgnored(t *testing.T) {
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	b.do(chromedp.Navigate(s.URL + "practice?topics=subnet&level=1&seed=11"))
+	b.waitLive()
+	b.waitField("total", "10")
+	b.do(chromedp.Evaluate[chromedp.Void](`localStorage.setItem("netground-practice:11:subnet:1", '{"v":1,"answers":"oops"')`))
+	b.do(chromedp.Reload())
+	b.waitLive()
+	b.waitFieldPrefix("storage-notice", "Saved progress for this set could not be read")
+	b.waitField("answered", "0")
+}
+
+// TestPracticeEmbeddedReportsToHost frames the practice page in a course
+// page on another origin with embed.js and reads the events the course page
+// receives after each answer.
+func TestPracticeEmbeddedReportsToHost(t *testing.T) {
+	s := startServer(t, *distDir, "/")
+	page := hostPage(t, `<!DOCTYPE html><html lang="en"><head><title>Course</title></head><body>
+<h1>Lesson 2: subnets</h1>
+<iframe id="quiz" src="`+s.URL+`embed/practice?topics=subnet&level=1&seed=7" title="Practice" data-netground style="width:100%;border:0;height:600px"></iframe>
+<script>window.events = []; document.getElementById("quiz").addEventListener("netground:practice", e => window.events.push(e.detail));</script>
+<script src="`+s.URL+`web/embed.js"></script>
+</body></html>`)
+	b := newBrowser(t)
+	b.do(chromedp.Navigate(page))
+	set := practiceSet(7, []practice.Topic{practice.TopicSubnet}, 1)
+
+	frameDo := func(action func(ctx context.Context, n *chromedp.Node) error) {
+		t.Helper()
+		deadline := time.Now().Add(60 * time.Second)
+		var err error
+		for time.Now().Before(deadline) {
+			ctx, cancel := context.WithTimeout(b.ctx, 2*time.Second)
+			var nodes []*chromedp.Node
+			nodes, err = chromedp.Run(ctx, chromedp.Nodes(chromedp.CSS("#quiz")))
+			if err == nil && len(nodes) == 1 && nodes[0].ContentDocument != nil {
+				err = action(ctx, nodes[0])
+			}
+			cancel()
+			if err == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Fatalf("in the iframe: %v", err)
+	}
+	frameText := func(field string) string {
+		t.Helper()
+		var text string
+		frameDo(func(ctx context.Context, n *chromedp.Node) error {
+			v, err := chromedp.Run(ctx, chromedp.TextContent(chromedp.CSS(`[data-field="`+field+`"]`), chromedp.FromNode(n)))
+			text = v
+			return err
+		})
+		return text
+	}
+	waitFrame := func(field, want string) {
+		t.Helper()
+		deadline := time.Now().Add(60 * time.Second)
+		var got string
+		for time.Now().Before(deadline) {
+			if got = frameText(field); strings.HasPrefix(got, want) {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Fatalf("iframe data-field %q = %q; want it to start with %q", field, got, want)
+	}
+
+	frameDo(func(ctx context.Context, n *chromedp.Node) error {
+		return chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS(`[data-live="true"]`), chromedp.FromNode(n)))
+	})
+	for i, answer := range []string{"", "no such answer", ""} {
+		number := strconv.Itoa(i + 1)
+		waitFrame("number", number)
+		q := set.Questions[i]
+		if got := frameText("question"); got != q.Text {
+			t.Fatalf("question %s in the iframe = %q; want %q", number, got, q.Text)
+		}
+		if answer == "" {
+			answer = q.Answer
+		}
+		frameDo(func(ctx context.Context, n *chromedp.Node) error {
+			return chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(`input[name="answer"]`), answer+"\r", chromedp.FromNode(n)))
+		})
+		if i == 1 {
+			waitFrame("feedback", "wrong")
+		} else {
+			waitFrame("feedback", "correct")
+		}
+		deadline := time.Now().Add(30 * time.Second)
+		for time.Now().Before(deadline) && eval[int](b, `window.events.length`) < i+1 {
+			time.Sleep(100 * time.Millisecond)
+		}
+		if i < 2 {
+			frameDo(func(ctx context.Context, n *chromedp.Node) error {
+				return chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(`input[name="answer"]`), "\r", chromedp.FromNode(n)))
+			})
+		}
+	}
+
+	raw := eval[string](b, `JSON.stringify(window.events)`)
+	var events []struct {
+		Answered, Correct, Total, Level int
+		Seed                            float64
+		Topics                          []string
+	}
+	if err := json.Unmarshal([]byte(raw), &events); err != nil {
+		t.Fatalf("events %s: %v", raw, err)
+	}
+	if len(events) != 3 {
+		t.Fatalf("the host page received %d netground:practice events; want 3: %s", len(events), raw)
+	}
+	wantCorrect := []int{1, 1, 2}
+	for i, e := range events {
+		if e.Answered != i+1 || e.Correct != wantCorrect[i] || e.Total != 10 || e.Seed != 7 || e.Level != 1 || strings.Join(e.Topics, ",") != "subnet" {
+			t.Errorf("event %d = %+v; want answered %d, correct %d, total 10, seed 7, topics [subnet]", i, e, i+1, wantCorrect[i])
+		}
+	}
+}
+
+// TestPracticeAccessibility runs axe-core on the practice pages, before and
+// after an answer (the solution, its table and the feedback).
+func TestPracticeAccessibility(t *testing.T) {
+	if *axePath == "" {
+		t.Skip("-axe not given")
+	}
+	axe, err := os.ReadFile(*axePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	for _, path := range []string{"practice?topics=subnet,nat&level=2&seed=42", "embed/practice?topics=nat&level=1&seed=3", "practice?topics=dns"} {
+		for _, answered := range []bool{false, true} {
+			b.do(chromedp.Navigate(s.URL + path))
+			b.waitLive()
+			b.waitField("number", "1")
+			if answered {
+				b.typeInto("answer", "1")
+				b.do(chromedp.KeyEvent("\r"))
+				deadline := time.Now().Add(30 * time.Second)
+				for b.field("feedback") == "" && time.Now().Before(deadline) {
+					time.Sleep(50 * time.Millisecond)
+				}
+			}
+			eval[bool](b, string(axe)+";true")
+			raw := eval[string](b, `axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}))))`)
+			var violations []struct {
+				ID, Impact, Help string
+				Nodes            []string
+			}
+			if err := json.Unmarshal([]byte(raw), &violations); err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range violations {
+				msg := fmt.Sprintf("/%s (answered %v): %s %s: %s at %s", path, answered, v.Impact, v.ID, v.Help, strings.Join(v.Nodes, ", "))
+				if v.Impact == "serious" || v.Impact == "critical" {
+					t.Error(msg)
+				} else {
+					t.Log(msg)
+				}
+			}
+		}
+	}
+}

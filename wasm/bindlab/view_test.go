@@ -1,0 +1,183 @@
+package bindlab
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/netground/netground/core/bind"
+	"github.com/netground/netground/core/scenario"
+)
+
+func TestEveryPresetBuilds(t *testing.T) {
+	for _, p := range bind.Presets() {
+		v := buildView(p.Scenario)
+		if v.Err != "" {
+			t.Errorf("%s: %s", p.Name, v.Err)
+			continue
+		}
+		if len(v.Steps) != len(p.Scenario.Actions) {
+			t.Errorf("%s: %d steps; want %d", p.Name, len(v.Steps), len(p.Scenario.Actions))
+		}
+		if !v.HasLatest || v.Latest.Verdict == "" {
+			t.Errorf("%s: no latest verdict", p.Name)
+		}
+		if !strings.HasPrefix(v.Picture, "<svg") || !strings.HasSuffix(v.Picture, "</svg>") {
+			t.Errorf("%s: picture is not one SVG element", p.Name)
+		}
+		for _, r := range v.Matrix.Rows {
+			if len(r.Cells) != len(v.Matrix.Cols) {
+				t.Errorf("%s: matrix row %s has %d cells for %d columns", p.Name, r.Vantage, len(r.Cells), len(v.Matrix.Cols))
+			}
+			for _, c := range r.Cells {
+				if c.Verdict == "" {
+					t.Errorf("%s: a matrix cell has no verdict text", p.Name)
+				}
+			}
+		}
+	}
+}
+
+func TestPresetVerdicts(t *testing.T) {
+	tests := []struct {
+		preset string
+		step   int // 1-based
+		want   string
+		reason string // a reason of that step contains this
+	}{
+		{"container-loopback", 2, "refused", "127.0.0.1"},
+		{"container-loopback", 7, "connected", ""},
+		{"address-in-use", 1, "EADDRINUSE", "0.0.0.0"},
+		{"localhost-ipv6", 1, "refused", "::1"},
+		{"localhost-ipv6", 3, "connected", "Happy Eyeballs"},
+		{"privileged-port", 1, "EACCES", "1024"},
+		{"nat-inbound", 2, "timed out", "NAT"},
+	}
+	for _, tt := range tests {
+		p, _ := presetByName(tt.preset)
+		v := buildView(p.Scenario)
+		s := v.Steps[tt.step-1]
+		if s.Verdict != tt.want {
+			t.Errorf("%s step %d: verdict %q; want %q", tt.preset, tt.step, s.Verdict, tt.want)
+		}
+		if tt.reason != "" && !strings.Contains(strings.Join(s.Reasons, " "), tt.reason) {
+			t.Errorf("%s step %d: reasons %q do not mention %q", tt.preset, tt.step, s.Reasons, tt.reason)
+		}
+	}
+}
+
+func TestReadScenario(t *testing.T) {
+	valid, _ := presetByName("address-in-use")
+	good := linkPath("/bind", valid.Scenario, "", false)
+	_, goodFrag, _ := strings.Cut(good, "#")
+	broken := bind.Scenario{V: bind.Version, Sockets: []bind.Socket{{Process: "x", Port: 80}}} // no address
+	state, _ := broken.Encode()
+	badFrag, err := scenario.Fragment(scenario.Document{Widget: scenario.WidgetBind, State: state})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		query, fragment string
+		preset          string
+		actions         int
+		problem         string // "" for none
+	}{
+		{"", "", defaultPreset, -1, ""},
+		{"preset=time-wait", "", "time-wait", -1, ""},
+		{"preset=nope", "", defaultPreset, -1, "preset=nope"},
+		{"", goodFrag, "", len(valid.Scenario.Actions), ""},
+		{"preset=time-wait", goodFrag, "", len(valid.Scenario.Actions), ""},
+		{"", badFrag, defaultPreset, -1, "sockets[0].addr"},
+		{"", "s=1.AAAA", defaultPreset, -1, ""}, // damaged: scenario.ReadLink reports it
+	}
+	for _, tt := range tests {
+		q, _ := url.ParseQuery(tt.query)
+		s, preset, problems := readScenario(q, tt.fragment)
+		if preset != tt.preset {
+			t.Errorf("readScenario(%q, %q) preset = %q; want %q", tt.query, tt.fragment, preset, tt.preset)
+		}
+		if tt.actions >= 0 && len(s.Actions) != tt.actions {
+			t.Errorf("readScenario(%q, %q) has %d actions; want %d", tt.query, tt.fragment, len(s.Actions), tt.actions)
+		}
+		got := ""
+		for _, p := range problems {
+			got += p.String()
+		}
+		if (tt.problem == "") != (got == "") || !strings.Contains(got, tt.problem) {
+			t.Errorf("readScenario(%q, %q) problems %q; want one mentioning %q", tt.query, tt.fragment, got, tt.problem)
+		}
+	}
+}
+
+func TestLinkRoundTrip(t *testing.T) {
+	for _, p := range bind.Presets() {
+		link := linkPath("/bind", p.Scenario, "", true)
+		path, frag, _ := strings.Cut(link, "#")
+		if !strings.HasSuffix(path, "?readonly=1") {
+			t.Errorf("%s: link %q lost readonly", p.Name, path)
+		}
+		s, _, problems := readScenario(url.Values{}, frag)
+		if len(problems) > 0 || len(s.Actions) != len(p.Scenario.Actions) || s.OS != p.Scenario.OS {
+			t.Errorf("%s: link did not round-trip: %v", p.Name, problems)
+		}
+		if got := linkPath("/bind", p.Scenario, p.Name, false); got != "/bind?preset="+p.Name {
+			t.Errorf("preset link = %q", got)
+		}
+	}
+}
+
+func TestFormsAndErrors(t *testing.T) {
+	base, _ := presetByName("address-in-use")
+	s := base.Scenario
+
+	a, e := listenForm{Process: "web", Addr: "nonsense", Port: "80"}.action()
+	if e["listen-addr"] == "" {
+		t.Errorf("bad address: errors %v; want one at listen-addr", e)
+	}
+	a, e = listenForm{Process: "web", Addr: "127.0.0.1", Port: "70000"}.action()
+	if len(e) != 0 {
+		t.Fatalf("errors %v", e)
+	}
+	if _, e := appendAction(s, a, "listen"); !strings.Contains(e["listen-port"], "70000") {
+		t.Errorf("port 70000: errors %v; want one at listen-port", e)
+	}
+	a, _ = listenForm{Process: "web", Addr: "0.0.0.0", Port: "9000", V6Only: "on"}.action()
+	next, e := appendAction(s, a, "listen")
+	if e != nil || len(next.Actions) != len(s.Actions)+1 || len(s.Actions) != len(base.Scenario.Actions) {
+		t.Errorf("valid listen: errors %v, %d actions", e, len(next.Actions))
+	}
+	a, e = connectForm{From: "container:ghost", To: "localhost", Port: "80"}.action()
+	if len(e) != 0 {
+		t.Fatalf("errors %v", e)
+	}
+	if _, e := appendAction(s, a, "connect"); !strings.Contains(e["connect-from"], "ghost") {
+		t.Errorf("unknown container: errors %v; want one at connect-from", e)
+	}
+	if _, e := (connectForm{From: "host", To: "localhost:80", Port: "80"}).action(); e["connect-to"] == "" {
+		t.Errorf("to with a port: errors %v; want one at connect-to", e)
+	}
+	a, e = publishForm{Container: "nope", HostPort: "8080", Port: "80"}.action()
+	if _, e := appendAction(s, a, "publish"); !strings.Contains(e["publish-container"], "nope") {
+		t.Errorf("unknown container: errors %v; want one at publish-container", e)
+	}
+	step := buildView(next).Latest
+	if step.Verdict != "ok" || !strings.Contains(step.Action, "0.0.0.0:9000") {
+		t.Errorf("latest = %+v", step)
+	}
+}
+
+func TestRenderNatively(t *testing.T) {
+	p := &page{}
+	pr, _ := presetByName("container-loopback")
+	p.set(pr.Scenario, pr.Name)
+	p.lesson = pr.Name
+	var b strings.Builder
+	app.PrintHTML(&b, p.Render())
+	html := b.String()
+	for _, want := range []string{`data-field="verdict"`, `data-field="matrix-cell"`, `data-field="socket-row"`, `<svg`, `name="listen-addr"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("rendered page lacks %s", want)
+		}
+	}
+}

@@ -1,0 +1,152 @@
+package k8slab
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/netground/netground/core/k8s"
+	"github.com/netground/netground/core/scenario"
+)
+
+func TestEveryPresetBuilds(t *testing.T) {
+	for _, p := range k8s.Presets() {
+		v := buildView(p.Scenario)
+		if v.Err != "" {
+			t.Errorf("%s: %s", p.Name, v.Err)
+			continue
+		}
+		if len(v.Steps) != len(p.Scenario.Actions) || v.Latest.Verdict == "" {
+			t.Errorf("%s: %d steps, latest %q", p.Name, len(v.Steps), v.Latest.Verdict)
+		}
+		if !strings.HasPrefix(v.Picture, "<svg") || !strings.HasSuffix(v.Picture, "</svg>") {
+			t.Errorf("%s: picture is not one SVG element", p.Name)
+		}
+		if len(v.Findings) == 0 {
+			t.Errorf("%s: no findings", p.Name)
+		}
+	}
+}
+
+func TestPresetVerdicts(t *testing.T) {
+	tests := []struct {
+		preset string
+		step   int
+		want   string
+		reason string
+	}{
+		{"saved-pod-ip", 1, "connected", ""},
+		{"saved-pod-ip", 3, "no route", "10.244.1.2"},
+		{"saved-pod-ip", 4, "connected", "ClusterIP"},
+		{"nodeport", 1, "timed out", "ClusterIP"},
+		{"nodeport", 4, "connected", "NodePort"},
+		{"service-name", 9, "refused", "no ready endpoints"},
+	}
+	for _, tt := range tests {
+		p, _ := presetByName(tt.preset)
+		s := buildView(p.Scenario).Steps[tt.step-1]
+		if s.Verdict != tt.want || !strings.Contains(strings.Join(s.Reasons, " "), tt.reason) {
+			t.Errorf("%s step %d: %q %q; want %q mentioning %q", tt.preset, tt.step, s.Verdict, s.Reasons, tt.want, tt.reason)
+		}
+	}
+}
+
+func TestViewRows(t *testing.T) {
+	p, _ := presetByName("saved-pod-ip")
+	v := buildView(p.Scenario)
+	if len(v.Services) != 1 || v.Services[0].DNS != "web.default.svc.cluster.local" || v.Services[0].ClusterIP != "10.96.0.2" {
+		t.Errorf("services = %+v", v.Services)
+	}
+	if len(v.Services[0].Endpoints) != 1 || !strings.HasPrefix(v.Services[0].Endpoints[0], "10.244.0.3:8080") {
+		t.Errorf("endpoints after the restart = %q", v.Services[0].Endpoints)
+	}
+	for _, pod := range v.Pods {
+		if pod.Name == "web-1" {
+			t.Errorf("the restarted pod web-1 is still listed")
+		}
+	}
+	ex, _ := presetByName("cidr-exhausted")
+	v = buildView(ex.Scenario)
+	found := false
+	for _, f := range v.Findings {
+		found = found || (f.Severity == "error" && strings.Contains(f.Message, "node-e"))
+	}
+	if !found || v.Nodes[4].PodCIDR != "none: the cluster CIDR ran out" {
+		t.Errorf("exhausted cluster: findings %v, node-e %+v", v.Findings, v.Nodes[4])
+	}
+}
+
+func TestReadScenario(t *testing.T) {
+	valid, _ := presetByName("service-name")
+	_, goodFrag, _ := strings.Cut(linkPath("/k8s", valid.Scenario, "", false), "#")
+	broken := k8s.Scenario{V: k8s.Version} // no nodes
+	state, _ := broken.Encode()
+	badFrag, err := scenario.Fragment(scenario.Document{Widget: scenario.WidgetK8s, State: state})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		query, fragment, preset, problem string
+	}{
+		{"", "", defaultPreset, ""},
+		{"preset=nodeport", "", "nodeport", ""},
+		{"preset=nope", "", defaultPreset, "preset=nope"},
+		{"", goodFrag, "", ""},
+		{"", badFrag, defaultPreset, "nodes"},
+		{"", "s=1.!!", defaultPreset, ""},
+	}
+	for _, tt := range tests {
+		q, _ := url.ParseQuery(tt.query)
+		_, preset, problems := readScenario(q, tt.fragment)
+		got := ""
+		for _, p := range problems {
+			got += p.String()
+		}
+		if preset != tt.preset || (tt.problem == "") != (got == "") || !strings.Contains(got, tt.problem) {
+			t.Errorf("readScenario(%q, %q) = %q, %q; want %q and a problem mentioning %q", tt.query, tt.fragment, preset, got, tt.preset, tt.problem)
+		}
+	}
+}
+
+func TestFormsAndErrors(t *testing.T) {
+	p, _ := presetByName("saved-pod-ip")
+	s := p.Scenario
+	a, _ := connectForm{From: "deploy:client", To: "web"}.action()
+	if _, e := appendAction(s, a, "connect"); !strings.Contains(e["connect-to"], "HOST:PORT") {
+		t.Errorf("missing port: errors %v; want one at connect-to", e)
+	}
+	a, _ = connectForm{From: "deploy:ghost", To: "web:80"}.action()
+	if _, e := appendAction(s, a, "connect"); !strings.Contains(e["connect-from"], "ghost") {
+		t.Errorf("unknown deployment: errors %v; want one at connect-from", e)
+	}
+	if _, e := (scaleForm{Deployment: "web", Replicas: "many"}).action(); e["scale-replicas"] == "" {
+		t.Errorf("replicas not a number: errors %v", e)
+	}
+	a, _ = scaleForm{Deployment: "web", Replicas: "2000"}.action()
+	if _, e := appendAction(s, a, "scale"); !strings.Contains(e["scale-replicas"], "2000") {
+		t.Errorf("too many replicas: errors %v; want one at scale-replicas", e)
+	}
+	next, e := appendAction(s, k8s.Action{Do: k8s.RestartPod, Pod: "web-2"}, "pods")
+	if e != nil || len(next.Actions) != len(s.Actions)+1 {
+		t.Fatalf("restart: %v", e)
+	}
+	v := buildView(next)
+	if v.Latest.Verdict != "done" || v.Pods[len(v.Pods)-1].IP == "10.244.0.3" {
+		t.Errorf("after restarting web-2: latest %+v, pods %+v", v.Latest, v.Pods)
+	}
+}
+
+func TestRenderNatively(t *testing.T) {
+	p := &page{}
+	pr, _ := presetByName("nodeport")
+	p.set(pr.Scenario, pr.Name)
+	var b strings.Builder
+	app.PrintHTML(&b, p.Render())
+	html := b.String()
+	for _, want := range []string{`data-field="verdict"`, `data-field="pod-row"`, `data-field="service-row"`, `data-field="endpoint"`, `data-field="finding"`, `data-field="dns-name"`, `<svg`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("rendered page lacks %s", want)
+		}
+	}
+}

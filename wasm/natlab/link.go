@@ -1,0 +1,176 @@
+package natlab
+
+import (
+	"encoding/json"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/netground/netground/core/nat"
+	"github.com/netground/netground/core/scenario"
+)
+
+// preset is a named scenario the lab offers as a button and a readable
+// link such as /nat?preset=home&step=3.
+type preset struct {
+	ID, Label, Question string
+	Scenario            func() nat.Scenario
+}
+
+// presets returns the lab's presets in the order the page lists them.
+func presets() []preset {
+	return []preset{
+		{"home", "Home: laptop, phone and TV", "How do three devices share one public address?", nat.PresetHome},
+		{"reply", "The reply that comes back", "How does the answer find the laptop?", nat.PresetReply},
+		{"unsolicited", "Why can't anyone reach my laptop?", "What happens to a connection nobody asked for?", nat.PresetUnsolicited},
+		{"port-forward", "Port forwarding 443 to a home server", "How do I run a server at home?", nat.PresetPortForward},
+		{"cgnat", "Double NAT behind a carrier-grade NAT", "Why does a service that needs a public address fail here?", nat.PresetCGNAT},
+		{"hole-punch", "Two peers punching holes", "How do two peers behind NATs talk directly?", nat.PresetHolePunch},
+		{"pool-exhausted", "Out of public ports", "What happens when every public port is taken?", nat.PresetPoolExhausted},
+	}
+}
+
+// defaultPreset is what a link without a usable scenario opens.
+const defaultPreset = "home"
+
+func findPreset(id string) (preset, bool) {
+	for _, p := range presets() {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return preset{}, false
+}
+
+func presetIDs() string {
+	var ids []string
+	for _, p := range presets() {
+		ids = append(ids, p.ID)
+	}
+	return strings.Join(ids, ", ")
+}
+
+// linkState is what a lab link holds.
+type linkState struct {
+	Scenario nat.Scenario
+	Preset   string // the preset's id while the scenario is an unchanged preset
+	Step     int    // how many steps have run
+}
+
+// readLink reads the lab's state from a link's query and fragment. It never
+// fails: whatever it cannot use comes back as problems, and the home preset
+// stands in for a scenario it cannot open. known lists the problems the
+// page has already reported (about the fragment's envelope), which are not
+// repeated.
+func readLink(q url.Values, fragment string, known []scenario.Problem) (linkState, []scenario.Problem) {
+	var problems []scenario.Problem
+	reported := func(param string) bool {
+		for _, p := range known {
+			if p.Param == param {
+				return true
+			}
+		}
+		return false
+	}
+	st := linkState{Step: -1}
+	loaded := false
+	if strings.Contains(fragment, "s=") {
+		var sc nat.Scenario
+		opts := scenario.Options{Validate: func(w scenario.Widget, state json.RawMessage) error {
+			s, err := nat.DecodeScenario(state)
+			sc = s
+			return err
+		}}
+		doc, err := opts.DecodeFragment(fragment)
+		switch {
+		case err != nil:
+			if !reported("s") {
+				problems = append(problems, scenario.Problem{Param: "s", Reason: err.Error() + "; opened the home preset instead"})
+			}
+		case doc.Widget != scenario.WidgetNAT:
+			if !reported("s") {
+				problems = append(problems, scenario.Problem{Param: "s", Reason: "the link's scenario is for the " + string(doc.Widget) + " widget, not the NAT lab; opened the home preset instead"})
+			}
+		default:
+			st.Scenario, loaded = sc, true
+		}
+	}
+	if id := q.Get("preset"); id != "" && !loaded {
+		if p, ok := findPreset(id); ok {
+			st.Scenario, st.Preset, loaded = p.Scenario(), p.ID, true
+		} else {
+			problems = append(problems, scenario.Problem{Param: "preset", Value: shorten(id), Reason: "not one of " + presetIDs() + "; opened the home preset"})
+		}
+	}
+	if !loaded {
+		p, _ := findPreset(defaultPreset)
+		st.Scenario, st.Preset = p.Scenario(), p.ID
+	}
+	total := len(st.Scenario.Steps)
+	st.Step = min(1, total)
+	if s := q.Get("step"); s != "" {
+		n, err := strconv.Atoi(s)
+		switch {
+		case err != nil || n < 0:
+			problems = append(problems, scenario.Problem{Param: "step", Value: shorten(s), Reason: "not a step number from 0; showing step " + strconv.Itoa(st.Step)})
+		case n > total:
+			st.Step = total
+			problems = append(problems, scenario.Problem{Param: "step", Value: shorten(s), Reason: "the scenario has " + strconv.Itoa(total) + " steps; showing the last"})
+		default:
+			st.Step = n
+		}
+	}
+	return st, problems
+}
+
+func shorten(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
+}
+
+// document returns the scenario as a share-link document.
+func document(sc nat.Scenario) (scenario.Document, error) {
+	state, err := sc.MarshalJSON()
+	if err != nil {
+		return scenario.Document{}, err
+	}
+	name := sc.Name
+	if len(name) > scenario.MaxNameBytes {
+		name = ""
+	}
+	return scenario.Document{Format: scenario.FormatTag, Version: scenario.Version, Widget: scenario.WidgetNAT, Name: name, State: state}, nil
+}
+
+// linkParts returns the query and fragment of a lab link: a readable
+// preset=…&step=N while the scenario is an unchanged preset, and otherwise
+// step=N with the scenario in the fragment (frag, computed by the caller
+// once per scenario change, since deflating a long scenario on every step
+// would be wasted work).
+func linkParts(presetID, frag string, step int, readonly bool) (query, fragment string) {
+	q := url.Values{}
+	if presetID != "" {
+		q.Set("preset", presetID)
+		frag = ""
+	}
+	q.Set("step", strconv.Itoa(step))
+	query = q.Encode()
+	if readonly {
+		query += "&readonly=1"
+	}
+	return query, frag
+}
+
+// linkPath joins a path, a query and a fragment.
+func linkPath(path, query, fragment string) string {
+	if query != "" {
+		path += "?" + query
+	}
+	if fragment != "" {
+		path += "#" + fragment
+	}
+	return path
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

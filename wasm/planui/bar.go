@@ -1,0 +1,362 @@
+package planui
+
+import (
+	"net/netip"
+	"slices"
+	"strconv"
+
+	"github.com/netground/netground/core/plan"
+	"github.com/netground/netground/core/subnet"
+	"go4.org/netipx"
+)
+
+// The picture of the address space is a bar barWidth units wide with one
+// lane per row of blocks. Blocks are drawn to scale, but never narrower than
+// minWidth, so a /32 inside a /8 can still be seen and focused.
+const (
+	barWidth  = 1000.0
+	minWidth  = 2.0
+	maxBlocks = 160 // keeps the SVG to a few hundred elements
+	maxLanes  = 8
+)
+
+// bar is one picture: a parent range and the blocks inside it.
+type bar struct {
+	ID, Title, Desc string
+	From, To        string // the first and last address of the parent
+	Lanes           int
+	Blocks          []block
+	Dropped         int // blocks left out to keep the picture small
+	paged           func(page subnet.Count) bar
+}
+
+// block is one rectangle of a bar. Kind picks its colour in planui.css.
+type block struct {
+	X, W  float64
+	Lane  int
+	Kind  string
+	Title string
+}
+
+// scale places address ranges of parent on the bar.
+type scale struct {
+	parent netip.Prefix
+	size   float64
+}
+
+func newScale(parent netip.Prefix) scale {
+	return scale{parent: parent.Masked(), size: float(subnet.Size(parent))}
+}
+
+// span returns the position and width of first–last on the bar.
+func (s scale) span(first, last netip.Addr) (x, w float64) {
+	x = float(offset(s.parent.Addr(), first)) / s.size * barWidth
+	n := float(offset(first, last).Add(one))
+	w = n / s.size * barWidth
+	if w < minWidth {
+		w = minWidth
+	}
+	if x+w > barWidth {
+		x = barWidth - w
+	}
+	return x, w
+}
+
+func (s scale) prefix(p netip.Prefix, lane int, kind, title string) block {
+	x, w := s.span(p.Masked().Addr(), netipx.PrefixLastIP(p))
+	return block{X: x, W: w, Lane: lane, Kind: kind, Title: title}
+}
+
+func newBar(id, title, desc string, parent netip.Prefix) bar {
+	return bar{ID: id, Title: title, Desc: desc, Lanes: 1,
+		From: parent.Masked().Addr().String(), To: netipx.PrefixLastIP(parent).String()}
+}
+
+// add appends a block unless the picture is full.
+func (b *bar) add(bl block) {
+	if len(b.Blocks) >= maxBlocks {
+		b.Dropped++
+		return
+	}
+	b.Blocks = append(b.Blocks, bl)
+}
+
+// alt alternates the shade of neighbouring blocks so their borders show.
+func alt(kind string, i int) string {
+	if i%2 == 1 {
+		return kind + "-alt"
+	}
+	return kind
+}
+
+func sizeText(p netip.Prefix) string {
+	n := subnet.Size(p)
+	if n == one {
+		return "1 address"
+	}
+	return n.String() + " addresses"
+}
+
+// splitBar draws a split: every subnet when they fit on one page, else the
+// page's place in the parent above the page's subnets widened to the bar.
+func splitBar(s plan.Split) bar {
+	b := bar{}
+	b.paged = func(page subnet.Count) bar {
+		sc := newScale(s.Parent())
+		total := s.Total()
+		out := newBar("planui-bar-split", "The split, to scale", "", s.Parent())
+		rows := s.Page(pageStart(page), pageSize)
+		if total.Cmp(countOfInt(pageSize)) <= 0 {
+			out.Desc = "Each block is one subnet, drawn to scale inside " + s.Parent().String() + "."
+			for i, p := range rows {
+				out.add(sc.prefix(p, 0, alt("subnet", i), p.String()+": subnet "+strconv.Itoa(i+1)+" of "+total.String()+", "+sizeText(p)))
+			}
+			return out
+		}
+		out.Lanes = 2
+		out.Desc = "Top: where page " + page.Add(one).String() + " lies inside " + s.Parent().String() +
+			" (to scale). Bottom: that page's " + strconv.Itoa(len(rows)) + " subnets, widened to fill the bar."
+		if len(rows) == 0 {
+			return out
+		}
+		first, last := rows[0], rows[len(rows)-1]
+		out.add(block{X: 0, W: barWidth, Lane: 0, Kind: "parent", Title: s.Parent().String() + ": the whole network, " + total.String() + " subnets"})
+		x, w := sc.span(first.Addr(), netipx.PrefixLastIP(last))
+		out.add(block{X: x, W: w, Lane: 0, Kind: "window", Title: "page " + page.Add(one).String() + ": " + first.String() + " to " + last.String()})
+		each := barWidth / float64(len(rows))
+		start := pageStart(page)
+		for i, p := range rows {
+			out.add(block{X: float64(i) * each, W: each, Lane: 1, Kind: alt("subnet", i),
+				Title: p.String() + ": subnet " + start.Add(countOfInt(i+1)).String() + " of " + total.String() + ", " + sizeText(p)})
+		}
+		return out
+	}
+	return b.paged(subnet.Count{})
+}
+
+// gaps returns the ranges of parent that no block of sorted covers.
+func gaps(parent netip.Prefix, sorted []netip.Prefix) []netipx.IPRange {
+	var out []netipx.IPRange
+	next := parent.Masked().Addr()
+	end := netipx.PrefixLastIP(parent)
+	done := false
+	for _, p := range sorted {
+		if done {
+			break
+		}
+		if next.Less(p.Masked().Addr()) {
+			out = append(out, netipx.IPRangeFrom(next, p.Masked().Addr().Prev()))
+		}
+		last := netipx.PrefixLastIP(p)
+		if last == end {
+			done = true
+		}
+		if n := last.Next(); n.IsValid() && next.Less(n) {
+			next = n
+		}
+	}
+	if !done && !end.Less(next) {
+		out = append(out, netipx.IPRangeFrom(next, end))
+	}
+	return out
+}
+
+func rangeTitle(r netipx.IPRange, what string) string {
+	return r.From().String() + " to " + r.To().String() + ": " + what + ", " + offset(r.From(), r.To()).Add(one).String() + " addresses"
+}
+
+func vlsmBar(l plan.Layout) bar {
+	sc := newScale(l.Within)
+	b := newBar("planui-bar-vlsm", "The allocation, to scale", "Coloured blocks are the subnets allocated, largest first from the start; the hatched blocks are free space.", l.Within)
+	for i, a := range l.Allocations {
+		b.add(sc.prefix(a.Prefix, 0, alt("alloc", i), a.Name+": "+a.Prefix.String()+", "+strconv.FormatUint(a.Hosts, 10)+" hosts asked, "+a.Usable.String()+" usable"))
+	}
+	for _, p := range l.Free {
+		b.add(sc.prefix(p, 0, "free", p.String()+": free, "+sizeText(p)))
+	}
+	return b
+}
+
+func summaryBar(family string, c plan.Cover, sum []netip.Prefix) bar {
+	sc := newScale(c.Prefix)
+	b := newBar("planui-bar-"+family, family+": the supernet "+c.Prefix.String()+", to scale",
+		"Solid blocks are the addresses in the list; hatched blocks are the extra addresses the single supernet also takes in.", c.Prefix)
+	for i, p := range sum {
+		b.add(sc.prefix(p, 0, alt("keep", i), p.String()+": in the list, "+sizeText(p)))
+	}
+	for _, g := range gaps(c.Prefix, sum) {
+		x, w := sc.span(g.From(), g.To())
+		b.add(block{X: x, W: w, Kind: "extra", Title: rangeTitle(g, "not in the list, but inside the supernet")})
+	}
+	return b
+}
+
+// familyBars draws prefixes inside their covering supernet, one bar per
+// address family.
+func familyBars(ps []netip.Prefix, what, kind string) []bar {
+	var out []bar
+	for _, fam := range []string{"IPv4", "IPv6"} {
+		var mine []netip.Prefix
+		for _, p := range ps {
+			if p.Addr().Is4() == (fam == "IPv4") {
+				mine = append(mine, p)
+			}
+		}
+		if len(mine) == 0 {
+			continue
+		}
+		c, err := plan.Supernet(mine)
+		if err != nil {
+			continue
+		}
+		sc := newScale(c.Prefix)
+		b := newBar("planui-bar-"+fam, fam+": "+what+" inside "+c.Prefix.String()+", to scale",
+			"Each block is one prefix, drawn to scale inside the smallest prefix that covers them all.", c.Prefix)
+		for i, p := range mine {
+			b.add(sc.prefix(p, 0, alt(kind, i), p.String()+": "+sizeText(p)))
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+func excludeBar(parent netip.Prefix, keep []netip.Prefix) bar {
+	sc := newScale(parent)
+	b := newBar("planui-bar-exclude", "What is left of "+parent.String()+", to scale",
+		"Solid blocks are left; hatched blocks were removed by the list.", parent)
+	for i, p := range keep {
+		b.add(sc.prefix(p, 0, alt("keep", i), p.String()+": left, "+sizeText(p)))
+	}
+	for _, g := range gaps(parent, keep) {
+		x, w := sc.span(g.From(), g.To())
+		b.add(block{X: x, W: w, Kind: "removed", Title: rangeTitle(g, "removed")})
+	}
+	return b
+}
+
+// overlapBars draws each family's networks inside their covering
+// supernet, nested networks on lanes below the ones containing them, and
+// every network that overlaps another highlighted.
+func overlapBars(nets []plan.Named, r plan.OverlapReport) []bar {
+	clashing := map[plan.Named]bool{}
+	for _, cs := range [][]plan.Clash{r.IPv4, r.IPv6} {
+		for _, c := range cs {
+			clashing[plan.Named{Name: c.A.Name, Prefix: c.A.Prefix.Masked()}] = true
+			clashing[plan.Named{Name: c.B.Name, Prefix: c.B.Prefix.Masked()}] = true
+		}
+	}
+	var out []bar
+	for _, fam := range []string{"IPv4", "IPv6"} {
+		var mine []plan.Named
+		var ps []netip.Prefix
+		for _, n := range nets {
+			if n.Prefix.Addr().Is4() == (fam == "IPv4") {
+				n.Prefix = n.Prefix.Masked()
+				mine = append(mine, n)
+				ps = append(ps, n.Prefix)
+			}
+		}
+		if len(mine) == 0 {
+			continue
+		}
+		c, err := plan.Supernet(ps)
+		if err != nil {
+			continue
+		}
+		slices.SortStableFunc(mine, func(a, b plan.Named) int {
+			if c := a.Prefix.Addr().Compare(b.Prefix.Addr()); c != 0 {
+				return c
+			}
+			return a.Prefix.Bits() - b.Prefix.Bits()
+		})
+		sc := newScale(c.Prefix)
+		b := newBar("planui-bar-"+fam, fam+": the networks inside "+c.Prefix.String()+", to scale",
+			"Each block is one network; a network inside another sits on a lane below it. Networks that overlap another are highlighted.", c.Prefix)
+		var laneEnd []float64 // right edge of the last block on each lane
+		for _, n := range mine {
+			x, w := sc.span(n.Prefix.Addr(), netipx.PrefixLastIP(n.Prefix))
+			lane := -1
+			for i, end := range laneEnd {
+				if end <= x {
+					lane = i
+					break
+				}
+			}
+			if lane < 0 {
+				if len(laneEnd) == maxLanes {
+					b.Dropped++
+					continue
+				}
+				lane = len(laneEnd)
+				laneEnd = append(laneEnd, 0)
+			}
+			laneEnd[lane] = x + w
+			kind, title := "net", n.Name+": "+n.Prefix.String()+", "+sizeText(n.Prefix)
+			if clashing[n] {
+				kind, title = "overlap", title+", overlaps another network"
+			}
+			b.add(block{X: x, W: w, Lane: lane, Kind: kind, Title: title})
+		}
+		b.Lanes = max(len(laneEnd), 1)
+		out = append(out, b)
+		out = append(out, clusterBars(fam, mine, clashing)...)
+	}
+	return out
+}
+
+// maxClusterBars bounds the close-ups of overlapping networks per family.
+const maxClusterBars = 3
+
+// clusterBars draws close-ups of the outermost networks that hold others,
+// so nesting stays visible when the family's picture spans a huge range.
+// sorted is in address order, shorter prefixes first.
+func clusterBars(fam string, sorted []plan.Named, clashing map[plan.Named]bool) []bar {
+	var out []bar
+	for i := 0; i < len(sorted) && len(out) < maxClusterBars; {
+		outer := sorted[i]
+		j := i + 1
+		for j < len(sorted) && outer.Prefix.Contains(sorted[j].Prefix.Addr()) {
+			j++
+		}
+		if j-i < 2 {
+			i = j
+			continue
+		}
+		sc := newScale(outer.Prefix)
+		b := newBar("planui-bar-"+fam+"-"+strconv.Itoa(len(out)+1), "Close-up of "+outer.Name+" ("+outer.Prefix.String()+")",
+			"The networks inside it, to scale; each nested one sits on a lane below the one containing it.", outer.Prefix)
+		var laneEnd []float64
+		for _, n := range sorted[i:j] {
+			x, w := sc.span(n.Prefix.Addr(), netipx.PrefixLastIP(n.Prefix))
+			lane := -1
+			for k, end := range laneEnd {
+				if end <= x {
+					lane = k
+					break
+				}
+			}
+			if lane < 0 {
+				if len(laneEnd) == maxLanes {
+					b.Dropped++
+					continue
+				}
+				lane = len(laneEnd)
+				laneEnd = append(laneEnd, 0)
+			}
+			laneEnd[lane] = x + w
+			kind := "net"
+			if clashing[n] {
+				kind = "overlap"
+			}
+			if len(b.Blocks) >= maxBlocks/4 {
+				b.Dropped++
+				continue
+			}
+			b.add(block{X: x, W: w, Lane: lane, Kind: kind, Title: n.Name + ": " + n.Prefix.String() + ", " + sizeText(n.Prefix)})
+		}
+		b.Lanes = max(len(laneEnd), 1)
+		out = append(out, b)
+		i = j
+	}
+	return out
+}

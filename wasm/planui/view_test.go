@@ -1,0 +1,386 @@
+package planui
+
+import (
+	"net/netip"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/netground/netground/core/scenario"
+	"github.com/netground/netground/core/subnet"
+)
+
+func TestBuildModes(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       input
+		total    string // rows of the first table
+		firstRow []string
+		summary  string // a part of the summary
+		fieldErr string // a part of NetErr+LenErr+PartsErr
+	}{
+		{"split by length", input{Net: "10.0.0.0/16", Len: "24"}, "256", []string{"10.0.0.0/24", "10.0.0.0", "10.0.0.255", "256"}, "256 subnets of /24", ""},
+		{"split with slash", input{Net: "10.0.0.0/16", Len: "/17"}, "2", []string{"10.0.0.0/17", "10.0.0.0", "10.0.127.255", "32768"}, "2 subnets", ""},
+		{"split host bits", input{Net: "192.168.1.77/24", Len: "26"}, "4", []string{"192.168.1.0/26", "192.168.1.0", "192.168.1.63", "64"}, "", ""},
+		{"split into itself", input{Net: "10.0.0.0/24", Len: "24"}, "1", nil, "is itself", ""},
+		{"split into parts", input{Net: "10.0.0.0/24", Parts: "6"}, "8", []string{"10.0.0.0/27", "10.0.0.0", "10.0.0.31", "32"}, "", ""},
+		{"split ipv6", input{Net: "2001:db8::/32", Len: "48"}, "65536", []string{"2001:db8::/48", "2001:db8::", "2001:db8:0:ffff:ffff:ffff:ffff:ffff", "1208925819614629174706176"}, "", ""},
+		{"split all of ipv6", input{Net: "::/0", Len: "128"}, "340282366920938463463374607431768211456", []string{"::/128", "::", "::", "1"}, "each with 1 address.", ""},
+		{"split bad net", input{Net: "10.0.0.0/33", Len: "24"}, "", nil, "", "prefix length 33"},
+		{"split empty net", input{Net: "", Len: "24"}, "", nil, "", "type a network"},
+		{"split bad len", input{Net: "10.0.0.0/16", Len: "abc"}, "", nil, "", `"abc"`},
+		{"split len too short", input{Net: "10.0.0.0/16", Len: "8"}, "", nil, "", "larger than the /16"},
+		{"split len too long", input{Net: "10.0.0.0/16", Len: "33"}, "", nil, "", "longer than the 32 bits"},
+		{"split no len", input{Net: "10.0.0.0/16"}, "", nil, "", "new prefix length"},
+		{"split zero parts", input{Net: "10.0.0.0/16", Parts: "0"}, "", nil, "", "at least 1"},
+		{"split too many parts", input{Net: "10.0.0.0/30", Parts: "5"}, "", nil, "", "at most"},
+		{"vlsm", input{Mode: scenario.PlanVLSM, Net: "192.168.0.0/24", List: "office = 50\nlab = 100\nlink = 2"}, "3", []string{"lab", "100", "192.168.0.0/25", "192.168.0.0", "192.168.0.127", "126", "26"}, "3 subnets fit", ""},
+		{"vlsm no list", input{Mode: scenario.PlanVLSM, Net: "192.168.0.0/24"}, "", nil, "List the subnets", ""},
+		{"summarize", input{Mode: scenario.PlanSummarize, List: "10.0.1.0/24\n10.0.0.0/24\n10.0.2.0/24"}, "2", []string{"10.0.0.0/23", "10.0.0.0", "10.0.1.255", "512"}, "3 prefixes in, 2 out", ""},
+		{"range", input{Mode: scenario.PlanRange, List: "10.0.0.5-10.0.0.20"}, "5", []string{"10.0.0.5-10.0.0.20", "10.0.0.5/32", "10.0.0.5", "10.0.0.5", "1"}, "1 ranges make 5 prefixes", ""},
+		{"exclude", input{Mode: scenario.PlanExclude, Net: "10.0.0.0/24", List: "10.0.0.64/26"}, "2", []string{"10.0.0.0/26", "10.0.0.0", "10.0.0.63", "64"}, "64 addresses removed", ""},
+		{"exclude everything", input{Mode: scenario.PlanExclude, Net: "10.0.0.0/24", List: "10.0.0.0/23"}, "0", nil, "0 prefixes", ""},
+		{"overlap", input{Mode: scenario.PlanOverlap, List: "home = 192.168.1.0/24\nvpc = 172.16.0.0/12\ndocker = 172.17.0.0/16"}, "1", []string{"vpc", "172.16.0.0/12", "contains", "docker", "172.17.0.0/16"}, "1 pair", ""},
+		{"overlap none", input{Mode: scenario.PlanOverlap, List: "a = 10.0.0.0/24\nb = 10.0.1.0/24"}, "0", nil, "No overlaps", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := build(tt.in)
+			errs := v.NetErr + v.LenErr + v.PartsErr
+			if tt.fieldErr != "" {
+				if !strings.Contains(errs, tt.fieldErr) {
+					t.Errorf("errors = %q; want %q in them", errs, tt.fieldErr)
+				}
+				if len(v.Tables) != 0 {
+					t.Errorf("an input error still gave %d tables", len(v.Tables))
+				}
+				return
+			}
+			if errs != "" {
+				t.Fatalf("unexpected error %q", errs)
+			}
+			if !strings.Contains(v.Summary, tt.summary) {
+				t.Errorf("summary = %q; want %q in it", v.Summary, tt.summary)
+			}
+			if tt.total == "" {
+				if len(v.Tables) != 0 {
+					t.Errorf("got %d tables; want none", len(v.Tables))
+				}
+				return
+			}
+			if len(v.Tables) == 0 {
+				t.Fatal("no table")
+			}
+			tb := v.Tables[0]
+			if tb.TotalText != tt.total {
+				t.Errorf("total = %s; want %s", tb.TotalText, tt.total)
+			}
+			if len(tb.Rows) > pageSize {
+				t.Errorf("%d rows on a page; want at most %d", len(tb.Rows), pageSize)
+			}
+			if tt.firstRow != nil {
+				if len(tb.Rows) == 0 {
+					t.Fatal("no rows")
+				}
+				if got := strings.Join(tb.Rows[0].Cells, " | "); got != strings.Join(tt.firstRow, " | ") {
+					t.Errorf("first row = %s; want %s", got, strings.Join(tt.firstRow, " | "))
+				}
+				if len(tb.Rows[0].Cells) != len(tb.Columns) {
+					t.Errorf("%d cells for %d columns", len(tb.Rows[0].Cells), len(tb.Columns))
+				}
+			}
+			for _, b := range v.Bars {
+				if len(b.Blocks) > maxBlocks {
+					t.Errorf("bar %s has %d blocks; want at most %d", b.ID, len(b.Blocks), maxBlocks)
+				}
+				for _, bl := range b.Blocks {
+					if bl.X < 0 || bl.W <= 0 || bl.X+bl.W > barWidth+0.001 || bl.Lane >= b.Lanes || bl.Title == "" {
+						t.Errorf("bar %s: block %+v is off the bar or unnamed", b.ID, bl)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestSplitPartsNote(t *testing.T) {
+	v := build(input{Net: "10.0.0.0/24", Parts: "6"})
+	if !strings.Contains(v.Note, "6 parts rounded up to 8") {
+		t.Errorf("note = %q; want it to say 6 parts were rounded up to 8", v.Note)
+	}
+	if v := build(input{Net: "10.0.0.0/24", Parts: "8"}); v.Note != "" {
+		t.Errorf("8 parts: note = %q; want none", v.Note)
+	}
+}
+
+func TestPaging(t *testing.T) {
+	huge := subnet.Pow2(128)
+	tests := []struct {
+		name                       string
+		in                         input
+		page, pages, first, last   string
+		firstPrefix, lastPrefix    string
+		rows                       int
+		pageErr                    bool
+		hasPrev, hasNext, linkable bool
+	}{
+		{"first page", input{Net: "10.0.0.0/16", Len: "24"}, "1", "4", "1", "64", "10.0.0.0/24", "10.0.63.0/24", 64, false, false, true, true},
+		{"page 3", input{Net: "10.0.0.0/16", Len: "24", Page: subnet.CountOf(2), PageAsked: true}, "3", "4", "129", "192", "10.0.128.0/24", "10.0.191.0/24", 64, false, true, true, true},
+		{"last page", input{Net: "10.0.0.0/16", Len: "24", Page: subnet.CountOf(3)}, "4", "4", "193", "256", "10.0.192.0/24", "10.0.255.0/24", 64, false, true, false, true},
+		{"past the end", input{Net: "10.0.0.0/16", Len: "24", Page: subnet.CountOf(99), PageAsked: true}, "4", "4", "193", "256", "10.0.192.0/24", "10.0.255.0/24", 64, true, true, false, true},
+		{"short last page", input{Net: "10.0.0.0/24", Len: "31", Page: subnet.CountOf(1)}, "2", "2", "65", "128", "10.0.0.128/31", "10.0.0.254/31", 64, false, true, false, true},
+		{"65536 rows", input{Net: "10.0.0.0/8", Len: "24", Page: subnet.CountOf(1023)}, "1024", "1024", "65473", "65536", "10.255.192.0/24", "10.255.255.0/24", 64, false, true, false, true},
+		{"ipv6 last page", input{Net: "::/0", Len: "128", Page: shr(huge, pageBits).Sub(one)}, "5316911983139663491615228241121378304", "5316911983139663491615228241121378304",
+			"340282366920938463463374607431768211393", "340282366920938463463374607431768211456", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffc0/128", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128", 64, false, true, false, false},
+		{"one row", input{Net: "10.0.0.1/32", Len: "32"}, "1", "1", "1", "1", "10.0.0.1/32", "10.0.0.1/32", 1, false, false, false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := build(tt.in)
+			pg := v.Pager
+			if pg.PageText != tt.page || pg.PagesText != tt.pages || pg.FirstRow != tt.first || pg.LastRow != tt.last {
+				t.Errorf("page %s of %s, rows %s–%s; want page %s of %s, rows %s–%s", pg.PageText, pg.PagesText, pg.FirstRow, pg.LastRow, tt.page, tt.pages, tt.first, tt.last)
+			}
+			rows := v.Tables[0].Rows
+			if len(rows) != tt.rows {
+				t.Fatalf("%d rows; want %d", len(rows), tt.rows)
+			}
+			if rows[0].Cells[0] != tt.firstPrefix || rows[len(rows)-1].Cells[0] != tt.lastPrefix {
+				t.Errorf("rows %s … %s; want %s … %s", rows[0].Cells[0], rows[len(rows)-1].Cells[0], tt.firstPrefix, tt.lastPrefix)
+			}
+			if rows[0].Index != tt.first {
+				t.Errorf("first row index %s; want %s", rows[0].Index, tt.first)
+			}
+			if (pg.Err != "") != tt.pageErr {
+				t.Errorf("page error %q; want one: %v", pg.Err, tt.pageErr)
+			}
+			if pg.HasPrev != tt.hasPrev || pg.HasNext != tt.hasNext || pg.Unlinkable == tt.linkable {
+				t.Errorf("prev %v next %v unlinkable %v; want %v %v %v", pg.HasPrev, pg.HasNext, pg.Unlinkable, tt.hasPrev, tt.hasNext, !tt.linkable)
+			}
+			for _, b := range v.Bars {
+				if len(b.Blocks) > pageSize+2 {
+					t.Errorf("bar %s draws %d blocks for one page", b.ID, len(b.Blocks))
+				}
+			}
+		})
+	}
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name        string
+		in          input
+		page, hitAt string // hitAt: the prefix of the highlighted row
+		result, err string
+	}{
+		{"split jump", input{Net: "10.0.0.0/8", Len: "24", Find: "10.1.2.3", Jump: true}, "5", "10.1.2.0/24", "row 259", ""},
+		{"ipv6 jump", input{Net: "::/0", Len: "128", Find: "8000::1", Jump: true}, "2658455991569831745807614120560689153", "8000::1/128", "row 170141183460469231731687303715884105730", ""},
+		{"no jump keeps the page", input{Net: "10.0.0.0/8", Len: "24", Find: "10.1.2.3"}, "1", "", "on page 5", ""},
+		{"outside", input{Net: "10.0.0.0/8", Len: "24", Find: "192.168.1.1", Jump: true}, "1", "", "", "none of the rows"},
+		{"not an address", input{Net: "10.0.0.0/8", Len: "24", Find: "10.1", Jump: true}, "1", "", "", "not an IP address"},
+		{"summary rows", input{Mode: scenario.PlanSummarize, List: "10.0.0.0/24\n10.0.1.0/24\n10.9.0.0/16", Find: "10.9.3.4", Jump: true}, "1", "10.9.0.0/16", "row 2", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := build(tt.in)
+			if v.Pager.PageText != tt.page {
+				t.Errorf("page %s; want %s", v.Pager.PageText, tt.page)
+			}
+			if !strings.Contains(v.FindResult, tt.result) || (tt.result == "") != (v.FindResult == "") {
+				t.Errorf("find result %q; want %q", v.FindResult, tt.result)
+			}
+			if !strings.Contains(v.FindErr, tt.err) || (tt.err == "") != (v.FindErr == "") {
+				t.Errorf("find error %q; want %q", v.FindErr, tt.err)
+			}
+			hit := ""
+			for _, r := range v.Tables[0].Rows {
+				if r.Hit {
+					hit = r.Cells[0]
+				}
+			}
+			if hit != tt.hitAt {
+				t.Errorf("highlighted row %q; want %q", hit, tt.hitAt)
+			}
+		})
+	}
+}
+
+func TestLineErrors(t *testing.T) {
+	tests := []struct {
+		name      string
+		in        input
+		lines     []int  // lines with an error
+		msg       string // a part of the first message
+		goodRows  string // rows still computed
+		noteLines []int
+	}{
+		{"summarize", input{Mode: scenario.PlanSummarize, List: "10.0.0.0/24 # ok\nbogus\n\n10.0.1.0/24\nvpn = 10.8.0.0/33\n= 10.0.0.0/8"}, []int{2, 5, 6}, "bogus", "1", nil},
+		{"overlap", input{Mode: scenario.PlanOverlap, List: "a = 10.0.0.0/8\nb = \nc = 10.1.0.0/16"}, []int{2}, "no value", "1", nil},
+		{"range", input{Mode: scenario.PlanRange, List: "10.0.0.20-10.0.0.5\n10.0.0.1-10.0.0.2\n10.0.0.1-::1"}, []int{1, 3}, "swap", "2", nil},
+		{"vlsm", input{Mode: scenario.PlanVLSM, Net: "192.168.0.0/24", List: "a = 50\nb = lots\nc = 0\n= 5\nd = 10"}, []int{2, 3, 4}, "not a number of hosts", "2", nil},
+		{"vlsm does not fit", input{Mode: scenario.PlanVLSM, Net: "192.168.0.0/24", List: "a = 100\nbig = 300\nc = 50"}, []int{2}, "does not fit", "2", nil},
+		{"exclude outside", input{Mode: scenario.PlanExclude, Net: "10.0.0.0/16", List: "10.0.1.0/24\n192.168.0.0/24\nxx"}, []int{3}, "xx", "8", []int{2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := build(tt.in)
+			var lines []int
+			for _, e := range v.LineErrors {
+				lines = append(lines, e.Line)
+			}
+			if strconv.Quote(ints(lines)) != strconv.Quote(ints(tt.lines)) {
+				t.Errorf("error lines %v; want %v (%v)", lines, tt.lines, v.LineErrors)
+			}
+			if len(v.LineErrors) > 0 && !strings.Contains(v.LineErrors[0].Msg+v.LineErrors[0].Text, tt.msg) {
+				t.Errorf("first message %q (line %q); want %q in it", v.LineErrors[0].Msg, v.LineErrors[0].Text, tt.msg)
+			}
+			if len(v.Tables) == 0 || v.Tables[0].TotalText != tt.goodRows {
+				t.Fatalf("the good lines gave %v; want %s rows", v.Tables, tt.goodRows)
+			}
+			var notes []int
+			for _, e := range v.LineNotes {
+				notes = append(notes, e.Line)
+			}
+			if ints(notes) != ints(tt.noteLines) {
+				t.Errorf("note lines %v; want %v", notes, tt.noteLines)
+			}
+		})
+	}
+}
+
+func ints(xs []int) string {
+	var b strings.Builder
+	for _, x := range xs {
+		b.WriteString(strconv.Itoa(x) + ",")
+	}
+	return b.String()
+}
+
+func TestLongPaste(t *testing.T) {
+	var b strings.Builder
+	for i := range 10000 {
+		b.WriteString(netip.AddrFrom4([4]byte{10, byte(i >> 8), byte(i), 0}).String() + "/25\n")
+	}
+	for _, m := range []scenario.PlanMode{scenario.PlanSummarize, scenario.PlanRange, scenario.PlanExclude, scenario.PlanOverlap} {
+		v := build(input{Mode: m, Net: "10.0.0.0/8", List: b.String(), Page: subnet.CountOf(100)})
+		if v.ListLines != 10000 {
+			t.Errorf("%v: %d lines read; want 10000", m, v.ListLines)
+		}
+		for _, tb := range v.Tables {
+			if len(tb.Rows) > pageSize {
+				t.Errorf("%v: table %s holds %d rows", m, tb.ID, len(tb.Rows))
+			}
+		}
+		for _, bar := range v.Bars {
+			if len(bar.Blocks) > maxBlocks {
+				t.Errorf("%v: bar %s holds %d blocks", m, bar.ID, len(bar.Blocks))
+			}
+		}
+	}
+	v := build(input{Mode: scenario.PlanRange, List: b.String(), Page: subnet.CountOf(100)})
+	if v.Tables[0].TotalText != "10000" || v.Pager.PageText != "101" || v.Tables[0].Rows[0].Index != "6401" {
+		t.Errorf("range: %s rows, page %s, first row %s; want 10000, 101, 6401", v.Tables[0].TotalText, v.Pager.PageText, v.Tables[0].Rows[0].Index)
+	}
+}
+
+func TestOverlapBars(t *testing.T) {
+	v := build(input{Mode: scenario.PlanOverlap, List: realisticNetworks})
+	var ids []string
+	for _, b := range v.Bars {
+		ids = append(ids, b.ID)
+	}
+	if got := strings.Join(ids, " "); got != "planui-bar-IPv4 planui-bar-IPv4-1 planui-bar-IPv6 planui-bar-IPv6-1" {
+		t.Fatalf("bars %s; want each family and a close-up of its nested networks", got)
+	}
+	if v.Bars[1].From != "10.0.0.0" || v.Bars[1].To != "10.255.255.255" || len(v.Bars[1].Blocks) != 5 {
+		t.Errorf("close-up from %s to %s with %d blocks; want 10.0.0.0/8 and the 4 networks in it", v.Bars[1].From, v.Bars[1].To, len(v.Bars[1].Blocks))
+	}
+	overlapping := 0
+	for _, bl := range v.Bars[0].Blocks {
+		if bl.Kind == "overlap" {
+			overlapping++
+		}
+	}
+	if overlapping == 0 {
+		t.Error("no overlapping network highlighted")
+	}
+	if v.Bars[0].Lanes < 2 {
+		t.Errorf("nested networks share a lane: %d lanes", v.Bars[0].Lanes)
+	}
+}
+
+func TestGaps(t *testing.T) {
+	p := netip.MustParsePrefix
+	got := gaps(p("10.0.0.0/24"), []netip.Prefix{p("10.0.0.64/26"), p("10.0.0.192/26")})
+	want := "10.0.0.0-10.0.0.63 10.0.0.128-10.0.0.191"
+	var s []string
+	for _, r := range got {
+		s = append(s, r.String())
+	}
+	if strings.Join(s, " ") != want {
+		t.Errorf("gaps = %v; want %s", s, want)
+	}
+	if g := gaps(p("::/0"), []netip.Prefix{p("::/1"), p("8000::/1")}); len(g) != 0 {
+		t.Errorf("gaps of a full IPv6 space = %v; want none", g)
+	}
+}
+
+func TestCountHelpers(t *testing.T) {
+	tests := []struct {
+		rows  subnet.Count
+		pages string
+	}{
+		{subnet.Count{}, "1"}, {one, "1"}, {subnet.CountOf(64), "1"}, {subnet.CountOf(65), "2"},
+		{subnet.CountOf(65536), "1024"}, {subnet.Pow2(128), "5316911983139663491615228241121378304"},
+		{subnet.Pow2(128).Sub(one), "5316911983139663491615228241121378304"},
+	}
+	for _, tt := range tests {
+		if got := pagesFor(tt.rows).String(); got != tt.pages {
+			t.Errorf("pagesFor(%v) = %s; want %s", tt.rows, got, tt.pages)
+		}
+	}
+	if got := pageStart(subnet.Pow2(100)); got != subnet.Pow2(106) {
+		t.Errorf("pageStart(2^100) = %v; want 2^106", got)
+	}
+	if got := offset(netip.MustParseAddr("::1:0:0:0:0"), netip.MustParseAddr("::2:0:0:0:1")); got != subnet.CountFrom128(1, 1) {
+		t.Errorf("offset across the 64-bit halves = %v", got)
+	}
+}
+
+// TestLinkDefaults checks what a link that leaves parts out opens with.
+func TestLinkDefaults(t *testing.T) {
+	tests := []struct {
+		query string
+		want  inputs
+	}{
+		{"", inputs{Net: "10.0.0.0/16", Len: "24"}},
+		{"net=10.0.0.0/8", inputs{Net: "10.0.0.0/8", Len: "24"}},
+		{"net=10.0.0.0/8&parts=3", inputs{Net: "10.0.0.0/8", Parts: "3"}},
+		{"mode=zzz&len=abc", inputs{Net: "10.0.0.0/16", Len: "24"}},
+		{"mode=summarize&list=10.0.0.0/24", inputs{List: "10.0.0.0/24"}},
+		{"mode=vlsm&net=10.0.0.0/24&list=", inputs{Net: "10.0.0.0/24"}},
+	}
+	for _, tt := range tests {
+		q, _ := url.ParseQuery(tt.query)
+		st, _ := scenario.ParsePlanState(q)
+		if got := inputsFromLink(st, q.Has("net"), q.Has("list")); got != tt.want {
+			t.Errorf("link %q opens with %+v; want %+v", tt.query, got, tt.want)
+		}
+	}
+}
+
+func TestPresetsCompute(t *testing.T) {
+	for m := scenario.PlanSplit; m <= scenario.PlanOverlap; m++ {
+		for _, p := range presetsFor(m) {
+			in := inputsOf(p.State)
+			v := build(input{Mode: m, Net: in.Net, List: in.List, Len: in.Len, Parts: in.Parts})
+			if v.NetErr+v.LenErr+v.PartsErr != "" || len(v.LineErrors) > 0 || len(v.Tables) == 0 {
+				t.Errorf("%v preset %q: errors %q %v, %d tables", m, p.Label, v.NetErr+v.LenErr+v.PartsErr, v.LineErrors, len(v.Tables))
+			}
+		}
+		if len(whyText[m]) < 2 || modeInfo[m].Tab == "" {
+			t.Errorf("%v has no explanation or tab", m)
+		}
+	}
+}

@@ -1,0 +1,179 @@
+package practice
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/netground/netground/core/practice"
+)
+
+// session is a set being answered: the questions, the learner's first
+// answer to each, which one is shown and the score. It is plain Go, so the
+// page's logic is tested natively.
+type session struct {
+	state    state
+	set      practice.Set
+	answers  []string            // first answer to each question; "" while unanswered
+	feedback []practice.Feedback // the verdict on each answer
+	current  int
+	streak   int
+	best     int
+}
+
+func newSession(s state) *session {
+	set := practice.NewSet(s.Seed, s.Topics, s.Level, practice.DefaultCount)
+	n := len(set.Questions)
+	return &session{state: s, set: set, answers: make([]string, n), feedback: make([]practice.Feedback, n)}
+}
+
+// load applies stored progress, rechecking every stored answer.
+func (ss *session) load(p progress) {
+	ss.current, ss.streak, ss.best = p.Current, p.Streak, p.Best
+	for i, a := range p.Answers {
+		ss.answers[i] = a
+		if a != "" {
+			ss.feedback[i] = ss.set.Questions[i].Check(a)
+		}
+	}
+}
+
+func (ss *session) progress() progress {
+	return progress{V: progressVersion, Current: ss.current, Answers: append([]string(nil), ss.answers...), Streak: ss.streak, Best: ss.best}
+}
+
+// answer records the first answer to the current question and reports
+// whether it counted; a blank answer or a second answer does not.
+func (ss *session) answer(text string) (practice.Feedback, bool) {
+	i := ss.current
+	if ss.answers[i] != "" {
+		return ss.feedback[i], false
+	}
+	f := ss.set.Questions[i].Check(text)
+	if f.Blank {
+		return f, false
+	}
+	ss.answers[i] = strings.TrimSpace(text)
+	if len(ss.answers[i]) > 512 {
+		ss.answers[i] = ss.answers[i][:512]
+	}
+	ss.feedback[i] = f
+	if f.Correct {
+		ss.streak++
+		ss.best = max(ss.best, ss.streak)
+	} else {
+		ss.streak = 0
+	}
+	return f, true
+}
+
+// move shows the question delta places away, staying within the set.
+func (ss *session) move(delta int) {
+	ss.current = min(max(ss.current+delta, 0), len(ss.set.Questions)-1)
+}
+
+// nextUnanswered moves to the next question not answered yet, after the
+// current one and wrapping around, or one further when all are answered.
+func (ss *session) nextUnanswered() {
+	n := len(ss.set.Questions)
+	for k := 1; k <= n; k++ {
+		if j := (ss.current + k) % n; ss.answers[j] == "" {
+			ss.current = j
+			return
+		}
+	}
+	ss.move(1)
+}
+
+func (ss *session) score() (answered, correct int) {
+	for i, a := range ss.answers {
+		if a != "" {
+			answered++
+			if ss.feedback[i].Correct {
+				correct++
+			}
+		}
+	}
+	return answered, correct
+}
+
+// view is everything the page shows, computed before Render.
+type view struct {
+	Number, Total       int
+	TopicTitle          string
+	Level               string
+	Text, Format        string
+	Given, Choices      []string
+	IsChoice            bool
+	Answered            bool
+	Given1              string // the answer given
+	Feedback            string
+	Correct             bool
+	Steps, Work         []string
+	Table               practice.Table
+	Answer              string
+	Score, AnsweredText string
+	TotalText, Streak   string
+	Best                string
+	Done                bool // every question answered
+	Summary             string
+	First, Last         bool
+}
+
+func (ss *session) view() view {
+	q := ss.set.Questions[ss.current]
+	answered, correct := ss.score()
+	total := len(ss.set.Questions)
+	v := view{
+		Number: ss.current + 1, Total: total,
+		TopicTitle: q.Topic.Title(), Level: strconv.Itoa(q.Level),
+		Text: q.Text, Format: q.Format, Given: q.Given, Choices: q.Choices, IsChoice: q.Kind == practice.Choice,
+		Score: strconv.Itoa(correct), AnsweredText: strconv.Itoa(answered), TotalText: strconv.Itoa(total),
+		Streak: strconv.Itoa(ss.streak), Best: strconv.Itoa(ss.best),
+		First: ss.current == 0, Last: ss.current == total-1,
+		Done: answered == total,
+	}
+	if a := ss.answers[ss.current]; a != "" {
+		f := ss.feedback[ss.current]
+		v.Answered, v.Given1, v.Feedback, v.Correct = true, a, f.Message, f.Correct
+		v.Steps, v.Work, v.Table, v.Answer = q.Steps, q.Work, q.Table, q.Answer
+	}
+	if v.Done {
+		v.Summary = "You answered all " + v.TotalText + " questions: " + v.Score + " correct, best streak " + v.Best + "."
+	}
+	return v
+}
+
+// message is what a host page receives after each answer.
+func (ss *session) message() map[string]any {
+	answered, correct := ss.score()
+	topics := make([]any, len(ss.state.Topics))
+	for i, t := range ss.state.Topics {
+		topics[i] = string(t)
+	}
+	return map[string]any{
+		"type":     "netground:practice",
+		"answered": answered,
+		"correct":  correct,
+		"total":    len(ss.set.Questions),
+		"seed":     float64(ss.state.Seed),
+		"topics":   topics,
+		"level":    ss.state.Level,
+	}
+}
+
+// shortcut maps a key pressed outside a text field to an action: "next",
+// "prev", "new" or a choice number "1"–"9" (as the index from 0 in pick).
+func shortcut(key string, choices int) (action string, pick int) {
+	switch key {
+	case "n", "N", "ArrowRight":
+		return "next", -1
+	case "p", "P", "ArrowLeft":
+		return "prev", -1
+	}
+	if len(key) == 1 && key[0] >= '1' && key[0] <= '9' {
+		if i := int(key[0] - '1'); i < choices {
+			return "choose", i
+		}
+	}
+	return "", -1
+}
