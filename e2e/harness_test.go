@@ -235,6 +235,21 @@ func (b *browser) waitFieldPrefix(name, prefix string) string {
 	return ""
 }
 
+// waitFieldContains waits until data-field=name contains substr.
+func (b *browser) waitFieldContains(name, substr string) string {
+	b.t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	var got string
+	for time.Now().Before(deadline) {
+		if got = b.field(name); strings.Contains(got, substr) {
+			return got
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	b.t.Fatalf("data-field %q = %q; want it to contain %q", name, got, substr)
+	return ""
+}
+
 // location returns the page's current URL.
 func (b *browser) location() string {
 	b.t.Helper()

@@ -248,6 +248,9 @@ func TestPlanTabsBackAndForward(t *testing.T) {
 	b.waitField("overlaps-ipv4", "4")
 	before := eval[int](b, `history.length`)
 	b.do(chromedp.Click(chromedp.CSS(`button[data-preset="1"]`)))
+	if got := b.field("failure"); got != "" {
+		t.Fatalf("the preset failed: %s on %s", got, b.field("failure-input"))
+	}
 	b.waitField("overlaps-ipv4", "1")
 	if got := eval[int](b, `history.length`); got != before+1 {
 		t.Errorf("a preset made the history %d entries long; want %d", got, before+1)

@@ -74,8 +74,8 @@ func TestPracticeAnswerASet(t *testing.T) {
 	if sol := b.field("solution"); !strings.Contains(sol, q.Answer) {
 		t.Errorf("solution %q does not show the answer %q", sol, q.Answer)
 	}
-	if loc := b.location(); !strings.Contains(loc, "topics=subnet,nat&level=2&seed=42") {
-		t.Errorf("location = %s; want the set's readable link", loc)
+	if loc := b.location(); !strings.Contains(loc, "topics=nat,subnet&level=2&seed=42") {
+		t.Errorf("location = %s; want the link it opened with", loc)
 	}
 
 	// Progress survives a reload.

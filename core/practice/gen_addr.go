@@ -34,13 +34,23 @@ func sampleAddr(r *rand.Rand, level int) netip.Addr {
 		pools = append(pools,
 			func() netip.Addr { return v4(100, octet(r, 64, 127), octet(r, 0, 255), octet(r, 1, 254)) },
 			func() netip.Addr { return v4(172, pick(r, []int{15, 32}), octet(r, 0, 255), octet(r, 1, 254)) },
-			func() netip.Addr { return pick(r, []netip.Addr{v4(192, 0, 2, 0), v4(198, 51, 100, 0), v4(203, 0, 113, 0)}).Next() },
+			func() netip.Addr {
+				return pick(r, []netip.Addr{v4(192, 0, 2, 0), v4(198, 51, 100, 0), v4(203, 0, 113, 0)}).Next()
+			},
 			func() netip.Addr { return v4(198, octet(r, 18, 19), octet(r, 0, 255), octet(r, 1, 254)) },
 			func() netip.Addr { return v4(octet(r, 224, 239), octet(r, 0, 255), octet(r, 0, 255), octet(r, 1, 254)) },
-			func() netip.Addr { return netip.MustParseAddr(fmt.Sprintf("fd%02x:%x:%x::%x", r.IntN(256), r.IntN(0x10000), r.IntN(0x10000), 1+r.IntN(0xfffe))) },
-			func() netip.Addr { return netip.MustParseAddr(fmt.Sprintf("fe80::%x:%x", r.IntN(0x10000), 1+r.IntN(0xfffe))) },
-			func() netip.Addr { return netip.MustParseAddr(fmt.Sprintf("2001:db8:%x::%x", r.IntN(0x10000), 1+r.IntN(0xfffe))) },
-			func() netip.Addr { return netip.MustParseAddr(fmt.Sprintf("2a0%x:%x:%x::%x", 1+r.IntN(9), r.IntN(0x10000), r.IntN(0x10000), 1+r.IntN(0xfffe))) },
+			func() netip.Addr {
+				return netip.MustParseAddr(fmt.Sprintf("fd%02x:%x:%x::%x", r.IntN(256), r.IntN(0x10000), r.IntN(0x10000), 1+r.IntN(0xfffe)))
+			},
+			func() netip.Addr {
+				return netip.MustParseAddr(fmt.Sprintf("fe80::%x:%x", r.IntN(0x10000), 1+r.IntN(0xfffe)))
+			},
+			func() netip.Addr {
+				return netip.MustParseAddr(fmt.Sprintf("2001:db8:%x::%x", r.IntN(0x10000), 1+r.IntN(0xfffe)))
+			},
+			func() netip.Addr {
+				return netip.MustParseAddr(fmt.Sprintf("2a0%x:%x:%x::%x", 1+r.IntN(9), r.IntN(0x10000), r.IntN(0x10000), 1+r.IntN(0xfffe)))
+			},
 			func() netip.Addr { return netip.IPv6Loopback() },
 		)
 	}
@@ -48,9 +58,15 @@ func sampleAddr(r *rand.Rand, level int) netip.Addr {
 		pools = append(pools,
 			func() netip.Addr { return v4(octet(r, 240, 254), octet(r, 0, 255), octet(r, 0, 255), octet(r, 1, 254)) },
 			func() netip.Addr { return v4(192, 0, 0, pick(r, []int{9, 10, 170, 171, 8})) },
-			func() netip.Addr { return netip.MustParseAddr(fmt.Sprintf("64:ff9b::%d.%d.%d.%d", pick(r, []int{10, 192, 8, 93}), r.IntN(256), r.IntN(256), 1+r.IntN(254))) },
-			func() netip.Addr { return netip.MustParseAddr(fmt.Sprintf("::ffff:%d.%d.%d.%d", pick(r, []int{10, 192, 8, 93}), r.IntN(256), r.IntN(256), 1+r.IntN(254))) },
-			func() netip.Addr { return netip.MustParseAddr(fmt.Sprintf("ff0%x::%x", pick(r, []int{1, 2, 5, 8, 0xe}), 1+r.IntN(0xfff))) },
+			func() netip.Addr {
+				return netip.MustParseAddr(fmt.Sprintf("64:ff9b::%d.%d.%d.%d", pick(r, []int{10, 192, 8, 93}), r.IntN(256), r.IntN(256), 1+r.IntN(254)))
+			},
+			func() netip.Addr {
+				return netip.MustParseAddr(fmt.Sprintf("::ffff:%d.%d.%d.%d", pick(r, []int{10, 192, 8, 93}), r.IntN(256), r.IntN(256), 1+r.IntN(254)))
+			},
+			func() netip.Addr {
+				return netip.MustParseAddr(fmt.Sprintf("ff0%x::%x", pick(r, []int{1, 2, 5, 8, 0xe}), 1+r.IntN(0xfff)))
+			},
 		)
 	}
 	return pick(r, pools)()

@@ -59,7 +59,10 @@ type Library struct {
 	fs   *FS
 	dir  string
 	opts Options
-	mu   sync.Mutex // serializes writes of this Library, so ids are not given out twice
+	// mu serializes the operations of this Library: ids are not given out twice, and a
+	// write never runs beside a read (IndexedDB through hackpadfs has been seen to stop
+	// answering when they overlap). List still reads its files in parallel.
+	mu sync.Mutex
 }
 
 // New returns the library on fsys, creating its directory when it is missing. It fails if
@@ -173,6 +176,12 @@ func checkID(id string) error {
 // files of writes in progress are not listed. List fails only when the directory cannot be
 // read.
 func (l *Library) List() ([]Entry, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.list()
+}
+
+func (l *Library) list() ([]Entry, error) {
 	dirEntries, err := l.fs.ReadDir(l.dir)
 	if err != nil {
 		return nil, fmt.Errorf("store: reading the library: %w", err)
@@ -276,6 +285,12 @@ func storedVersion(data []byte, opened int) int {
 // Open returns the scenario of entry id, migrated to the current version, and its entry. For a
 // damaged entry it returns the entry and its Err; the file is left as it is.
 func (l *Library) Open(id string) (scenario.Document, Entry, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.open(id)
+}
+
+func (l *Library) open(id string) (scenario.Document, Entry, error) {
 	if err := checkID(id); err != nil {
 		return scenario.Document{}, Entry{}, err
 	}
@@ -299,6 +314,8 @@ func (l *Library) Open(id string) (scenario.Document, Entry, error) {
 
 // Raw returns the file of entry id as it is stored, damaged or not, for exporting it.
 func (l *Library) Raw(id string) ([]byte, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
 	p, err := l.pathOf(id)
 	if err != nil {
 		return nil, err
@@ -405,7 +422,12 @@ func (l *Library) Update(id string, d scenario.Document) (Entry, error) {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if _, _, err := l.Open(id); err != nil {
+	return l.update(id, d, data)
+}
+
+// update is Update once d is marshalled. The caller holds l.mu.
+func (l *Library) update(id string, d scenario.Document, data []byte) (Entry, error) {
+	if _, _, err := l.open(id); err != nil {
 		return Entry{}, err
 	}
 	return l.write(id, d, data, l.now())
@@ -414,18 +436,26 @@ func (l *Library) Update(id string, d scenario.Document) (Entry, error) {
 // Rename gives entry id a new name and returns the entry. The entry must open; it is stored
 // again at the current version.
 func (l *Library) Rename(id, name string) (Entry, error) {
-	d, _, err := l.Open(id)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	d, _, err := l.open(id)
 	if err != nil {
 		return Entry{}, err
 	}
 	d.Name = name
-	return l.Update(id, d)
+	data, err := scenario.Marshal(d)
+	if err != nil {
+		return Entry{}, fmt.Errorf("store: %w", err)
+	}
+	return l.write(id, d, data, l.now())
 }
 
 // Duplicate copies entry id into a new entry named name and returns the copy. If name is
 // "", the copy is named after the original with " (copy)". The entry must open.
 func (l *Library) Duplicate(id, name string) (Entry, error) {
-	d, _, err := l.Open(id)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	d, _, err := l.open(id)
 	if err != nil {
 		return Entry{}, err
 	}
@@ -433,7 +463,11 @@ func (l *Library) Duplicate(id, name string) (Entry, error) {
 		name = withSuffix(d.Name, " (copy)")
 	}
 	d.Name = name
-	return l.Save(d)
+	data, err := scenario.Marshal(d)
+	if err != nil {
+		return Entry{}, fmt.Errorf("store: %w", err)
+	}
+	return l.create(d, data)
 }
 
 // Delete removes entry id, damaged or not. Deleting an entry that is gone fails with

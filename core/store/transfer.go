@@ -80,7 +80,9 @@ type libraryFile struct {
 // ParseImport reads back), and how many damaged entries it left out; export those one by one
 // with Raw. The file is dated with the library's clock.
 func (l *Library) ExportAll() (data []byte, skipped int, err error) {
-	entries, err := l.List()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	entries, err := l.list()
 	if err != nil {
 		return nil, 0, err
 	}
@@ -90,13 +92,7 @@ func (l *Library) ExportAll() (data []byte, skipped int, err error) {
 			skipped++
 			continue
 		}
-		d, _, err := l.Open(e.ID)
-		if err != nil {
-			// Deleted or damaged since List: left out like the damaged ones.
-			skipped++
-			continue
-		}
-		docs = append(docs, d)
+		docs = append(docs, e.Document)
 	}
 	data, err = ExportDocuments(docs, l.now())
 	return data, skipped, err
@@ -251,6 +247,8 @@ type ImportResult struct {
 // Clashes returns the names of docs that are already the name of a scenario in the library
 // (each name once, in the order of docs). Unnamed scenarios never clash.
 func (l *Library) Clashes(docs []scenario.Document) ([]string, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
 	names, err := l.names()
 	if err != nil {
 		return nil, err
@@ -267,8 +265,9 @@ func (l *Library) Clashes(docs []scenario.Document) ([]string, error) {
 }
 
 // names maps the name of every entry that opens to its id (the newest, if several share it).
+// The caller holds l.mu.
 func (l *Library) names() (map[string]string, error) {
-	entries, err := l.List()
+	entries, err := l.list()
 	if err != nil {
 		return nil, err
 	}
@@ -297,6 +296,8 @@ func (l *Library) Import(docs []scenario.Document, onClash Clash) (ImportResult,
 		}
 		files[i] = b
 	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
 	names, err := l.names()
 	if err != nil {
 		return res, err
@@ -311,7 +312,7 @@ func (l *Library) Import(docs []scenario.Document, onClash Clash) (ImportResult,
 			res.Skipped++
 			continue
 		case clash && onClash == Replace:
-			if e, err = l.Update(id, d); err == nil {
+			if e, err = l.update(id, d, files[i]); err == nil {
 				res.Replaced++
 			}
 		default:
@@ -321,9 +322,7 @@ func (l *Library) Import(docs []scenario.Document, onClash Clash) (ImportResult,
 					break
 				}
 			}
-			l.mu.Lock()
 			e, err = l.create(d, files[i])
-			l.mu.Unlock()
 			if err == nil {
 				res.Added++
 			}

@@ -12,7 +12,9 @@
  *
  * Events for the course page, dispatched on the iframe element and bubbling:
  *   "netground:resize"    detail: {height}
- *   "netground:practice"  detail: {answered, correct, total, seed, topics}
+ *   "netground:practice"  detail: {answered, correct, total, seed, topics, level}
+ *                         after each answer; topics is an array such as
+ *                         ["subnet", "nat"], seed and level are numbers
  *   e.g. iframe.addEventListener("netground:practice", e => record(e.detail))
  *
  * Messages are accepted only from the windows of iframes on this page.

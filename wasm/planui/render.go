@@ -23,7 +23,7 @@ func (p *page) Render() app.UI {
 			DataSet("live", !app.IsServer).Body(
 			app.H1().ID("planui-title").Text("Plan"),
 			app.P().Class("widget-intro").Text("Lay out address space: split a network, give each team a subnet, merge or compare lists of networks. Results follow as you type, and the picture shows every block to scale."),
-			ui.LinkNotice(p.Problems()),
+			when(len(p.Problems()) > 0, func() app.UI { return ui.LinkNotice(p.Problems()) }),
 			p.renderTabs(),
 			app.Div().ID("planui-panel").Role("tabpanel").Aria("labelledby", tabID(p.mode)).Class("planui-panel").Body(
 				app.P().Class("planui-purpose").DataSet("field", "mode-purpose").Text(info.Purpose),
@@ -154,7 +154,7 @@ func (p *page) renderList(label, hint string) app.UI {
 					app.Range(errs).Slice(func(i int) app.UI {
 						return lineItem(errs[i], "line-error", "error")
 					}),
-					when(more > 0, func() app.UI {
+					whenLast(more > 0, func() app.UI {
 						return app.Li().Text("… and " + strconv.Itoa(more) + " more lines with a problem")
 					}),
 				)
@@ -380,9 +380,21 @@ func renderTable(t table, pg pager) app.UI {
 	)
 }
 
-// when returns f() if cond holds, else nothing. Unlike app.If it builds
-// the element only when it is shown.
+// when returns f() if cond holds, else an empty placeholder. Unlike
+// app.If it builds the element only when it is shown. The placeholder
+// keeps the number of children fixed: go-app matches children by
+// position, so a child that comes and goes would make it rebuild the
+// inputs after it, losing their focus and what was being typed.
 func when(cond bool, f func() app.UI) app.UI {
+	if cond {
+		return f()
+	}
+	return app.Span().Class("planui-slot")
+}
+
+// whenLast is when for the last child of an element, or inside a list,
+// where a placeholder would not be valid HTML.
+func whenLast(cond bool, f func() app.UI) app.UI {
 	if cond {
 		return f()
 	}
