@@ -121,7 +121,7 @@ func (c *addrWidget) renderResult(v addrView) app.UI {
 		app.If(len(v.Rows) == 0,
 			app.P().DataSet("field", "registry-none").Text("No special-purpose block contains this address."),
 		).Else(
-			app.Div().Class("table-scroll").Body(
+			app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", "IANA registry rows (scrolls sideways)").Body(
 				app.Table().Class("rows").Body(
 					app.Caption().Text("Every matching row, most specific first. Flags as the registry states them (RFC 6890)."),
 					app.THead().Body(app.Tr().Body(

@@ -123,7 +123,7 @@ func (c *portsWidget) renderResult(v portsView) app.UI {
 		app.If(v.RegistryErr != "", app.P().Class("error").DataSet("field", "registry-error").Text(v.RegistryErr)),
 		app.If(v.NoMatches != "", app.P().DataSet("field", "no-matches").Text(v.NoMatches)),
 		app.If(len(v.Rows) > 0,
-			app.Div().Class("table-scroll").Body(
+			app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", "Registry records (scrolls sideways)").Body(
 				app.Table().Class("rows").Body(
 					app.Caption().Text("IANA Service Name and Transport Protocol Port Number Registry"),
 					app.THead().Body(app.Tr().Body(
@@ -154,7 +154,7 @@ func (c *portsWidget) renderResult(v portsView) app.UI {
 func (c *portsWidget) renderRanges(v portsView) app.UI {
 	return app.Div().Body(
 		app.H2().Text("Port ranges (RFC 6335)"),
-		app.Div().Class("table-scroll").Body(app.Table().Class("rows").Body(
+		app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", "Port ranges (scrolls sideways)").Body(app.Table().Class("rows").Body(
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Ports"), app.Th().Scope("col").Text("Name"), app.Th().Scope("col").Text("What it means"),
 			)),
@@ -166,7 +166,7 @@ func (c *portsWidget) renderRanges(v portsView) app.UI {
 			),
 		)),
 		app.H2().Text("Ephemeral ports by operating system"),
-		app.Div().Class("table-scroll").Body(app.Table().Class("rows").Body(
+		app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", "Ephemeral ranges (scrolls sideways)").Body(app.Table().Class("rows").Body(
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("System"), app.Th().Scope("col").Text("Range"), app.Th().Scope("col").Text("Setting"), app.Th().Scope("col").Text("Overlap with registered ports"),
 			)),

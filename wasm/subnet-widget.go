@@ -168,7 +168,7 @@ func (c *subnetWidget) renderResult(v subnetView) app.UI {
 			app.Range(v.Notes).Slice(func(i int) app.UI { return app.Li().DataSet("field", "note").Text(v.Notes[i]) }),
 		)),
 		app.If(len(v.Reserved) > 0,
-			app.Div().Class("table-scroll").Body(app.Table().Class("rows").Body(
+			app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", "Reserved addresses (scrolls sideways)").Body(app.Table().Class("rows").Body(
 				app.Caption().Text("Addresses no host may take"),
 				app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Address"), app.Th().Scope("col").Text("Why"))),
 				app.TBody().Body(app.Range(v.Reserved).Slice(func(i int) app.UI {

@@ -69,6 +69,7 @@ func (p *page) export(ctx app.Context, progress string, read func(lib *store.Lib
 	if p.busy != "" {
 		return
 	}
+	ctx = p.stable(ctx)
 	p.busy, p.status, p.failure = progress, "", ""
 	ui.AsyncProtected(ctx, &p.Boundary, progress, func() func() {
 		lib, _, err := local.Library()
@@ -154,6 +155,7 @@ func (p *page) readFile(ctx app.Context, file app.Value) {
 		return
 	}
 	p.busy = "Reading " + name + "…"
+	ctx = p.stable(ctx)
 	file.Call("text").Then(func(text app.Value) {
 		content := text.String()
 		ctx.Dispatch(func(ctx app.Context) {
@@ -166,6 +168,7 @@ func (p *page) readFile(ctx app.Context, file app.Value) {
 // checkImport validates an import and looks for name clashes; without clashes it imports.
 func (p *page) checkImport(ctx app.Context, name, content string) {
 	p.busy = "Checking " + name + "…"
+	ctx = p.stable(ctx)
 	ui.AsyncProtected(ctx, &p.Boundary, name, func() func() {
 		lib, _, err := local.Library()
 		var docs []scenario.Document

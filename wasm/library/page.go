@@ -35,6 +35,7 @@ type page struct {
 	source  string // the file name of the pending import
 
 	dragging  bool
+	mounted   app.Context // the page's own context, whose dispatches land while it is mounted
 	stopWatch func()
 	objectURL app.Value // the last export's object URL, revoked by the next one
 }
@@ -51,7 +52,11 @@ func (p *page) load(ctx app.Context) {
 }
 
 func (p *page) OnMount(ctx app.Context) {
+	p.mounted = ctx
 	p.stopWatch = local.Watch(func() {
+		if p.busy != "" {
+			return // the action in progress lists the library when it is done
+		}
 		ctx.Dispatch(func(ctx app.Context) { p.reload(ctx, "") })
 	})
 }
@@ -63,8 +68,19 @@ func (p *page) OnDismount() {
 	p.revokeExport()
 }
 
+// stable returns the page's own context. Work started from a button that the page then
+// removes (a confirmation, a rename field) must report back through it: go-app drops what is
+// dispatched to an element that is no longer mounted.
+func (p *page) stable(ctx app.Context) app.Context {
+	if p.mounted != nil {
+		return p.mounted
+	}
+	return ctx
+}
+
 // reload lists the library again, saying progress when there is any to say.
 func (p *page) reload(ctx app.Context, progress string) {
+	ctx = p.stable(ctx)
 	if progress != "" && !p.loaded {
 		p.busy = progress
 	}
@@ -99,6 +115,7 @@ func (p *page) act(ctx app.Context, progress string, do func(lib *store.Library)
 	if p.busy != "" {
 		return
 	}
+	ctx = p.stable(ctx)
 	p.busy, p.status, p.failure = progress, "", ""
 	ui.AsyncProtected(ctx, &p.Boundary, progress, func() func() {
 		lib, _, err := local.Library()

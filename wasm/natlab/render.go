@@ -38,8 +38,7 @@ func (p *page) Render() app.UI {
 			p.renderActions(),
 			p.renderDevices(),
 			p.renderNATs(),
-			p.renderPunch(),
-			p.renderWhy(),
+			&staticSections{punch: p.punch},
 			app.If(!p.IsEmbed(), ui.ShareBar("natlab", link, p.link("/embed/nat"), doc)),
 		),
 	)
@@ -530,8 +529,20 @@ func (p *page) renderNATs() app.UI {
 	)
 }
 
-func (p *page) renderPunch() app.UI {
-	m := p.punch
+// staticSections renders what no step or edit changes: the hole-punching
+// matrix and the explanations. A child component without exported fields
+// is rendered once, so stepping through a big scenario does not diff them.
+type staticSections struct {
+	app.Compo
+	punch punchView
+}
+
+func (s *staticSections) Render() app.UI {
+	return app.Div().Body(s.renderPunch(), renderWhy())
+}
+
+func (s *staticSections) renderPunch() app.UI {
+	m := s.punch
 	return app.Section().Class("natlab-punch").Aria("labelledby", "natlab-punch-title").Body(
 		app.H2().ID("natlab-punch-title").Text("Hole punching: which pairs of NATs let two peers talk directly"),
 		app.P().Text("Alice and Bob each ask a STUN-like server which public endpoint their NAT gave them, then send to each other at the same time (RFC 5128 §3.3). "+
@@ -565,7 +576,7 @@ func (p *page) renderPunch() app.UI {
 	)
 }
 
-func (p *page) renderWhy() app.UI {
+func renderWhy() app.UI {
 	return app.Details().Class("why").Body(
 		app.Summary().Text("Why? Mappings, filters and why nothing can reach you"),
 		app.P().Text("A home router has one public address and many devices behind it. When a device sends out, the router rewrites the source to its public address "+

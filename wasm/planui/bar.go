@@ -105,6 +105,7 @@ func splitBar(s plan.Split) bar {
 		sc := newScale(s.Parent())
 		total := s.Total()
 		out := newBar("planui-bar-split", "The split, to scale", "", s.Parent())
+		out.paged = b.paged
 		rows := s.Page(pageStart(page), pageSize)
 		if total.Cmp(countOfInt(pageSize)) <= 0 {
 			out.Desc = "Each block is one subnet, drawn to scale inside " + s.Parent().String() + "."

@@ -30,7 +30,6 @@ type page struct {
 	mode      scenario.PlanMode
 	in        inputs
 	page      subnet.Count // zero-based
-	pageText  string       // the page input as typed
 	pageErr   string
 	pageAsked bool
 	find      string
@@ -58,7 +57,6 @@ func (p *page) load(ctx app.Context) {
 	p.page = subnet.CountOf(st.Page)
 	p.pageAsked = q.Has("page")
 	p.pageErr, p.find, p.hover = "", "", ""
-	p.pageText = ""
 	p.saved = map[scenario.PlanMode]inputs{}
 	p.compute(false)
 	p.reshow(ctx)
@@ -172,7 +170,7 @@ func (p *page) switchTo(ctx app.Context, m scenario.PlanMode) {
 	} else {
 		p.in = inputsOf(defaultState(m))
 	}
-	p.page, p.pageText, p.pageErr, p.find, p.hover = subnet.Count{}, "", "", "", ""
+	p.page, p.pageErr, p.find, p.hover = subnet.Count{}, "", "", ""
 	p.compute(false)
 	p.reshow(ctx)
 	p.pushLink(ctx)
@@ -215,7 +213,7 @@ func (p *page) onTabKey(ctx app.Context, e app.Event) {
 
 func (p *page) typed(ctx app.Context, set func(string)) {
 	set(ctx.JSSrc().Get("value").String())
-	p.page, p.pageText, p.pageErr = subnet.Count{}, "", ""
+	p.page, p.pageErr = subnet.Count{}, ""
 	p.compute(false)
 	p.shownPage = p.view.Pager.PageText
 	p.setValue(ctx, "planui-page", p.shownPage)
@@ -252,7 +250,6 @@ func (p *page) onList(ctx app.Context, e app.Event) {
 
 func (p *page) onPageInput(ctx app.Context, e app.Event) {
 	text := ctx.JSSrc().Get("value").String()
-	p.pageText = text
 	n, err := subnet.ParseCount(strings.TrimSpace(text))
 	if err != nil || n.IsZero() {
 		p.pageErr = "page " + strconv.Quote(text) + ": type a whole number from 1 to " + p.view.Pager.PagesText
@@ -267,7 +264,7 @@ func (p *page) onPageInput(ctx app.Context, e app.Event) {
 func (p *page) goPage(to func(pg pager) subnet.Count) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		p.page = to(p.view.Pager)
-		p.pageText, p.pageErr = "", ""
+		p.pageErr = ""
 		p.compute(false)
 		p.shownPage = p.view.Pager.PageText
 		p.setValue(ctx, "planui-page", p.shownPage)
@@ -277,7 +274,7 @@ func (p *page) goPage(to func(pg pager) subnet.Count) app.EventHandler {
 
 func (p *page) onFind(ctx app.Context, e app.Event) {
 	p.find = ctx.JSSrc().Get("value").String()
-	p.pageText, p.pageErr = "", ""
+	p.pageErr = ""
 	p.compute(true)
 	p.shownPage = p.view.Pager.PageText
 	p.setValue(ctx, "planui-page", p.shownPage)
@@ -287,7 +284,7 @@ func (p *page) onFind(ctx app.Context, e app.Event) {
 func (p *page) onPreset(pr preset) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		p.in = inputsOf(pr.State)
-		p.page, p.pageText, p.pageErr, p.find, p.hover = subnet.Count{}, "", "", "", ""
+		p.page, p.pageErr, p.find, p.hover = subnet.Count{}, "", "", ""
 		p.compute(false)
 		p.reshow(ctx)
 		p.pushLink(ctx)
@@ -296,7 +293,7 @@ func (p *page) onPreset(pr preset) app.EventHandler {
 
 func (p *page) onReset(ctx app.Context, e app.Event) {
 	p.in = inputsOf(defaultState(p.mode))
-	p.page, p.pageText, p.pageErr, p.find = subnet.Count{}, "", "", ""
+	p.page, p.pageErr, p.find = subnet.Count{}, "", ""
 	p.compute(false)
 	p.reshow(ctx)
 	p.WriteLink(ctx, p.state())

@@ -11,6 +11,13 @@ import (
 
 const svgNS = "http://www.w3.org/2000/svg"
 
+// handlerScope starts the scope of every event handler that closes over
+// data. go-app keeps a mounted handler while its function and scope stay
+// the same, and closures from one literal share their function, so the
+// data goes into the scope: without it a button would keep the preset it
+// was first rendered with.
+const handlerScope = "planui"
+
 // maxLineMessages bounds the per-line messages shown; a paste of 10,000
 // bad lines would otherwise fill the page.
 const maxLineMessages = 100
@@ -53,7 +60,7 @@ func (p *page) renderTabs() app.UI {
 				Aria("selected", selected).Aria("controls", "planui-panel").TabIndex(tabindex).
 				Disabled(p.IsReadonly() && !selected).
 				DataSet("mode", m.String()).
-				OnClick(p.onTab(m)).OnKeyDown(p.onTabKey).
+				OnClick(p.onTab(m), handlerScope, m.String()).OnKeyDown(p.onTabKey).
 				Text(modeInfo[i].Tab)
 		}),
 	)
@@ -69,7 +76,7 @@ func (p *page) renderPresets() app.UI {
 		app.Ul().Aria("labelledby", "planui-presets-label").Body(
 			app.Range(ps).Slice(func(i int) app.UI {
 				return app.Li().Body(app.Button().Type("button").Class("button button-secondary planui-preset").
-					DataSet("preset", strconv.Itoa(i)).OnClick(p.onPreset(ps[i])).Text(ps[i].Label))
+					DataSet("preset", strconv.Itoa(i)).OnClick(p.onPreset(ps[i]), handlerScope, p.mode.String(), i).Text(ps[i].Label))
 			}),
 		),
 	)
@@ -236,13 +243,13 @@ func (p *page) renderBar(b bar) app.UI {
 			Attr("x", num(bl.X)).Attr("y", y).Attr("width", num(bl.W)).Attr("height", laneHeight).
 			Attr("data-kind", bl.Kind).Attr("tabindex", 0).Attr("role", "img").
 			Attr("data-field", "block").
-			On("focus", p.onBlock(bl.Title)).On("mouseenter", p.onBlock(bl.Title)).
+			On("focus", p.onBlock(bl.Title), handlerScope, bl.Title).On("mouseenter", p.onBlock(bl.Title), handlerScope, bl.Title).
 			Body(svg("title").Text(bl.Title)))
 	}
 	return app.Figure().Class("planui-figure").Body(
 		app.Elem("svg").XMLNS(svgNS).Attr("viewBox", "0 0 "+num(barWidth)+" "+strconv.Itoa(height)).
 			Attr("preserveAspectRatio", "none").Attr("width", "100%").Attr("height", height).
-			Attr("role", "group").Attr("aria-labelledby", titleID).Attr("class", "planui-bar").
+			Attr("role", "group").Attr("aria-labelledby", titleID).
 			Attr("data-field", "picture").
 			Body(blocks...),
 		app.P().Class("planui-bar-ends").Aria("hidden", "true").Body(

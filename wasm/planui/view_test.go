@@ -162,6 +162,9 @@ func TestPaging(t *testing.T) {
 				if len(b.Blocks) > pageSize+2 {
 					t.Errorf("bar %s draws %d blocks for one page", b.ID, len(b.Blocks))
 				}
+				if want := tt.lastPrefix + ":"; !strings.HasPrefix(b.Blocks[len(b.Blocks)-1].Title, want) {
+					t.Errorf("the picture's last block is %q; want the page's last subnet %s", b.Blocks[len(b.Blocks)-1].Title, tt.lastPrefix)
+				}
 			}
 		})
 	}

@@ -38,7 +38,9 @@ var (
 func Library() (*store.Library, Status, error) {
 	once.Do(func() {
 		fs, persistent, problem := openFS()
-		opts := store.Options{Now: time.Now}
+		// One read at a time: parallel reads through hackpadfs's IndexedDB store are not
+		// needed for speed here and overlapping transactions are where it has stalled.
+		opts := store.Options{Now: time.Now, Workers: 1}
 		library, openErr = store.New(fs, opts)
 		if openErr != nil && persistent {
 			// The database opened but its files do not work: fall back to memory.
