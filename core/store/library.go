@@ -59,9 +59,9 @@ type Library struct {
 	fs   *FS
 	dir  string
 	opts Options
-	// mu serializes the operations of this Library: ids are not given out twice, and a
-	// write never runs beside a read (IndexedDB through hackpadfs has been seen to stop
-	// answering when they overlap). List still reads its files in parallel.
+	// mu serializes the operations of this Library: ids are not given out twice, a name
+	// clash is decided on a list that no write changes meanwhile, and a write never runs
+	// beside a read of the same file. List still reads its files in parallel.
 	mu sync.Mutex
 }
 
@@ -187,9 +187,12 @@ func (l *Library) list() ([]Entry, error) {
 		return nil, fmt.Errorf("store: reading the library: %w", err)
 	}
 	var names []string
+	var infos []hackpadfs.FileInfo
 	for _, de := range dirEntries {
 		if !strings.HasPrefix(de.Name(), ".") {
+			info, _ := de.Info() // nil: entry stats the file itself
 			names = append(names, de.Name())
+			infos = append(infos, info)
 		}
 	}
 	out := make([]Entry, len(names))
@@ -200,7 +203,7 @@ func (l *Library) list() ([]Entry, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out[i] = l.entry(names[i])
+				out[i] = l.entry(names[i], infos[i])
 			}
 		}()
 	}
@@ -225,8 +228,9 @@ func sortEntries(entries []Entry) {
 	})
 }
 
-// entry reads the file named name in the library directory and describes it.
-func (l *Library) entry(name string) Entry {
+// entry reads the file named name in the library directory and describes it, with info
+// from the directory listing, or nil to stat the file.
+func (l *Library) entry(name string, info hackpadfs.FileInfo) Entry {
 	id, isJSON := strings.CutSuffix(name, ".json")
 	foreign := !isJSON || !ValidID(id)
 	e := Entry{ID: id}
@@ -234,10 +238,12 @@ func (l *Library) entry(name string) Entry {
 		e.ID = foreignPrefix + name
 	}
 	p := path.Join(l.dir, name)
-	info, err := l.fs.Stat(p)
-	if err != nil {
-		e.Err = fmt.Errorf("the file cannot be read: %w", err)
-		return e
+	if info == nil {
+		var err error
+		if info, err = l.fs.Stat(p); err != nil {
+			e.Err = fmt.Errorf("the file cannot be read: %w", err)
+			return e
+		}
 	}
 	e.Modified, e.Size = info.ModTime(), info.Size()
 	if info.IsDir() {

@@ -97,7 +97,8 @@ func (p *page) download(name string, data []byte) {
 	win := app.Window()
 	bytes := win.Get("Uint8Array").New(len(data))
 	app.CopyBytesToJS(bytes, data)
-	blob := win.Get("Blob").New([]any{bytes}, map[string]any{"type": "application/json"})
+	// Array.of, not a Go slice: syscall/js cannot convert the go-app values a slice would hold.
+	blob := win.Get("Blob").New(win.Get("Array").Call("of", bytes), map[string]any{"type": "application/json"})
 	p.objectURL = win.Get("URL").Call("createObjectURL", blob)
 	doc := win.Get("document")
 	a := doc.Call("createElement", "a")

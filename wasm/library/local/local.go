@@ -38,9 +38,7 @@ var (
 func Library() (*store.Library, Status, error) {
 	once.Do(func() {
 		fs, persistent, problem := openFS()
-		// One read at a time: parallel reads through hackpadfs's IndexedDB store are not
-		// needed for speed here and overlapping transactions are where it has stalled.
-		opts := store.Options{Now: time.Now, Workers: 1}
+		opts := store.Options{Now: time.Now}
 		library, openErr = store.New(fs, opts)
 		if openErr != nil && persistent {
 			// The database opened but its files do not work: fall back to memory.
