@@ -1,12 +1,11 @@
 package bindlab
 
 import (
-	"fmt"
 	"net/url"
-	"strings"
 
 	"github.com/netground/netground/core/bind"
 	"github.com/netground/netground/core/scenario"
+	"github.com/netground/netground/wasm/ui"
 )
 
 // defaultPreset is what the lab opens when a link names no scenario, or one
@@ -23,89 +22,29 @@ func presetByName(name string) (bind.Preset, bool) {
 	return bind.Preset{}, false
 }
 
-// hasScenario reports whether a fragment carries a scenario (an s= part).
-func hasScenario(fragment string) bool {
-	for _, part := range strings.Split(strings.TrimPrefix(fragment, "#"), "&") {
-		if strings.HasPrefix(part, "s=") {
-			return true
-		}
-	}
-	return false
-}
-
-// readScenario returns the scenario a link holds: the #s= fragment's, else
-// the preset the preset parameter names, else the default preset. preset is
-// the preset's name when the scenario is one, unchanged. problems are what
-// scenario.ReadLink does not already report: a well-formed document whose
-// Bind scenario is not valid (the text names the field), and an unknown
-// preset.
-func readScenario(q url.Values, fragment string) (s bind.Scenario, preset string, problems []scenario.Problem) {
-	def, _ := presetByName(defaultPreset)
-	if hasScenario(fragment) {
-		doc, err := scenario.DecodeFragment(fragment)
-		if err != nil || doc.Widget != scenario.WidgetBind {
-			// scenario.ReadLink has said what is wrong with the link.
-			return def.Scenario, def.Name, nil
-		}
-		s, err := bind.DecodeScenario(doc.State)
-		if err != nil {
-			return def.Scenario, def.Name, []scenario.Problem{{Param: "s",
-				Reason: fmt.Sprintf("the link's Bind scenario is not valid: %v; opened the preset %q instead", strings.TrimPrefix(err.Error(), "scenario: "), def.Title)}}
-		}
-		return s, "", nil
-	}
-	if name := q.Get("preset"); name != "" {
+// links carries the lab's scenario in links.
+var links = ui.LabLinks[bind.Scenario]{
+	Widget:        scenario.WidgetBind,
+	Name:          "Bind",
+	DefaultPreset: defaultPreset,
+	Preset: func(name string) (bind.Scenario, string, bool) {
 		p, ok := presetByName(name)
-		if !ok {
-			return def.Scenario, def.Name, []scenario.Problem{{Param: "preset", Value: shorten(name),
-				Reason: fmt.Sprintf("no such preset; opened %q", def.Name)}}
-		}
-		return p.Scenario, p.Name, nil
-	}
-	return def.Scenario, def.Name, nil
+		return p.Scenario, p.Title, ok
+	},
+	Decode: bind.DecodeScenario,
+	Encode: func(s bind.Scenario) ([]byte, error) { return s.Encode() },
 }
 
-func shorten(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "…"
-	}
-	return s
+// readScenario returns the scenario a link holds; see ui.LabLinks.Read.
+func readScenario(q url.Values, fragment string) (bind.Scenario, string, []scenario.Problem) {
+	return links.Read(q, fragment)
 }
 
 // document returns the scenario as a share document.
-func document(s bind.Scenario) (scenario.Document, error) {
-	state, err := s.Encode()
-	if err != nil {
-		return scenario.Document{}, err
-	}
-	return scenario.Document{Format: scenario.FormatTag, Version: scenario.Version, Widget: scenario.WidgetBind, State: state}, nil
-}
+func document(s bind.Scenario) (scenario.Document, error) { return links.Document(s) }
 
-// linkPath returns the lab's link for a scenario, under base ("/bind" or
-// "/embed/bind"): readable (?preset=NAME) for an unchanged preset, the
-// whole scenario in the fragment otherwise. readonly keeps readonly=1.
+// linkPath returns the lab's link for a scenario under base; see
+// ui.LabLinks.Path.
 func linkPath(base string, s bind.Scenario, preset string, readonly bool) string {
-	var q []string
-	if preset != "" {
-		q = append(q, "preset="+url.QueryEscape(preset))
-	}
-	if readonly {
-		q = append(q, "readonly=1")
-	}
-	p := base
-	if len(q) > 0 {
-		p += "?" + strings.Join(q, "&")
-	}
-	if preset != "" {
-		return p
-	}
-	doc, err := document(s)
-	if err != nil {
-		return p
-	}
-	f, err := scenario.Fragment(doc)
-	if err != nil {
-		return p
-	}
-	return p + "#" + f
+	return links.Path(base, s, preset, readonly)
 }

@@ -1,0 +1,108 @@
+package ui
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/netground/netground/core/scenario"
+)
+
+// LabLinks describes how a lab's scenario travels in links: an unchanged
+// preset readably (?preset=NAME), anything else as the whole scenario in
+// the fragment (#s=1.…). S is the lab's scenario type.
+type LabLinks[S any] struct {
+	Widget        scenario.Widget
+	Name          string // the lab's name in messages: "Bind", "Kubernetes"
+	DefaultPreset string // opened when a link names no usable scenario
+	// Preset returns the preset called name and its title.
+	Preset func(name string) (s S, title string, ok bool)
+	Decode func(state []byte) (S, error)
+	Encode func(S) ([]byte, error)
+}
+
+// Read returns the scenario a link holds: the #s= fragment's, else the
+// preset the preset parameter names, else the default preset. preset is
+// the preset's name when the scenario is one, unchanged. problems are what
+// scenario.ReadLink does not already report: a well-formed document whose
+// scenario is not valid (the text names the field), and an unknown preset.
+func (l LabLinks[S]) Read(q url.Values, fragment string) (s S, preset string, problems []scenario.Problem) {
+	def, defTitle, _ := l.Preset(l.DefaultPreset)
+	if hasScenario(fragment) {
+		doc, err := scenario.DecodeFragment(fragment)
+		if err != nil || doc.Widget != l.Widget {
+			// scenario.ReadLink has said what is wrong with the link.
+			return def, l.DefaultPreset, nil
+		}
+		s, err := l.Decode(doc.State)
+		if err != nil {
+			return def, l.DefaultPreset, []scenario.Problem{{Param: "s",
+				Reason: fmt.Sprintf("the link's %s scenario is not valid: %v; opened the preset %q instead", l.Name, strings.TrimPrefix(err.Error(), "scenario: "), defTitle)}}
+		}
+		return s, "", nil
+	}
+	if name := q.Get("preset"); name != "" {
+		p, _, ok := l.Preset(name)
+		if !ok {
+			return def, l.DefaultPreset, []scenario.Problem{{Param: "preset", Value: shorten(name),
+				Reason: fmt.Sprintf("no such preset; opened %q", l.DefaultPreset)}}
+		}
+		return p, name, nil
+	}
+	return def, l.DefaultPreset, nil
+}
+
+// Document returns the scenario as a share document.
+func (l LabLinks[S]) Document(s S) (scenario.Document, error) {
+	state, err := l.Encode(s)
+	if err != nil {
+		return scenario.Document{}, err
+	}
+	return scenario.Document{Format: scenario.FormatTag, Version: scenario.Version, Widget: l.Widget, State: state}, nil
+}
+
+// Path returns the lab's link for a scenario under base (such as "/bind"
+// or "/embed/bind"): readable for an unchanged preset, the whole scenario
+// in the fragment otherwise. readonly keeps readonly=1.
+func (l LabLinks[S]) Path(base string, s S, preset string, readonly bool) string {
+	var q []string
+	if preset != "" {
+		q = append(q, "preset="+url.QueryEscape(preset))
+	}
+	if readonly {
+		q = append(q, "readonly=1")
+	}
+	p := base
+	if len(q) > 0 {
+		p += "?" + strings.Join(q, "&")
+	}
+	if preset != "" {
+		return p
+	}
+	doc, err := l.Document(s)
+	if err != nil {
+		return p
+	}
+	f, err := scenario.Fragment(doc)
+	if err != nil {
+		return p
+	}
+	return p + "#" + f
+}
+
+// hasScenario reports whether a fragment carries a scenario (an s= part).
+func hasScenario(fragment string) bool {
+	for _, part := range strings.Split(strings.TrimPrefix(fragment, "#"), "&") {
+		if strings.HasPrefix(part, "s=") {
+			return true
+		}
+	}
+	return false
+}
+
+func shorten(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
+}
