@@ -238,3 +238,36 @@ func TestPropertyReplay(t *testing.T) {
 		}
 	}
 }
+
+// A clone carries on exactly as the original would, and stepping either
+// leaves the other untouched.
+func TestPropertyClone(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for iter := range 100 {
+		s := randomScenario(r, 120)
+		want, err := nat.Run(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Clone every 10 steps; the original runs on to the end before any
+		// clone steps, so a clone sharing state with it would notice.
+		orig, _ := nat.New(s)
+		var clones []*nat.Sim
+		for i := range s.Steps {
+			if i%10 == 0 {
+				clones = append(clones, orig.Clone())
+			}
+			if tr, _ := orig.Next(); !reflect.DeepEqual(tr, want[i].Trace) {
+				t.Fatalf("iter %d: original step %d differs after a Clone", iter, i)
+			}
+		}
+		for c, clone := range clones {
+			for i := c * 10; i < len(s.Steps); i++ {
+				tr, ok := clone.Next()
+				if !ok || !reflect.DeepEqual(tr, want[i].Trace) || !reflect.DeepEqual(clone.Table(), want[i].Table) {
+					t.Fatalf("iter %d: clone at %d, step %d: %+v; want %+v", iter, c*10, i, tr, want[i].Trace)
+				}
+			}
+		}
+	}
+}

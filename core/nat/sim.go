@@ -1,6 +1,7 @@
 package nat
 
 import (
+	"maps"
 	"math/rand/v2"
 	"net/netip"
 	"slices"
@@ -14,6 +15,7 @@ type Sim struct {
 	sc      Scenario
 	topo    *topology
 	now     time.Duration
+	pcg     *rand.PCG // the source of rng, kept to be copied by Clone
 	rng     *rand.Rand
 	pos     int
 	nats    []*natState
@@ -42,8 +44,22 @@ type entry struct {
 	created, lastUsed, deadline time.Duration
 	established                 bool
 	// allowed holds the filter keys of the remotes the inside host has sent
-	// to through this mapping.
-	allowed map[netip.AddrPort]struct{}
+	// to through this mapping, sorted. A slice, as most mappings see one
+	// or two remotes: it makes a snapshot of the simulator cheap.
+	allowed []netip.AddrPort
+}
+
+// allow adds the filter key k to the remotes e admits.
+func (e *entry) allow(k netip.AddrPort) {
+	if i, found := slices.BinarySearchFunc(e.allowed, k, netip.AddrPort.Compare); !found {
+		e.allowed = slices.Insert(e.allowed, i, k)
+	}
+}
+
+// admits reports whether e admits packets whose filter key is k.
+func (e *entry) admits(k netip.AddrPort) bool {
+	_, found := slices.BinarySearchFunc(e.allowed, k, netip.AddrPort.Compare)
+	return found
 }
 
 type natState struct {
@@ -73,10 +89,12 @@ func New(s Scenario) (*Sim, error) {
 	if err != nil {
 		return nil, err
 	}
+	pcg := rand.NewPCG(s.Seed, s.Seed^0x9e3779b97f4a7c15)
 	sim := &Sim{
 		sc:     s,
 		topo:   t,
-		rng:    rand.New(rand.NewPCG(s.Seed, s.Seed^0x9e3779b97f4a7c15)),
+		pcg:    pcg,
+		rng:    rand.New(pcg),
 		realms: make([]map[netip.Addr]target, len(s.NATs)+1),
 	}
 	for i := range sim.realms {
@@ -118,6 +136,66 @@ func Replay(s Scenario, n int) (*Sim, error) {
 		}
 	}
 	return sim, nil
+}
+
+// Clone returns an independent copy of s: stepping one does not change the
+// other, and both give the same traces for the same steps. The lab keeps
+// clones as checkpoints, so that going back a step replays a few steps
+// rather than the whole scenario.
+func (s *Sim) Clone() *Sim {
+	pcg := *s.pcg
+	c := &Sim{
+		sc:      s.sc,
+		topo:    s.topo, // not changed after New
+		now:     s.now,
+		pcg:     &pcg,
+		rng:     rand.New(&pcg),
+		pos:     s.pos,
+		realms:  s.realms, // not changed after New
+		devices: slices.Clone(s.devices),
+	}
+	for _, n := range s.nats {
+		c.nats = append(c.nats, n.clone())
+	}
+	return c
+}
+
+func (n *natState) clone() *natState {
+	c := *n
+	// One array for the entries and one for their remotes keep a copy at
+	// a handful of allocations however large the table; the full slice
+	// expressions make a later append to one entry's remotes copy them.
+	entries := make([]entry, len(n.entries))
+	peers := 0
+	for _, e := range n.entries {
+		peers += len(e.allowed)
+	}
+	buf := make([]netip.AddrPort, 0, peers)
+	c.entries = make([]*entry, len(n.entries))
+	copied := make(map[*entry]*entry, len(n.entries))
+	for i, e := range n.entries {
+		entries[i] = *e
+		start := len(buf)
+		buf = append(buf, e.allowed...)
+		entries[i].allowed = buf[start:len(buf):len(buf)]
+		c.entries[i] = &entries[i]
+		copied[e] = &entries[i]
+	}
+	c.byInside = make(map[mapKey]*entry, len(n.byInside))
+	for k, e := range n.byInside {
+		c.byInside[k] = copied[e]
+	}
+	c.byOutside = make(map[outKey]*entry, len(n.byOutside))
+	for k, e := range n.byOutside {
+		c.byOutside[k] = copied[e]
+	}
+	c.rules = slices.Clone(n.rules)
+	c.ruleOut = maps.Clone(n.ruleOut)
+	c.ruleIn = maps.Clone(n.ruleIn)
+	c.used = maps.Clone(n.used)
+	c.cursor = maps.Clone(n.cursor)
+	c.paired = maps.Clone(n.paired)
+	return &c
 }
 
 // Result is a step's trace and the translation table after it.
@@ -286,7 +364,6 @@ func (s *Sim) outbound(tr *Trace, n *natState, p Packet) Packet {
 		e = &entry{
 			Entry:   Entry{Proto: p.Proto, Inside: p.Src, Outside: out, Remote: k.dst},
 			created: s.now,
-			allowed: map[netip.AddrPort]struct{}{},
 		}
 		n.entries = append(n.entries, e)
 		n.byInside[k] = e
@@ -295,7 +372,7 @@ func (s *Sim) outbound(tr *Trace, n *natState, p Packet) Packet {
 	}
 	e.lastUsed = s.now
 	e.deadline = s.now + n.b.timeout(p.Proto, e.established)
-	e.allowed[n.b.Filtering.key(p.Dst)] = struct{}{}
+	e.allow(n.b.Filtering.key(p.Dst))
 	p.Src = e.Outside
 	ev.After, ev.Entry = p, e.Entry
 	tr.Events = append(tr.Events, ev)
@@ -322,7 +399,7 @@ func (s *Sim) inbound(tr *Trace, n *natState, p Packet) Packet {
 		return Packet{}
 	}
 	ev.Entry = e.Entry
-	if _, ok := e.allowed[n.b.Filtering.key(p.Src)]; !ok {
+	if !e.admits(n.b.Filtering.key(p.Src)) {
 		ev.Decision = Filtered
 		tr.Events = append(tr.Events, ev)
 		return Packet{}
@@ -468,11 +545,8 @@ func (s *Sim) Table() []Row {
 		}
 		for _, e := range nt.entries {
 			start := len(buf)
-			for k := range e.allowed {
-				buf = append(buf, k)
-			}
+			buf = append(buf, e.allowed...)
 			p := buf[start:len(buf):len(buf)]
-			slices.SortFunc(p, netip.AddrPort.Compare)
 			rows = append(rows, Row{NAT: nt.cfg.Name, Entry: e.Entry, Established: e.established,
 				Age: s.now - e.created, Expires: e.deadline - s.now, Peers: p})
 		}

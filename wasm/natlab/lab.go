@@ -8,15 +8,24 @@ import (
 )
 
 // lab is a scenario and a simulator positioned at one of its steps. Going
-// forward runs the next steps; going back replays from the start, as the
-// simulator keeps no history (nat.Run would keep a table per step, too much
-// for a 10,000-step scenario in a browser).
+// forward runs the next steps; going back restarts from the nearest
+// checkpoint before it, a copy of the simulator kept every few steps (the
+// simulator keeps no history, and nat.Run's table per step is too much for
+// a 10,000-step scenario in a browser).
 type lab struct {
 	sc    nat.Scenario
 	sim   *nat.Sim
 	at    int       // how many steps the simulator has run
 	trace nat.Trace // the trace of step at-1; zero when at is 0
+
+	every       int        // steps between checkpoints
+	checkpoints []*nat.Sim // checkpoints[k] has run k*every steps
 }
+
+// checkpointEvery returns the steps between checkpoints for a scenario of
+// n steps: often enough that going back replays few steps, rarely enough
+// that a long scenario keeps at most about 64 copies of the simulator.
+func checkpointEvery(n int) int { return max(32, (n+63)/64) }
 
 // newLab returns a lab at the start of sc, or the scenario's validation error.
 func newLab(sc nat.Scenario) (*lab, error) {
@@ -33,6 +42,8 @@ func (l *lab) reset() error {
 		return err
 	}
 	l.sim, l.at, l.trace = sim, 0, nat.Trace{}
+	l.every = checkpointEvery(len(l.sc.Steps))
+	l.checkpoints = []*nat.Sim{sim.Clone()}
 	return nil
 }
 
@@ -43,20 +54,30 @@ func (l *lab) total() int { return len(l.sc.Steps) }
 func (l *lab) seek(n int) error {
 	n = max(0, min(n, len(l.sc.Steps)))
 	if n < l.at {
-		if err := l.reset(); err != nil {
-			return err
-		}
+		// Restart from the last checkpoint before step n-1, so that at
+		// least one step runs and gives the trace shown (none at 0).
+		k := min(max(n-1, 0)/l.every, len(l.checkpoints)-1)
+		l.sim, l.at, l.trace = l.checkpoints[k].Clone(), k*l.every, nat.Trace{}
 	}
 	for l.at < n {
 		tr, err := l.sim.Apply(l.sc.Steps[l.at])
 		if err != nil {
 			return err
 		}
-		tr.Step = l.at
-		l.trace = tr
-		l.at++
+		l.ran(tr)
 	}
 	return nil
+}
+
+// ran records that the simulator ran step l.at and gave tr, and keeps a
+// checkpoint when one is due.
+func (l *lab) ran(tr nat.Trace) {
+	tr.Step = l.at
+	l.trace = tr
+	l.at++
+	if l.at%l.every == 0 && l.at/l.every == len(l.checkpoints) {
+		l.checkpoints = append(l.checkpoints, l.sim.Clone())
+	}
 }
 
 // add runs st after the last step and appends it to the scenario. A step
@@ -74,9 +95,7 @@ func (l *lab) add(st nat.Step) error {
 		return err
 	}
 	l.sc.Steps = append(slices.Clip(l.sc.Steps), st)
-	tr.Step = l.at
-	l.trace = tr
-	l.at++
+	l.ran(tr)
 	return nil
 }
 

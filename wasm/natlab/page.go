@@ -24,9 +24,11 @@ type page struct {
 	ui.Base
 
 	lab      *lab
-	presetID string // the unchanged preset shown, or ""
-	frag     string // the scenario as a link fragment, when not a preset
-	fragErr  string // why the scenario does not fit in a link
+	presetID string            // the unchanged preset shown, or ""
+	doc      scenario.Document // the scenario, for the library
+	frag     string            // the scenario as a link fragment, when not a preset
+	fragErr  string            // why the scenario does not fit in a link
+	linkGen  int               // counts link writes, so a delayed one knows it is stale
 
 	form       map[string]string // values of the action inputs, by name
 	drafts     map[string]string // editor inputs whose text is not applied
@@ -53,6 +55,7 @@ func (p *page) OnNav(ctx app.Context)       { p.load(ctx) }
 func (p *page) load(ctx app.Context) {
 	p.playing = false
 	p.playGen++
+	p.linkGen++
 	p.Protect("the page's link", func() {
 		var q url.Values
 		fragment := ""
@@ -100,13 +103,15 @@ func (p *page) compute() {
 	p.fillForm()
 }
 
-// refreshFragment encodes the scenario for the link, once per change.
+// refreshFragment encodes the scenario for the library and the link, once
+// per change: a 1,000-step scenario takes longer to encode than a frame.
 func (p *page) refreshFragment() {
 	p.frag, p.fragErr = "", ""
+	doc, err := document(p.lab.sc)
+	p.doc = doc
 	if p.presetID != "" {
 		return
 	}
-	doc, err := document(p.lab.sc)
 	if err == nil {
 		p.frag, err = scenario.Fragment(doc)
 	}
@@ -121,6 +126,14 @@ func (p *page) link(path string) string {
 	return linkPath(path, q, f)
 }
 
+// longLink is the length from which a link is written after stepping
+// pauses rather than at once: the browser takes longer than a frame to
+// replace a URL that carries a 1,000-step scenario.
+const longLink = 4096
+
+// linkDelay is how long a long link waits for the next step.
+const linkDelay = 250 * time.Millisecond
+
 // writeLink puts the state in the URL, as a new history entry when push is
 // set (presets), in place otherwise (steps, edits, actions).
 func (p *page) writeLink(ctx app.Context, push bool) {
@@ -131,11 +144,25 @@ func (p *page) writeLink(ctx app.Context, push bool) {
 	u := *ctx.Page().URL()
 	u.RawQuery = q
 	u.Fragment, u.RawFragment = f, f
+	p.linkGen++
 	if push {
 		app.Window().Get("history").Call("pushState", nil, "", u.String())
 		return
 	}
-	ctx.Page().ReplaceURL(&u)
+	if len(f) < longLink {
+		ctx.Page().ReplaceURL(&u)
+		return
+	}
+	gen := p.linkGen
+	ctx.Async(func() {
+		time.Sleep(linkDelay)
+		// Next runs the function without rendering the page again.
+		ctx.Dispatcher().Dispatch(app.Dispatch{Mode: app.Next, Source: p, Function: func(ctx app.Context) {
+			if gen == p.linkGen {
+				ctx.Page().ReplaceURL(&u)
+			}
+		}})
+	})
 }
 
 // run applies fn to the lab through the error boundary, recomputes and
@@ -149,6 +176,9 @@ func (p *page) run(ctx app.Context, input string, push bool, fn func()) {
 		p.compute()
 	})
 	p.writeLink(ctx, push)
+	// An event inside a part renders only that part; the step, the table
+	// and the picture may have changed too.
+	p.Update()
 }
 
 // changed records that the scenario is no longer an unchanged preset.

@@ -21,7 +21,7 @@ func (p *page) Render() app.UI {
 			))
 	}
 	link := p.link(path)
-	doc, _ := document(p.lab.sc)
+	presets, actions, devices, nats := p.parts()
 	return ui.Layout(p.IsEmbed(), path, ui.Href(link),
 		app.Section().Class("widget natlab").Aria("labelledby", "natlab-title").Body(
 			app.H1().ID("natlab-title").Text("NAT lab"),
@@ -31,15 +31,15 @@ func (p *page) Render() app.UI {
 			ui.LinkNotice(p.Problems()),
 			app.If(p.fragErr != "", app.P().Class("notice").Role("status").DataSet("field", "link-too-long").Text(
 				"This scenario is too large for a link, so the link keeps only the step: "+p.fragErr)),
-			p.renderPresets(),
+			presets,
 			p.renderPicture(),
 			p.renderSteps(),
 			p.renderTable(),
-			p.renderActions(),
-			p.renderDevices(),
-			p.renderNATs(),
+			actions,
+			devices,
+			nats,
 			&staticSections{punch: p.punch},
-			app.If(!p.IsEmbed(), ui.ShareBar("natlab", link, p.link("/embed/nat"), doc)),
+			app.If(!p.IsEmbed(), ui.ShareBar("natlab", link, p.link("/embed/nat"), p.doc)),
 		),
 	)
 }
@@ -86,7 +86,7 @@ func (p *page) renderPicture() app.UI {
 						DataSet("role", "link").DataSet("on-path", e.OnPath)
 				}),
 				app.Range(t.Nodes).Slice(func(i int) app.UI {
-					return renderNode(t.Nodes[i])
+					return &pictureNode{Node: t.Nodes[i]}
 				}),
 			),
 		),
@@ -94,7 +94,15 @@ func (p *page) renderPicture() app.UI {
 	)
 }
 
-func renderNode(n topoNode) app.UI {
+// pictureNode is one box of the picture. As a component it is rendered
+// again only when the box changes, which most do not from step to step.
+type pictureNode struct {
+	app.Compo
+	Node topoNode
+}
+
+func (c *pictureNode) Render() app.UI {
+	n := c.Node
 	return svg("g").DataSet("role", n.Kind).DataSet("on-path", n.OnPath).DataSet("node", n.Name).Body(
 		svg("rect").Attr("x", n.X).Attr("y", n.Y).Attr("width", topoBoxW).Attr("height", topoBoxH).Attr("rx", 6),
 		app.Range(n.Lines).Slice(func(j int) app.UI {
@@ -180,6 +188,11 @@ func outcomeFact(v stepView) app.UI {
 	)
 }
 
+// renderEvent shows one hop of the trace. Its markup has the same shape
+// whatever the event, the header table hidden when there is no packet and
+// the rewrite marker empty when a field kept its value: from one step to
+// the next the page then changes texts and attributes in place rather than
+// building and removing elements, which keeps a step within a frame.
 func renderEvent(e eventView) app.UI {
 	cls := "natlab-event"
 	if e.Drop {
@@ -191,7 +204,7 @@ func renderEvent(e eventView) app.UI {
 			app.Text(" — "),
 			app.Code().DataSet("field", "decision").Text(e.Decision),
 		),
-		app.If(e.HasPacket, renderHeaders(e)),
+		renderHeaders(e),
 		app.P().DataSet("field", "reason").Text(e.Reason),
 	)
 }
@@ -203,14 +216,17 @@ func renderHeaders(e eventView) app.UI {
 			app.Td().Body(app.Code().Text(h.Proto)),
 			app.Range(h.Fields[:]).Slice(func(i int) app.UI {
 				f := h.Fields[i]
+				changed := marks && f.Changed
 				td := app.Td().DataSet("header", f.Name)
-				if marks && f.Changed {
-					return td.Class("natlab-changed").DataSet("field", "rewritten").Body(
-						app.Code().Text(f.Value),
-						app.Span().Class("natlab-marker").Text(" ✎ rewritten"),
-					)
+				marker := ""
+				if changed {
+					td = td.Class("natlab-changed").DataSet("field", "rewritten")
+					marker = " ✎ rewritten"
 				}
-				return td.Body(app.Code().Text(f.Value))
+				return td.Body(
+					app.Code().Text(f.Value),
+					app.Span().Class("natlab-marker").Text(marker),
+				)
 			}),
 		)
 	}
@@ -218,7 +234,7 @@ func renderHeaders(e eventView) app.UI {
 	if !e.Rewrote {
 		label = "After (unchanged)"
 	}
-	return app.Div().Class("table-scroll").Body(
+	return app.Div().Class("table-scroll").Hidden(!e.HasPacket).Body(
 		app.Table().Class("rows natlab-headers").Body(
 			app.Caption().Text("Packet header at "+e.Node),
 			app.THead().Body(app.Tr().Body(
@@ -233,6 +249,28 @@ func renderHeaders(e eventView) app.UI {
 				row(label, e.After, true),
 			),
 		),
+	)
+}
+
+// tableRow is one row of the translation table. As a component it is
+// rendered again only when the row changes: a step changes a few rows.
+type tableRow struct {
+	app.Compo
+	Row rowView
+}
+
+func (c *tableRow) Render() app.UI {
+	r := c.Row
+	return app.Tr().DataSet("field", "nat-row").DataSet("static", r.Static).Body(
+		app.Td().DataSet("field", "nat-router").Text(r.NAT),
+		app.Td().DataSet("field", "nat-proto").Text(r.Proto),
+		app.Td().Body(app.Code().DataSet("field", "nat-inside").Text(r.Inside)),
+		app.Td().Body(app.Code().DataSet("field", "nat-outside").Text(r.Outside)),
+		app.Td().DataSet("field", "nat-remote").Text(r.Remote),
+		app.Td().DataSet("field", "nat-peers").Text(r.Peers),
+		app.Td().DataSet("field", "nat-state").Text(r.State),
+		app.Td().DataSet("field", "nat-age").Text(r.Age),
+		app.Td().DataSet("field", "nat-expires").Text(r.Expires),
 	)
 }
 
@@ -260,18 +298,7 @@ func (p *page) renderTable() app.UI {
 						)),
 						app.TBody().Body(
 							app.Range(t.Rows).Slice(func(i int) app.UI {
-								r := t.Rows[i]
-								return app.Tr().DataSet("field", "nat-row").DataSet("static", r.Static).Body(
-									app.Td().DataSet("field", "nat-router").Text(r.NAT),
-									app.Td().DataSet("field", "nat-proto").Text(r.Proto),
-									app.Td().Body(app.Code().DataSet("field", "nat-inside").Text(r.Inside)),
-									app.Td().Body(app.Code().DataSet("field", "nat-outside").Text(r.Outside)),
-									app.Td().DataSet("field", "nat-remote").Text(r.Remote),
-									app.Td().DataSet("field", "nat-peers").Text(r.Peers),
-									app.Td().DataSet("field", "nat-state").Text(r.State),
-									app.Td().DataSet("field", "nat-age").Text(r.Age),
-									app.Td().DataSet("field", "nat-expires").Text(r.Expires),
-								)
+								return &tableRow{Row: t.Rows[i]}
 							}),
 						),
 					),
@@ -307,7 +334,7 @@ func (p *page) choice(name, label, value string, options []string, onChange app.
 	msg := p.errs[name]
 	return app.Div().Class("field natlab-field").Body(
 		app.Label().For(id).Text(label),
-		app.Select().ID(id).Name(name).Aria("invalid", msg != "").Aria("describedby", id+"-message").OnChange(onChange).Body(
+		app.Select().ID(id).Name(name).Aria("invalid", msg != "").Aria("describedby", id+"-message").OnChange(onChange, name).Body(
 			app.Range(options).Slice(func(i int) app.UI {
 				return app.Option().Value(options[i]).Selected(options[i] == value).Text(optionLabel(options[i]))
 			}),
@@ -432,12 +459,12 @@ func (p *page) renderDevices() app.UI {
 				d := sc.Devices[i]
 				return app.Div().Class("natlab-device").DataSet("field", "device").Body(
 					p.field(deviceField(i, "name"), "Name", app.Input().Type("text").Value(value(i, "name", d.Name)).
-						AutoComplete(false).Attr("spellcheck", "false").OnInput(p.onDeviceInput(i, "name"))),
+						AutoComplete(false).Attr("spellcheck", "false").OnInput(p.onDeviceInput(i, "name"), i)),
 					p.choice(deviceField(i, "behind"), "Network of "+d.Name, value(i, "behind", d.Behind), networks, p.onDeviceInput(i, "behind")),
 					p.field(deviceField(i, "addr"), "Address of "+d.Name, app.Input().Type("text").Value(value(i, "addr", d.Addr.String())).
-						AutoComplete(false).Attr("spellcheck", "false").OnInput(p.onDeviceInput(i, "addr"))),
+						AutoComplete(false).Attr("spellcheck", "false").OnInput(p.onDeviceInput(i, "addr"), i)),
 					app.Button().Type("button").Class("button button-secondary").Aria("label", "Remove "+d.Name).
-						OnClick(p.onRemoveDevice(i)).Text("Remove"),
+						OnClick(p.onRemoveDevice(i), i).Text("Remove"),
 				)
 			}),
 			app.If(pages > 1,
@@ -449,7 +476,7 @@ func (p *page) renderDevices() app.UI {
 			app.Div().Class("natlab-add").Body(
 				app.Range(sc.NATs).Slice(func(i int) app.UI {
 					n := sc.NATs[i].Name
-					return app.Button().Type("button").Class("button button-secondary").OnClick(p.onAddDevice(n)).Text("Add a device behind " + n)
+					return app.Button().Type("button").Class("button button-secondary").OnClick(p.onAddDevice(n), n).Text("Add a device behind " + n)
 				}),
 				app.Button().Type("button").Class("button button-secondary").OnClick(p.onAddDevice("")).Text("Add a server on the internet"),
 				app.If(p.errs["add-device"] != "", app.P().Class("error").DataSet("field", "error").Text(p.errs["add-device"])),
@@ -496,17 +523,17 @@ func (p *page) renderNATs() app.UI {
 				p.choice(natField(i, "ports"), "Port assignment", val("ports", b.Ports.String()), ports, p.onBehaviorInput(i, "ports")),
 				app.Div().Class("field natlab-check").Body(
 					app.Input().Type("checkbox").ID(fieldID(natField(i, "hairpin"))).Name(natField(i, "hairpin")).
-						Checked(b.Hairpin).OnChange(p.onBehaviorInput(i, "hairpin")),
+						Checked(b.Hairpin).OnChange(p.onBehaviorInput(i, "hairpin"), i),
 					app.Label().For(fieldID(natField(i, "hairpin"))).Text(" Hairpinning: loop packets to its own public address back into the LAN"),
 				),
 				p.field(natField(i, "udpTimeout"), "UDP timeout (default 5m; RFC 4787: at least 2m)",
-					app.Input().Type("text").Value(val("udpTimeout", dur(b.UDPTimeout))).Placeholder("5m").OnInput(p.onBehaviorInput(i, "udpTimeout"))),
+					app.Input().Type("text").Value(val("udpTimeout", dur(b.UDPTimeout))).Placeholder("5m").OnInput(p.onBehaviorInput(i, "udpTimeout"), i)),
 				p.field(natField(i, "tcpTimeout"), "TCP established timeout (default 2h4m, RFC 5382)",
-					app.Input().Type("text").Value(val("tcpTimeout", dur(b.TCPTimeout))).Placeholder("2h4m").OnInput(p.onBehaviorInput(i, "tcpTimeout"))),
+					app.Input().Type("text").Value(val("tcpTimeout", dur(b.TCPTimeout))).Placeholder("2h4m").OnInput(p.onBehaviorInput(i, "tcpTimeout"), i)),
 				p.field(natField(i, "portMin"), "First public port of the pool (default 1024)",
-					app.Input().Type("text").Value(val("portMin", num(b.PortMin))).Placeholder("1024").Attr("inputmode", "numeric").OnInput(p.onBehaviorInput(i, "portMin"))),
+					app.Input().Type("text").Value(val("portMin", num(b.PortMin))).Placeholder("1024").Attr("inputmode", "numeric").OnInput(p.onBehaviorInput(i, "portMin"), i)),
 				p.field(natField(i, "portMax"), "Last public port of the pool (default 65535)",
-					app.Input().Type("text").Value(val("portMax", num(b.PortMax))).Placeholder("65535").Attr("inputmode", "numeric").OnInput(p.onBehaviorInput(i, "portMax"))),
+					app.Input().Type("text").Value(val("portMax", num(b.PortMax))).Placeholder("65535").Attr("inputmode", "numeric").OnInput(p.onBehaviorInput(i, "portMax"), i)),
 				app.H3().Text("Port forwarding on "+n.Name),
 				app.If(len(n.Forwards) == 0, app.P().Class("natlab-muted").Text("No rules. Add one with the action above.")).Else(
 					app.Ul().Class("natlab-rules").Body(
@@ -520,7 +547,7 @@ func (p *page) renderNATs() app.UI {
 							return app.Li().DataSet("field", "forward-rule").Body(
 								app.Code().Text(text), app.Text(" "),
 								app.Button().Type("button").Class("button button-secondary").Aria("label", "Remove rule "+text).
-									OnClick(p.onRemoveForward(i, j)).Text("Remove"),
+									OnClick(p.onRemoveForward(i, j), i, j).Text("Remove"),
 							)
 						}),
 					)),
