@@ -224,6 +224,78 @@ func TestNatEmbedReadonly(t *testing.T) {
 	}
 }
 
+// TestNatDeviceEditorPages edits and removes devices on the second page of
+// the device editor: each row changes the device it shows, not the one at
+// the same place on the first page.
+func TestNatDeviceEditorPages(t *testing.T) {
+	sc := natBigScenario(0)
+	state, err := sc.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	frag, err := scenario.Fragment(scenario.Document{Widget: scenario.WidgetNAT, State: state})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	natOpen(t, b, s.URL, "nat?step=0#"+frag, "0")
+	b.waitLive()
+	names := func() []string {
+		return eval[[]string](b, `[...document.querySelectorAll('[data-field="device"] input[name$=".name"]')].map(e => e.name + "=" + e.value)`)
+	}
+	if got := names(); len(got) != 20 || got[0] != "devices[0].name=host-0" {
+		t.Fatalf("first page of devices: %v", got)
+	}
+	natClick(b, `.natlab-pager button:last-child`)
+	waitFor := func(what string, ok func() bool) {
+		t.Helper()
+		deadline := time.Now().Add(30 * time.Second)
+		for !ok() {
+			if time.Now().After(deadline) {
+				t.Fatalf("waiting for %s: devices shown %v", what, names())
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	waitFor("the second page", func() bool { n := names(); return len(n) == 20 && n[0] == "devices[20].name=host-20" })
+
+	b.typeInto("devices[21].name", "printer")
+	waitFor("the rename", func() bool { return slices.Contains(names(), "devices[21].name=printer") })
+	loc := ""
+	waitFor("the link", func() bool { loc = b.location(); return strings.Contains(loc, "#s=") })
+	st := natScenarioOf(t, loc)
+	if st.Devices[21].Name != "printer" || st.Devices[1].Name != "host-1" {
+		t.Errorf("after renaming the second row of page 2: devices[1] %q, devices[21] %q; want host-1, printer", st.Devices[1].Name, st.Devices[21].Name)
+	}
+
+	natClick(b, `[data-field="device"]:nth-of-type(3) button[aria-label^="Remove"]`)
+	waitFor("the removal", func() bool { return !slices.Contains(names(), "devices[22].name=host-22") })
+	st = natScenarioOf(t, b.location())
+	if len(st.Devices) != 99 || slices.ContainsFunc(st.Devices, func(d nat.Device) bool { return d.Name == "host-22" }) ||
+		!slices.ContainsFunc(st.Devices, func(d nat.Device) bool { return d.Name == "host-2" }) {
+		t.Errorf("removing the third row of page 2 should remove host-22 only; devices now %d", len(st.Devices))
+	}
+}
+
+// natScenarioOf decodes the scenario in a lab link's fragment.
+func natScenarioOf(t *testing.T, link string) nat.Scenario {
+	t.Helper()
+	i := strings.Index(link, "#")
+	if i < 0 {
+		t.Fatalf("no fragment in %s", link)
+	}
+	doc, err := scenario.DecodeFragment(link[i+1:])
+	if err != nil {
+		t.Fatalf("%s: %v", link, err)
+	}
+	sc, err := nat.DecodeScenario(doc.State)
+	if err != nil {
+		t.Fatalf("%s: %v", link, err)
+	}
+	return sc
+}
+
 // TestNatBigScenarioRenderTime opens a 100-device, 1,000-step scenario and
 // steps through it. It reports, per step, the main thread's busy time
 // (script, style and layout, from Chromium's Performance domain, counted in
