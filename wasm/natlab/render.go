@@ -188,11 +188,12 @@ func outcomeFact(v stepView) app.UI {
 	)
 }
 
-// renderEvent shows one hop of the trace. Its markup has the same shape
-// whatever the event, the header table hidden when there is no packet and
-// the rewrite marker empty when a field kept its value: from one step to
-// the next the page then changes texts and attributes in place rather than
-// building and removing elements, which keeps a step within a frame.
+// renderEvent shows one hop of the trace. Its markup keeps one shape
+// whatever the event: an empty block stands where an event without a
+// packet would have its header table, and the rewrite marker is empty when
+// a field kept its value. From one step to the next the page then changes
+// texts and attributes in place rather than building and removing
+// elements, which keeps a step within a frame.
 func renderEvent(e eventView) app.UI {
 	cls := "natlab-event"
 	if e.Drop {
@@ -234,7 +235,10 @@ func renderHeaders(e eventView) app.UI {
 	if !e.Rewrote {
 		label = "After (unchanged)"
 	}
-	return app.Div().Class("table-scroll").Hidden(!e.HasPacket).Body(
+	if !e.HasPacket {
+		return app.Div()
+	}
+	return app.Div().Class("table-scroll").Body(
 		app.Table().Class("rows natlab-headers").Body(
 			app.Caption().Text("Packet header at "+e.Node),
 			app.THead().Body(app.Tr().Body(
