@@ -78,6 +78,9 @@ func TestBenchReport(t *testing.T) {
 	fmt.Fprintf(&r, "  loopback        first visit %6.0f ms   repeat visit %6.0f ms\n", median(firstMs), median(repeatMs))
 	fmt.Fprintf(&r, "  mobile profile  first visit %6.0f ms   repeat visit %6.0f ms   (562.5 ms RTT, 1.47 Mbit/s, 4x CPU)\n\n", median(slowFirstMs), median(slowRepeatMs))
 
+	nb := newBrowser(t)
+	fmt.Fprintf(&r, "%s\n", natStepTimings(t, nb, s.URL))
+
 	if *lighthouse != "" {
 		fmt.Fprintf(&r, "Lighthouse 12.2.3 (performance / accessibility / best practices / SEO):\n")
 		for _, page := range []string{"", "addr"} {
