@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -210,10 +211,21 @@ func lighthouseScores(t *testing.T, url, preset string) string {
 		if preset == "desktop" {
 			args = append(args, "--preset=desktop")
 		}
-		cmd := exec.Command("node", args...)
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+		cmd := exec.CommandContext(ctx, "node", args...)
 		cmd.Env = append(os.Environ(), "CHROME_PATH="+chromiumPath(t))
-		if b, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("lighthouse %s: %v\n%s", url, err, b)
+		// Lighthouse may leave its Chromium running, holding the output
+		// pipe open: the run ends when node does, and the whole process
+		// group goes with it.
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+		cmd.WaitDelay = 10 * time.Second
+		output, err := cmd.CombinedOutput()
+		if cmd.Process != nil {
+			syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		}
+		cancel()
+		if err != nil {
+			t.Fatalf("lighthouse %s: %v\n%s", url, err, output)
 		}
 		b, err := os.ReadFile(out)
 		if err != nil {
