@@ -5,7 +5,6 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/netground/netground/core/bind"
 )
@@ -38,16 +37,12 @@ func FuzzDecodeScenario(f *testing.F) {
 		if !bytes.Equal(enc, enc2) {
 			t.Fatalf("round trip changed the scenario:\n%s\n%s", enc, enc2)
 		}
-		start := time.Now()
 		tr, err := bind.Run(s)
 		if err != nil {
 			t.Fatalf("Run of a valid scenario: %v", err)
 		}
 		if len(tr.Steps) > 0 {
 			tr.Steps[len(tr.Steps)-1].State.Matrix()
-		}
-		if d := time.Since(start); d > 5*time.Second {
-			t.Fatalf("Run and Matrix took %v", d)
 		}
 	})
 }
@@ -58,7 +53,6 @@ func FuzzRun(f *testing.F) {
 	f.Fuzz(func(t *testing.T, seed uint64, n uint8) {
 		rng := rand.New(rand.NewPCG(seed, seed>>7))
 		s := randomScenario(rng, int(n))
-		start := time.Now()
 		tr, err := bind.Run(s)
 		if err != nil {
 			t.Fatalf("Run: %v", err)
@@ -73,9 +67,6 @@ func FuzzRun(f *testing.F) {
 			last = tr.Steps[len(tr.Steps)-1].State
 		}
 		last.Matrix()
-		if d := time.Since(start); d > 5*time.Second {
-			t.Fatalf("took %v", d)
-		}
 	})
 }
 

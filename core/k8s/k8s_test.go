@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/netground/netground/core/k8s"
 )
@@ -236,14 +235,10 @@ func FuzzDecodeScenario(f *testing.F) {
 		if !bytes.Equal(enc, enc2) {
 			t.Fatalf("round trip changed:\n%s\n%s", enc, enc2)
 		}
-		start := time.Now()
 		if _, err := k8s.Run(s); err != nil {
 			t.Fatalf("Run of a valid scenario: %v", err)
 		}
 		k8s.Check(s)
-		if d := time.Since(start); d > 5*time.Second {
-			t.Fatalf("Run took %v", d)
-		}
 	})
 }
 
@@ -251,12 +246,8 @@ func FuzzRun(f *testing.F) {
 	f.Add(uint64(1), uint8(50))
 	f.Fuzz(func(t *testing.T, seed uint64, n uint8) {
 		s := randomScenario(rand.New(rand.NewPCG(seed, ^seed)), int(n))
-		start := time.Now()
 		if _, err := k8s.Run(s); err != nil {
 			t.Fatalf("Run: %v", err)
-		}
-		if d := time.Since(start); d > 5*time.Second {
-			t.Fatalf("Run took %v", d)
 		}
 	})
 }

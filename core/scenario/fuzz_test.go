@@ -5,7 +5,6 @@ import (
 	"errors"
 	"reflect"
 	"testing"
-	"time"
 
 	"github.com/netground/netground/core/scenario"
 )
@@ -73,11 +72,7 @@ func FuzzDecodeFragment(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, fragment string) {
-		start := time.Now()
 		d, err := scenario.DecodeFragment(fragment)
-		if elapsed := time.Since(start); elapsed > 2*time.Second {
-			t.Errorf("DecodeFragment(%.60q) took %v", fragment, elapsed)
-		}
 		if err != nil {
 			checkKind(t, err)
 			return
