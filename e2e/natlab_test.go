@@ -228,15 +228,7 @@ func TestNatEmbedReadonly(t *testing.T) {
 // the device editor: each row changes the device it shows, not the one at
 // the same place on the first page.
 func TestNatDeviceEditorPages(t *testing.T) {
-	sc := natBigScenario(0)
-	state, err := sc.MarshalJSON()
-	if err != nil {
-		t.Fatal(err)
-	}
-	frag, err := scenario.Fragment(scenario.Document{Widget: scenario.WidgetNAT, State: state})
-	if err != nil {
-		t.Fatal(err)
-	}
+	frag := natFragment(t, natBigScenario(0))
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	natOpen(t, b, s.URL, "nat?step=0#"+frag, "0")
@@ -276,6 +268,20 @@ func TestNatDeviceEditorPages(t *testing.T) {
 		!slices.ContainsFunc(st.Devices, func(d nat.Device) bool { return d.Name == "host-2" }) {
 		t.Errorf("removing the third row of page 2 should remove host-22 only; devices now %d", len(st.Devices))
 	}
+}
+
+// natFragment encodes sc as a lab link's fragment.
+func natFragment(t *testing.T, sc nat.Scenario) string {
+	t.Helper()
+	state, err := sc.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	frag, err := scenario.Fragment(scenario.Document{Widget: scenario.WidgetNAT, State: state})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return frag
 }
 
 // natScenarioOf decodes the scenario in a lab link's fragment.
@@ -319,15 +325,7 @@ func TestNatBigScenarioRenderTime(t *testing.T) {
 // does.
 func natStepTimings(t *testing.T, b *browser, base string) string {
 	t.Helper()
-	sc := natBigScenario(1000)
-	state, err := sc.MarshalJSON()
-	if err != nil {
-		t.Fatal(err)
-	}
-	frag, err := scenario.Fragment(scenario.Document{Widget: scenario.WidgetNAT, State: state})
-	if err != nil {
-		t.Fatal(err)
-	}
+	frag := natFragment(t, natBigScenario(1000))
 	natOpen(t, b, base, "nat?step=500#"+frag, "500")
 	// Where a learner stepping through looks: the step controls at the top
 	// of the window, the trace below them.
