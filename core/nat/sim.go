@@ -49,6 +49,11 @@ type entry struct {
 	allowed []netip.AddrPort
 }
 
+// insideKey and outsideKey are where n.byInside and n.byOutside hold e:
+// every live entry is in both maps, under these keys, and nowhere else.
+func (e *entry) insideKey() mapKey  { return mapKey{proto: e.Proto, src: e.Inside, dst: e.Remote} }
+func (e *entry) outsideKey() outKey { return outKey{e.Proto, e.Outside} }
+
 // allow adds the filter key k to the remotes e admits.
 func (e *entry) allow(k netip.AddrPort) {
 	if i, found := slices.BinarySearchFunc(e.allowed, k, netip.AddrPort.Compare); !found {
@@ -172,22 +177,17 @@ func (n *natState) clone() *natState {
 	}
 	buf := make([]netip.AddrPort, 0, peers)
 	c.entries = make([]*entry, len(n.entries))
-	copied := make(map[*entry]*entry, len(n.entries))
+	c.byInside = make(map[mapKey]*entry, len(n.entries))
+	c.byOutside = make(map[outKey]*entry, len(n.entries))
 	for i, e := range n.entries {
-		entries[i] = *e
+		ce := &entries[i]
+		*ce = *e
 		start := len(buf)
 		buf = append(buf, e.allowed...)
-		entries[i].allowed = buf[start:len(buf):len(buf)]
-		c.entries[i] = &entries[i]
-		copied[e] = &entries[i]
-	}
-	c.byInside = make(map[mapKey]*entry, len(n.byInside))
-	for k, e := range n.byInside {
-		c.byInside[k] = copied[e]
-	}
-	c.byOutside = make(map[outKey]*entry, len(n.byOutside))
-	for k, e := range n.byOutside {
-		c.byOutside[k] = copied[e]
+		ce.allowed = buf[start:len(buf):len(buf)]
+		c.entries[i] = ce
+		c.byInside[ce.insideKey()] = ce
+		c.byOutside[ce.outsideKey()] = ce
 	}
 	c.rules = slices.Clone(n.rules)
 	c.ruleOut = maps.Clone(n.ruleOut)
@@ -366,8 +366,8 @@ func (s *Sim) outbound(tr *Trace, n *natState, p Packet) Packet {
 			created: s.now,
 		}
 		n.entries = append(n.entries, e)
-		n.byInside[k] = e
-		n.byOutside[outKey{p.Proto, out}] = e
+		n.byInside[e.insideKey()] = e
+		n.byOutside[e.outsideKey()] = e
 		ev.Decision = MappingCreated
 	}
 	e.lastUsed = s.now
@@ -493,8 +493,8 @@ func (n *natState) expire(tr *Trace, now time.Duration) {
 			kept = append(kept, e)
 			continue
 		}
-		delete(n.byInside, mapKey{proto: e.Proto, src: e.Inside, dst: e.Remote})
-		delete(n.byOutside, outKey{e.Proto, e.Outside})
+		delete(n.byInside, e.insideKey())
+		delete(n.byOutside, e.outsideKey())
 		if n.inPool(e.Outside.Port()) {
 			n.used[outKey{e.Proto, netip.AddrPortFrom(e.Outside.Addr(), 0)}]--
 		}
