@@ -4,10 +4,9 @@ package main
 
 import (
 	"fmt"
-	"io"
-	"net/http"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/netground/netground/wasm/ui"
 )
 
 // loadServices fetches the registry file named by the bundle; the service
@@ -17,13 +16,9 @@ func loadServices() ([]byte, error) {
 	if url == "" {
 		return nil, fmt.Errorf("this build of Netground has no service registry")
 	}
-	resp, err := http.Get(url)
+	body, err := ui.Fetch(url, 8<<20)
 	if err != nil {
 		return nil, fmt.Errorf("the service registry could not be loaded: %v", err)
 	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("the service registry could not be loaded: %s", resp.Status)
-	}
-	return io.ReadAll(io.LimitReader(resp.Body, 8<<20))
+	return body, nil
 }
