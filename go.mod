@@ -17,3 +17,5 @@ require (
 	github.com/hack-pad/go-indexeddb v0.3.2 // indirect
 	github.com/hack-pad/safejs v0.1.0 // indirect
 )
+
+replace github.com/maxence-charriere/go-app/v9 => ./third_party/go-app
