@@ -213,6 +213,10 @@ var (
 	ogMeta = regexp.MustCompile(`<meta[^>]*property="og:(url|image)"[^>]*>\n?`)
 	// The loader's spinner is decoration and needs an empty alt text.
 	loaderImage = regexp.MustCompile(`<img([^>]*id="app-wasm-loader-icon"[^>]*?)>`)
+	// go-app writes a false boolean attribute as name="false", which
+	// browsers read as true: a pre-rendered select would show its last
+	// option as chosen. A false boolean attribute is an absent one.
+	falseBoolean = regexp.MustCompile(`(<[^>]*?) (?:allowfullscreen|async|autofocus|autoplay|checked|controls|default|defer|disabled|formnovalidate|hidden|inert|ismap|loop|multiple|muted|nomodule|novalidate|open|playsinline|readonly|required|reversed|selected)="false"`)
 )
 
 // fixPages corrects what go-app writes into every pre-rendered page.
@@ -228,6 +232,9 @@ func fixPages(dir string) error {
 		b = viewportMeta.ReplaceAll(b, []byte(`<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`))
 		b = ogMeta.ReplaceAll(b, nil)
 		b = loaderImage.ReplaceAll(b, []byte(`<img$1 alt="">`))
+		for falseBoolean.Match(b) { // one attribute per match: a tag may hold several
+			b = falseBoolean.ReplaceAll(b, []byte(`$1`))
+		}
 		return os.WriteFile(p, b, 0o644)
 	})
 }

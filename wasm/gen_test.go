@@ -56,3 +56,24 @@ func TestContentName(t *testing.T) {
 		t.Errorf("contentName is not stable")
 	}
 }
+
+func TestFixPagesDropsFalseBooleans(t *testing.T) {
+	dir := t.TempDir()
+	page := `<select><option value="aws" selected="false">AWS</option><option selected="true" value="gcp">Google</option></select>` +
+		`<input type="checkbox" checked="false" disabled="false" readonly="false" data-live="false" aria-pressed="false" value="false">` +
+		`<details open="false"><summary>Why</summary></details><input required>`
+	want := `<select><option value="aws">AWS</option><option selected="true" value="gcp">Google</option></select>` +
+		`<input type="checkbox" data-live="false" aria-pressed="false" value="false">` +
+		`<details><summary>Why</summary></details><input required>`
+	name := filepath.Join(dir, "p.html")
+	if err := os.WriteFile(name, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := fixPages(dir); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(name)
+	if string(got) != want {
+		t.Errorf("fixPages:\n got %s\nwant %s", got, want)
+	}
+}
