@@ -257,7 +257,8 @@ func (b *browser) location() string {
 }
 
 // waitLive waits until the app has started and rendered the page: the
-// pre-rendered page is readable before, but its inputs are read-only.
+// pre-rendered page is readable before, and only its link-bound inputs
+// (data-link) take typing.
 func (b *browser) waitLive() {
 	b.t.Helper()
 	b.do(chromedp.WaitReady(chromedp.CSS(`[data-live="true"]`)))

@@ -72,7 +72,8 @@ func (c *addrWidget) Render() app.UI {
 					Value(c.input).
 					Placeholder("e.g. 192.168.1.42 or 2001:db8::1").
 					AutoComplete(false).
-					ReadOnly(c.IsReadonly()).
+					DataSet("link", "ip").
+					ReadOnly(c.IsLocked()).
 					Attr("spellcheck", "false").
 					Attr("autocapitalize", "off").
 					Aria("invalid", v.Err != "").

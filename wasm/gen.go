@@ -164,12 +164,16 @@ func (cfg genConfig) run() error {
 			SVG:        "/web/icon.svg",
 			AppleTouch: "/web/icon-192.png",
 		},
-		BackgroundColor:         "#0f1720",
-		ThemeColor:              "#0f1720",
-		LoadingLabel:            "Starting the calculator… {progress}%",
-		Styles:                  styles,
-		Env:                     app.Environment{"NETGROUND_SERVICES_URL": prefix + "/web/" + servicesName},
-		Scripts:                 []string{"/web/site.js defer"},
+		BackgroundColor: "#0f1720",
+		ThemeColor:      "#0f1720",
+		LoadingLabel:    "Starting the calculator… {progress}%",
+		Styles:          styles,
+		Env:             app.Environment{"NETGROUND_SERVICES_URL": prefix + "/web/" + servicesName},
+		Scripts:         []string{"/web/boot.js", "/web/site.js defer"},
+		// The wasm is what the page waits for: ask for it with the page,
+		// not after app.js has loaded and run. crossorigin matches the
+		// credentials mode of app.js's fetch, so the preload is used.
+		RawHeaders:              []string{`<link rel="preload" href="` + prefix + "/web/" + wasmName + `" as="fetch" type="application/wasm" crossorigin="anonymous" fetchpriority="high">`},
 		CacheableResources:      cacheable,
 		Resources:               bundleResources{prefix: prefix, wasm: prefix + "/web/" + wasmName},
 		Version:                 hex.EncodeToString(version.Sum(nil))[:20],
@@ -216,6 +220,9 @@ var (
 	// go-app writes a false boolean attribute as name="false", which
 	// browsers read as true: a pre-rendered select would show its last
 	// option as chosen. A false boolean attribute is an absent one.
+	// go-app writes aria-selected="true" as a bare aria-selected, which
+	// ARIA reads as undefined, not true.
+	bareARIA     = regexp.MustCompile(`(<[^>]*? aria-[a-z]+)([ >])`)
 	falseBoolean = regexp.MustCompile(`(<[^>]*?) (?:allowfullscreen|async|autofocus|autoplay|checked|controls|default|defer|disabled|formnovalidate|hidden|inert|ismap|loop|multiple|muted|nomodule|novalidate|open|playsinline|readonly|required|reversed|selected)="false"`)
 )
 
@@ -232,6 +239,9 @@ func fixPages(dir string) error {
 		b = viewportMeta.ReplaceAll(b, []byte(`<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`))
 		b = ogMeta.ReplaceAll(b, nil)
 		b = loaderImage.ReplaceAll(b, []byte(`<img$1 alt="">`))
+		for bareARIA.Match(b) {
+			b = bareARIA.ReplaceAll(b, []byte(`$1="true"$2`))
+		}
 		for falseBoolean.Match(b) { // one attribute per match: a tag may hold several
 			b = falseBoolean.ReplaceAll(b, []byte(`$1`))
 		}

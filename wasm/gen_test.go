@@ -61,10 +61,12 @@ func TestFixPagesDropsFalseBooleans(t *testing.T) {
 	dir := t.TempDir()
 	page := `<select><option value="aws" selected="false">AWS</option><option selected="true" value="gcp">Google</option></select>` +
 		`<input type="checkbox" checked="false" disabled="false" readonly="false" data-live="false" aria-pressed="false" value="false">` +
-		`<details open="false"><summary>Why</summary></details><input required>`
+		`<details open="false"><summary>Why</summary></details><input required>` +
+		`<button aria-selected role="tab" aria-pressed>A</button><button aria-selected="false" aria-label="x y">B</button>`
 	want := `<select><option value="aws">AWS</option><option selected="true" value="gcp">Google</option></select>` +
 		`<input type="checkbox" data-live="false" aria-pressed="false" value="false">` +
-		`<details><summary>Why</summary></details><input required>`
+		`<details><summary>Why</summary></details><input required>` +
+		`<button aria-selected="true" role="tab" aria-pressed="true">A</button><button aria-selected="false" aria-label="x y">B</button>`
 	name := filepath.Join(dir, "p.html")
 	if err := os.WriteFile(name, []byte(page), 0o644); err != nil {
 		t.Fatal(err)

@@ -86,7 +86,7 @@ func (c *portsWidget) Render() app.UI {
 				app.Label().For("ports-q").Text("Port, service, socket or URL"),
 				app.Input().Type("text").ID("ports-q").Name("q").Value(c.input).
 					Placeholder("e.g. 5432, postgres, 127.0.0.1:8080, https://example.com").
-					AutoComplete(false).ReadOnly(c.IsReadonly()).
+					AutoComplete(false).DataSet("link", "q").ReadOnly(c.IsLocked()).
 					Attr("spellcheck", "false").Attr("autocapitalize", "off").
 					Aria("invalid", v.Err != "").Aria("describedby", "ports-q-message").
 					OnInput(c.onInput),

@@ -115,7 +115,7 @@ func (c *subnetWidget) textField(id, name, label, placeholder string, field *str
 	return app.Div().Class("field").Body(
 		app.Label().For(id).Text(label),
 		app.Input().Type("text").ID(id).Name(name).Value(*field).Placeholder(placeholder).
-			AutoComplete(false).ReadOnly(c.IsReadonly()).
+			AutoComplete(false).DataSet("link", name).ReadOnly(c.IsLocked()).
 			Attr("spellcheck", "false").Attr("autocapitalize", "off").
 			Aria("invalid", errText != "").Aria("describedby", id+"-message").
 			OnInput(c.onField(field)),

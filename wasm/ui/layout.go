@@ -11,7 +11,7 @@ import (
 func Layout(embed bool, current, fullURL string, content ...app.UI) app.UI {
 	if embed {
 		return app.Div().Class("embed").DataSet("live", app.IsClient).Body(
-			app.Main().ID("main").Body(content...),
+			app.Main().ID("main").Body(append([]app.UI{pendingNote()}, content...)...),
 			app.Footer().Class("embed-open").Body(
 				app.A().Href(fullURL).Target("_blank").Rel("noopener").Text("Open in Netground"),
 			),
@@ -39,11 +39,21 @@ func Layout(embed bool, current, fullURL string, content ...app.UI) app.UI {
 			app.Button().Type("button").Class("theme-toggle").DataSet("action", "theme").
 				Aria("label", "Switch between light and dark colours").Text("Light / dark"),
 		),
-		app.Main().ID("main").Body(content...),
+		app.Main().ID("main").Body(append([]app.UI{pendingNote()}, content...)...),
 		app.Footer().Class("site-footer").Body(
 			app.P().Text("Netground computes everything in your browser. Nothing you type leaves this page."),
 		),
 	)
+}
+
+// pendingNote stands in the pre-rendered page for the answer while the app
+// starts on a link of another state than the pre-rendered one (boot.js sets
+// html.ng-pending, netground.css shows the note and hides the rest).
+func pendingNote() app.UI {
+	if !app.IsServer {
+		return nil
+	}
+	return app.P().Class("ng-pending-note").Role("status").Text("Computing the answer for this link…")
 }
 
 // ShareBar offers the current state as a link and as an embed snippet.

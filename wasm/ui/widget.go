@@ -44,6 +44,12 @@ func (b *Base) IsEmbed() bool { return b.embed }
 // pre-rendered, where typing would be lost when the app starts.
 func (b *Base) IsReadonly() bool { return b.readonly || app.IsServer }
 
+// IsLocked reports whether the link asked for a fixed example
+// (readonly=1). Inputs bound to the link (data-link, see LinkInput) use it
+// instead of IsReadonly: they take typing even in the pre-rendered page,
+// where boot.js keeps what is typed in the URL for the app to answer.
+func (b *Base) IsLocked() bool { return b.readonly }
+
 // Problems returns what the link held that the widget could not use.
 func (b *Base) Problems() []scenario.Problem { return b.problems }
 

@@ -1,0 +1,285 @@
+//go:build browser
+
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httputil"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// gate is a proxy in front of the real server that holds every request
+// for a .wasm file until open is called: the page as a slow network shows
+// it before the app has started, for as long as a test needs.
+type gate struct {
+	URL  string
+	once sync.Once
+	open func()
+}
+
+func newGate(t *testing.T, upstream string) *gate {
+	t.Helper()
+	target, err := url.Parse(upstream)
+	if err != nil {
+		t.Fatal(err)
+	}
+	released := make(chan struct{})
+	g := &gate{}
+	g.open = func() { g.once.Do(func() { close(released) }) }
+	t.Cleanup(g.open)
+	rp := httputil.NewSingleHostReverseProxy(target)
+	srv := newLoopbackServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, ".wasm") {
+			select {
+			case <-released:
+			case <-r.Context().Done():
+				return
+			}
+		}
+		rp.ServeHTTP(w, r)
+	}))
+	g.URL = srv + target.Path
+	return g
+}
+
+// newLoopbackServer serves h on an ephemeral loopback port for the test's
+// duration and returns its URL, without a trailing slash.
+func newLoopbackServer(t *testing.T, h http.Handler) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: h}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	return "http://" + ln.Addr().String()
+}
+
+// recordVisible makes every page the browser opens record, at every frame
+// and every change, the text of each visible element data-field=name, in
+// window.__seen[name] (a test may empty window.__seen to start afresh).
+func recordVisible(b *browser, names ...string) {
+	b.t.Helper()
+	script := fmt.Sprintf(`(() => {
+		const names = %s;
+		window.__seen = {};
+		const look = () => {
+			const seen = window.__seen;
+			for (const n of names) {
+				for (const el of document.querySelectorAll('[data-field="' + n + '"]')) {
+					if (!el.checkVisibility()) continue;
+					(seen[n] = seen[n] || new Set()).add(el.textContent);
+				}
+			}
+		};
+		const frame = () => { look(); requestAnimationFrame(frame); };
+		requestAnimationFrame(frame);
+		new MutationObserver(look).observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
+	})()`, jsStrings(names))
+	b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
+		return err
+	}))
+}
+
+// seen returns what recordVisible saw of data-field=name, sorted.
+func seen(b *browser, name string) []string {
+	b.t.Helper()
+	got := eval[[]string](b, fmt.Sprintf(`[...((window.__seen || {})[%q] || [])]`, name))
+	slices.Sort(got)
+	return got
+}
+
+func jsStrings(s []string) string {
+	q := make([]string, len(s))
+	for i, v := range s {
+		q[i] = fmt.Sprintf("%q", v)
+	}
+	return "[" + strings.Join(q, ",") + "]"
+}
+
+// pendingState describes the page before the app has started: whether it
+// says it is computing, which data-fields are visible, and the values of
+// the inputs bound to the link.
+type pendingState struct {
+	Pending bool              `json:"pending"`
+	Note    bool              `json:"note"`
+	Visible []string          `json:"visible"`
+	Inputs  map[string]string `json:"inputs"`
+}
+
+func readPending(b *browser) pendingState {
+	b.t.Helper()
+	b.do(chromedp.WaitReady(chromedp.CSS(`body`)))
+	eval[bool](b, `new Promise(r => document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", () => r(true)) : r(true))`)
+	return eval[pendingState](b, `(() => {
+		const note = document.querySelector('.ng-pending-note');
+		const inputs = {};
+		for (const el of document.querySelectorAll('[data-link]')) {
+			if (el.checkVisibility()) inputs[el.dataset.link] = el.value;
+		}
+		return {
+			pending: document.documentElement.classList.contains('ng-pending'),
+			note: !!note && note.checkVisibility(),
+			visible: [...document.querySelectorAll('main [data-field]')].filter(el => el.checkVisibility()).map(el => el.dataset.field),
+			inputs,
+		};
+	})()`)
+}
+
+// TestNoStaleAnswerWhileLoading opens links whose state is not the
+// pre-rendered default while the wasm is held back: the page shows the
+// link's own input and "computing", and no answer at all, until the app
+// answers for the link itself.
+func TestNoStaleAnswerWhileLoading(t *testing.T) {
+	s := startServer(t, *distDir, "/")
+	for _, tt := range []struct {
+		path   string
+		inputs map[string]string
+	}{
+		{"addr?ip=8.8.8.8", map[string]string{"ip": "8.8.8.8"}},
+		{"embed/addr?ip=8.8.8.8", map[string]string{"ip": "8.8.8.8"}},
+		{"subnet?net=10.0.0.0/8&host=10.1.2.3", map[string]string{"net": "10.0.0.0/8", "host": "10.1.2.3", "b": "", "gw": ""}},
+		{"ports?q=53", map[string]string{"q": "53"}},
+		{"plan?net=172.16.0.0/12&len=16", map[string]string{}},
+		{"nat?preset=cgnat", map[string]string{}},
+		{"bind?preset=address-in-use", map[string]string{}},
+		{"k8s#s=1.x", map[string]string{}},
+		{"practice?seed=7", map[string]string{}},
+	} {
+		t.Run(strings.ReplaceAll(tt.path, "/", "_"), func(t *testing.T) {
+			g := newGate(t, s.URL)
+			b := newBrowser(t)
+			b.do(chromedp.Navigate(g.URL + tt.path))
+			got := readPending(b)
+			if !got.Pending || !got.Note {
+				t.Errorf("before the app runs: pending %v, note shown %v; want both", got.Pending, got.Note)
+			}
+			if len(got.Visible) != 0 {
+				t.Errorf("before the app runs, answers are visible: %v", got.Visible)
+			}
+			for k, want := range tt.inputs {
+				if got.Inputs[k] != want {
+					t.Errorf("input %s = %q; want the link's %q", k, got.Inputs[k], want)
+				}
+			}
+			g.open()
+			b.waitLive()
+			if note := eval[bool](b, `!!document.querySelector('.ng-pending-note')?.checkVisibility()`); note {
+				t.Errorf("the app runs, yet the page still says it is computing")
+			}
+			if n := eval[int](b, `[...document.querySelectorAll('main [data-field]')].filter(el => el.checkVisibility()).length`); n == 0 {
+				t.Errorf("the app runs, yet no answer is visible")
+			}
+		})
+	}
+}
+
+// TestNeverTheDefaultsAnswer records every frame of opening a link: the
+// pre-rendered default's answer is never visible, on a slow start or not.
+func TestNeverTheDefaultsAnswer(t *testing.T) {
+	s := startServer(t, *distDir, "/")
+	for _, tt := range []struct {
+		path, field string
+		want        string // the only value the field may ever show
+	}{
+		{"addr?ip=8.8.8.8", "canonical", "8.8.8.8"},
+		{"addr?ip=8.8.8.8", "kind", "public"},
+		{"subnet?net=10.0.0.0/8", "network", "10.0.0.0"},
+		{"ports?q=53", "port", "53"},
+	} {
+		t.Run(tt.field+"_"+strings.ReplaceAll(tt.path, "/", "_"), func(t *testing.T) {
+			g := newGate(t, s.URL)
+			b := newBrowser(t)
+			recordVisible(b, tt.field)
+			b.do(chromedp.Navigate(g.URL + tt.path))
+			readPending(b)
+			g.open()
+			b.waitField(tt.field, tt.want)
+			b.waitLive()
+			if got := seen(b, tt.field); !slices.Equal(got, []string{tt.want}) {
+				t.Errorf("data-field %s was shown as %q; want only %q", tt.field, got, tt.want)
+			}
+		})
+	}
+
+	// The NAT lab's presets: the default scenario's name is never shown.
+	g := newGate(t, s.URL)
+	b := newBrowser(t)
+	recordVisible(b, "scenario-name")
+	b.do(chromedp.Navigate(g.URL + "nat?preset=cgnat"))
+	readPending(b)
+	g.open()
+	b.waitLive()
+	final := b.waitFieldContains("scenario-name", "")
+	if got := seen(b, "scenario-name"); len(got) != 1 || got[0] != final {
+		t.Errorf("/nat?preset=cgnat showed scenario names %q; want only %q", got, final)
+	}
+	if strings.Contains(final, "home behind one public address") {
+		t.Errorf("/nat?preset=cgnat names the default scenario: %q", final)
+	}
+}
+
+// TestTypingBeforeTheAppStarts types into the pre-rendered page while the
+// wasm is held back: the text goes into the link, and the app, once
+// started, answers it with the caret still in the input.
+func TestTypingBeforeTheAppStarts(t *testing.T) {
+	s := startServer(t, *distDir, "/")
+	for _, tt := range []struct {
+		path, input, text, field, want string
+	}{
+		{"addr", "ip", "1.1.1.1", "canonical", "1.1.1.1"},
+		{"addr?ip=8.8.8.8", "ip", "2001:DB8::1", "canonical", "2001:db8::1"},
+		{"subnet?net=10.0.0.0/8", "net", "172.16.5.4/12", "network", "172.16.0.0"},
+		{"ports", "q", "443", "port", "443"},
+	} {
+		t.Run(tt.input+"_"+strings.ReplaceAll(tt.path, "?", "_"), func(t *testing.T) {
+			g := newGate(t, s.URL)
+			b := newBrowser(t)
+			recordVisible(b, tt.field)
+			b.do(chromedp.Navigate(g.URL + tt.path))
+			readPending(b)
+			sel := chromedp.CSS(fmt.Sprintf(`input[name=%q]`, tt.input))
+			b.do(
+				chromedp.Focus(sel),
+				chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector('input[name=%q]').select()`, tt.input)),
+				chromedp.KeyEvent("\b"),
+				chromedp.SendKeys(sel, tt.text),
+			)
+			u, err := url.Parse(b.location())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := u.Query().Get(tt.input); got != tt.text {
+				t.Errorf("before the app runs, the link's %s = %q; want the typed %q", tt.input, got, tt.text)
+			}
+			if st := readPending(b); len(st.Visible) != 0 {
+				t.Errorf("after typing, before the app runs, answers are visible: %v", st.Visible)
+			}
+			eval[bool](b, `(window.__seen = {}, true)`) // from here on, only the typed value's answer
+			g.open()
+			b.waitField(tt.field, tt.want)
+			b.waitLive()
+			if got := eval[string](b, fmt.Sprintf(`document.querySelector('input[name=%q]').value`, tt.input)); got != tt.text {
+				t.Errorf("the app's input holds %q; want the typed %q", got, tt.text)
+			}
+			if got := eval[string](b, `document.activeElement && document.activeElement.name || ""`); got != tt.input {
+				t.Errorf("focus is on %q after the app started; want the input %q", got, tt.input)
+			}
+			if got := seen(b, tt.field); !slices.Equal(got, []string{tt.want}) {
+				t.Errorf("data-field %s was shown as %q; want only %q", tt.field, got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,71 @@
+// Netground's first script, run before the page is painted. The page was
+// pre-rendered for the widget's default state; a link may ask for another.
+// Until the app has computed the link's own answer, the page shows the
+// link's input and "computing", never the default's answer (netground.css,
+// html.ng-pending). Inputs bound to the link (data-link="key") accept typing
+// at once: what is typed goes into the URL, which the app reads when it
+// starts, so nothing typed meanwhile is lost.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var params = new URLSearchParams(location.search);
+
+  // Does the link name a state of its own? readonly=1 alone does not.
+  function stateful() {
+    if (location.hash.length > 1) return true;
+    var found = false;
+    params.forEach(function (v, k) {
+      if (k !== "readonly") found = true;
+    });
+    return found;
+  }
+  if (stateful()) root.classList.add("ng-pending");
+
+  function prerendered(el) {
+    return !!el.closest('[data-live="false"]');
+  }
+
+  function fill() {
+    var readonly = params.get("readonly") === "1";
+    var inputs = document.querySelectorAll("[data-link]");
+    for (var i = 0; i < inputs.length; i++) {
+      var el = inputs[i];
+      if (!prerendered(el)) continue;
+      var key = el.getAttribute("data-link");
+      if (params.has(key)) el.value = params.get(key);
+      el.readOnly = readonly;
+      var field = el.closest(".field");
+      if (field) field.setAttribute("data-filled", "");
+    }
+  }
+  document.addEventListener("DOMContentLoaded", fill);
+
+  // Typing before the app runs: keep it in the URL, and mark the answer
+  // on the page as not yet the typed value's.
+  var typed = null;
+  document.addEventListener("input", function (event) {
+    var el = event.target;
+    if (!(el instanceof Element) || !el.hasAttribute("data-link") || !prerendered(el)) return;
+    var url = new URL(location.href);
+    url.searchParams.set(el.getAttribute("data-link"), el.value);
+    history.replaceState(history.state, "", url.href);
+    root.classList.add("ng-pending");
+    typed = el;
+  }, true);
+
+  // When the app replaces the pre-rendered page, the caret goes on where
+  // it was, in the app's own input.
+  new MutationObserver(function (records, observer) {
+    var live = document.querySelector('[data-live="true"]');
+    if (!live) return;
+    observer.disconnect();
+    if (!typed) return;
+    var el = live.querySelector('[data-link="' + typed.getAttribute("data-link") + '"]');
+    if (!el || document.activeElement === el) return;
+    var start = typed.selectionStart, end = typed.selectionEnd;
+    el.focus();
+    try {
+      el.setSelectionRange(start, end);
+    } catch (e) {}
+  }).observe(root, { childList: true, subtree: true });
+})();
