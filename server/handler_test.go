@@ -1,20 +1,27 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // bundle writes a small bundle shaped like the generated one.
@@ -386,18 +393,26 @@ func TestListenError(t *testing.T) {
 	}
 
 	dir := bundle(t)
-	if err := run(addr, dir, "/"); err == nil || !strings.Contains(err.Error(), "already in use") {
+	if err := run(addr, dir, "/", time.Second); err == nil || !strings.Contains(err.Error(), "already in use") {
 		t.Errorf("run on a taken port = %v; want the address-in-use message", err)
 	}
-	if err := run("127.0.0.1", dir, "/"); err == nil || !strings.Contains(err.Error(), "host:port") {
+	if err := run("127.0.0.1", dir, "/", time.Second); err == nil || !strings.Contains(err.Error(), "host:port") {
 		t.Errorf("run on an address without a port = %v; want a hint about host:port", err)
 	}
 }
 
 func TestServerTimeouts(t *testing.T) {
-	srv := NewServer(http.NotFoundHandler())
-	if srv.ReadHeaderTimeout == 0 || srv.ReadTimeout == 0 || srv.IdleTimeout == 0 || srv.WriteTimeout == 0 {
-		t.Errorf("server timeouts not all set: %+v", srv)
+	srv := NewServer(http.NotFoundHandler(), DefaultTimeouts)
+	if srv.ReadHeaderTimeout == 0 || srv.ReadTimeout == 0 || srv.IdleTimeout == 0 {
+		t.Errorf("server read and idle timeouts not all set: %+v", srv)
+	}
+	// A write timeout bounds each write, not the whole response, which a
+	// slow link needs minutes to download.
+	if srv.WriteTimeout != 0 {
+		t.Errorf("WriteTimeout %v bounds whole responses; want 0 and a deadline per write", srv.WriteTimeout)
+	}
+	if DefaultTimeouts.Write == 0 || srv.ConnState == nil {
+		t.Errorf("no deadline per write: Timeouts.Write %v, ConnState set %v", DefaultTimeouts.Write, srv.ConnState != nil)
 	}
 }
 
@@ -417,7 +432,7 @@ func TestGracefulShutdown(t *testing.T) {
 	})
 	ctx, cancel := context.WithCancel(context.Background())
 	served := make(chan error, 1)
-	go func() { served <- serve(ctx, ln, h) }()
+	go func() { served <- serve(ctx, ln, NewServer(h, DefaultTimeouts), time.Minute) }()
 
 	got := make(chan string, 1)
 	go func() {
@@ -442,4 +457,582 @@ func TestGracefulShutdown(t *testing.T) {
 	if _, err := net.Dial("tcp", ln.Addr().String()); err == nil {
 		t.Errorf("still accepting connections after shutdown")
 	}
+}
+
+// get sends a raw request line for target to the server at addr, bypassing
+// any client-side cleaning, and reads the response headers.
+func get(t *testing.T, addr, target string) *http.Response {
+	t.Helper()
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	io.WriteString(conn, "GET "+target+" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("GET %s: %v", target, err)
+	}
+	return resp
+}
+
+// checkLocation reports why a browser would not resolve loc to a path
+// under base on the origin http://127.0.0.1, if it would not.
+func checkLocation(loc, base string) error {
+	for _, c := range loc {
+		// Browsers drop tabs and newlines from URLs and read "\" as "/".
+		if c <= ' ' || c == 0x7f || c == '\\' {
+			return fmt.Errorf("Location %q holds %q", loc, c)
+		}
+	}
+	if loc != base && (len(loc) < 2 || loc[0] != '/' || loc[1] == '/') {
+		return fmt.Errorf("Location %q is not one slash and a path", loc)
+	}
+	origin, _ := url.Parse("http://127.0.0.1/")
+	u, err := origin.Parse(loc)
+	if err != nil {
+		return fmt.Errorf("Location %q: %v", loc, err)
+	}
+	if u.Scheme != "http" || u.Host != "127.0.0.1" || u.User != nil {
+		return fmt.Errorf("Location %q leads to %s://%s", loc, u.Scheme, u.Host)
+	}
+	if !strings.HasPrefix(u.Path, base) {
+		return fmt.Errorf("Location %q leads to %s, outside %s", loc, u.Path, base)
+	}
+	for _, seg := range strings.Split(u.EscapedPath(), "/") {
+		// Browsers also read %2e as a dot in dot segments.
+		if seg, _ := url.PathUnescape(seg); seg == "." || seg == ".." {
+			return fmt.Errorf("Location %q has a dot segment", loc)
+		}
+	}
+	return nil
+}
+
+func TestRedirectStaysOnOrigin(t *testing.T) {
+	// Paths that a naive redirect to "base + path without its trailing
+	// slash" sends to another host or out of the base.
+	variants := []string{
+		"//evil.example/",
+		"//evil.example/x/",
+		"///evil.example/",
+		"//evil.example/?next=/",
+		"/%2fevil.example/",
+		"/%2Fevil.example/",
+		"/%2F%2Fevil.example/",
+		"/%2f%2fevil.example/x/",
+		"/%2f/evil.example/",
+		"/\\evil.example/",
+		"/\\\\evil.example/",
+		"/\\/evil.example/",
+		"/%5cevil.example/",
+		"/%5C%5Cevil.example/",
+		"/%5c%2fevil.example/",
+		"/%2f%5cevil.example/",
+		"/%09/evil.example/",
+		"/%0a/evil.example/",
+		"/%0d%0a/evil.example/",
+		"/%20/evil.example/",
+		"/../evil.example/",
+		"/%2e%2e/evil.example/",
+		"/%2E%2E/%2E%2E/evil.example/",
+		"/.%2e/%2fevil.example/",
+		"/..%2f..%2f/evil.example/",
+		"/x/..//evil.example/",
+		"/x/%2e%2e/%2fevil.example/",
+		"/a%3f/evil.example/",
+		"/a%23/evil.example/",
+		"/@evil.example/",
+		"/http:%2f%2fevil.example/",
+	}
+	for _, base := range []string{"/", "/netground/"} {
+		srv := httptest.NewServer(newTestHandler(t, base))
+		addr := srv.Listener.Addr().String()
+		for _, v := range variants {
+			for _, target := range []string{v, base + v[1:]} {
+				resp := get(t, addr, target)
+				resp.Body.Close()
+				loc := resp.Header.Get("Location")
+				if loc == "" {
+					if resp.StatusCode != 400 && resp.StatusCode != 404 {
+						t.Errorf("base %s: GET %s: %s without a Location; want 400, 404 or a redirect", base, target, resp.Status)
+					}
+					continue
+				}
+				if resp.StatusCode != http.StatusMovedPermanently {
+					t.Errorf("base %s: GET %s: %s with Location %q", base, target, resp.Status, loc)
+				}
+				if err := checkLocation(loc, base); err != nil {
+					t.Errorf("base %s: GET %s: %v", base, target, err)
+				}
+			}
+		}
+		srv.Close()
+	}
+
+	// The redirect is to the cleaned path, not a refusal.
+	tests := []struct{ base, target, location string }{
+		{"/", "//evil.example/", "/evil.example"},
+		{"/", "/%2F%2Fevil.example/", "/evil.example"},
+		{"/", "//evil.example/x/?a=b", "/evil.example/x?a=b"},
+		{"/", "/%09/evil.example/", "/%09/evil.example"},
+		{"/", "/a%3f/b/", "/a%3F/b"},
+		{"/", "//", "/"},
+		{"/netground/", "/netground//evil.example/", "/netground/evil.example"},
+		{"/netground/", "/netground/../evil.example/", "/netground/evil.example"},
+		{"/netground/", "/netground/%2e%2e/%2e%2e/evil.example/", "/netground/evil.example"},
+		{"/netground/", "/netground//", "/netground/"},
+		{"/netground/", "/netground/addr/?ip=1.2.3.4", "/netground/addr?ip=1.2.3.4"},
+	}
+	for _, tt := range tests {
+		srv := httptest.NewServer(newTestHandler(t, tt.base))
+		resp := get(t, srv.Listener.Addr().String(), tt.target)
+		resp.Body.Close()
+		srv.Close()
+		if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != tt.location {
+			t.Errorf("base %s: GET %s: %s to %q; want 301 to %q", tt.base, tt.target, resp.Status, resp.Header.Get("Location"), tt.location)
+		}
+	}
+}
+
+func TestPrecompressedContentLength(t *testing.T) {
+	dir := bundle(t)
+	// A sidecar larger than the server's buffer, whose length the server
+	// cannot work out by itself.
+	big := bytes.Repeat([]byte("wasm"), 256<<10)
+	os.WriteFile(filepath.Join(dir, "web/big.0123456789abcdef.wasm"), big, 0o644)
+	os.WriteFile(filepath.Join(dir, "web/big.0123456789abcdef.wasm.br"), big[:300<<10], 0o644)
+	h, err := NewHandler(dir, "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	for _, name := range []string{"web/app.0123456789abcdef.wasm", "web/big.0123456789abcdef.wasm"} {
+		for _, enc := range []struct{ accept, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+			st, err := os.Stat(filepath.Join(dir, name+enc.ext))
+			if err != nil {
+				continue
+			}
+			size := itoa(int(st.Size()))
+			for _, method := range []string{"GET", "HEAD"} {
+				rec := do(h, method, "/"+name, map[string]string{"Accept-Encoding": enc.accept})
+				if rec.Code != 200 || rec.Header().Get("Content-Encoding") != enc.accept {
+					t.Errorf("%s /%s (%s): %d, Content-Encoding %q", method, name, enc.accept, rec.Code, rec.Header().Get("Content-Encoding"))
+				}
+				if got := rec.Header().Get("Content-Length"); got != size {
+					t.Errorf("%s /%s (%s): Content-Length %q; want the %s's size, %s", method, name, enc.accept, got, enc.ext, size)
+				}
+				if want := map[string]int{"GET": int(st.Size()), "HEAD": 0}[method]; rec.Body.Len() != want {
+					t.Errorf("%s /%s (%s): %d body bytes; want %d", method, name, enc.accept, rec.Body.Len(), want)
+				}
+			}
+			// A stale validator gets the whole sidecar, with its length; a
+			// range gets the range's.
+			rec := do(h, "GET", "/"+name, map[string]string{"Accept-Encoding": enc.accept, "If-None-Match": `"stale"`})
+			if rec.Code != 200 || rec.Header().Get("Content-Length") != size || rec.Body.Len() != int(st.Size()) {
+				t.Errorf("GET /%s (%s) If-None-Match stale: %d, Content-Length %q, %d bytes; want 200 and %s", name, enc.accept, rec.Code, rec.Header().Get("Content-Length"), rec.Body.Len(), size)
+			}
+			rec = do(h, "GET", "/"+name, map[string]string{"Accept-Encoding": enc.accept, "Range": "bytes=1-2"})
+			if rec.Code != 206 || rec.Header().Get("Content-Length") != "2" || rec.Header().Get("Content-Range") != "bytes 1-2/"+size {
+				t.Errorf("GET /%s (%s) Range bytes=1-2: %d, Content-Length %q, Content-Range %q", name, enc.accept, rec.Code, rec.Header().Get("Content-Length"), rec.Header().Get("Content-Range"))
+			}
+		}
+	}
+
+	// On the wire, the length is sent rather than chunks.
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	for _, method := range []string{"GET", "HEAD"} {
+		req, _ := http.NewRequest(method, srv.URL+"/web/big.0123456789abcdef.wasm", nil)
+		req.Header.Set("Accept-Encoding", "br")
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.ContentLength != 300<<10 || len(resp.TransferEncoding) != 0 || err != nil {
+			t.Errorf("%s big wasm (br): Content-Length %d, Transfer-Encoding %q, read error %v; want %d and no chunks", method, resp.ContentLength, resp.TransferEncoding, err, 300<<10)
+		}
+		if method == "GET" && !bytes.Equal(b, big[:300<<10]) {
+			t.Errorf("GET big wasm (br): %d bytes, not the sidecar", len(b))
+		}
+	}
+}
+
+func TestRangeUnits(t *testing.T) {
+	h := newTestHandler(t, "/")
+	const page = "<!DOCTYPE html><title>addr</title>"
+	tests := []struct {
+		rng, accept string
+		code        int
+		body        string
+	}{
+		{"items=0-5", "", 200, page},
+		{"items=0-5", "br", 200, "BROTLI"},
+		{"x=0-5", "", 200, page},
+		{"0-5", "", 200, page},
+		{"bytes=0-5", "", 206, page[:6]},
+		{"bytes=-5", "", 206, page[len(page)-5:]},
+		{"Bytes=0-5", "", 206, page[:6]},
+		{"bytes=0-2", "br", 206, "BRO"},
+		{"bytes=999-", "", 416, ""},
+	}
+	for _, tt := range tests {
+		target := "/addr"
+		if tt.accept != "" {
+			target = "/web/app.0123456789abcdef.wasm"
+		}
+		rec := do(h, "GET", target, map[string]string{"Range": tt.rng, "Accept-Encoding": tt.accept})
+		if rec.Code != tt.code || (tt.code != 416 && rec.Body.String() != tt.body) {
+			t.Errorf("GET %s Range %q: %d %q; want %d %q", target, tt.rng, rec.Code, rec.Body.String(), tt.code, tt.body)
+		}
+		if tt.code == 200 && (rec.Header().Get("Content-Range") != "" || rec.Header().Get("Content-Length") != itoa(len(tt.body))) {
+			t.Errorf("GET %s Range %q: Content-Range %q, Content-Length %q on a whole response", target, tt.rng, rec.Header().Get("Content-Range"), rec.Header().Get("Content-Length"))
+		}
+	}
+}
+
+// smallBuffers makes the send buffer of every connection it accepts small,
+// so that a response soon waits on the client reading it.
+type smallBuffers struct{ net.Listener }
+
+func (l smallBuffers) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if tc, ok := c.(*net.TCPConn); ok {
+		tc.SetWriteBuffer(16 << 10)
+	}
+	return c, err
+}
+
+// download requests target from the server at addr and reads the body chunk
+// bytes at a time, calling pause after each chunk with the bytes read so
+// far. It returns the body read and the error that cut it short, if any.
+func download(t *testing.T, addr, target string, chunk int, pause func(read int)) ([]byte, error) {
+	t.Helper()
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	io.WriteString(conn, "GET "+target+" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	var body bytes.Buffer
+	for {
+		_, err := io.CopyN(&body, resp.Body, int64(chunk))
+		if err == io.EOF {
+			return body.Bytes(), nil
+		}
+		if err != nil {
+			return body.Bytes(), err
+		}
+		pause(body.Len())
+	}
+}
+
+// slowBundle is the test bundle with a file of 1 MiB, large enough to be
+// served from disk.
+func slowBundle(t *testing.T) (dir string, large []byte) {
+	dir = bundle(t)
+	large = bytes.Repeat([]byte("0123456789abcdef"), 64<<10)
+	os.WriteFile(filepath.Join(dir, "web/large.bin"), large, 0o644)
+	return dir, large
+}
+
+func TestSlowDownloadFinishes(t *testing.T) {
+	dir, large := slowBundle(t)
+	h, err := NewHandler(dir, "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const perWrite = 200 * time.Millisecond
+	mux := http.NewServeMux()
+	mux.Handle("/", h) // a file from disk: the connection's ReadFrom, with sendfile
+	mux.HandleFunc("/one-write", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", itoa(len(large)))
+		w.Write(large) // as a file from memory is written
+	})
+	srv := NewServer(mux, Timeouts{ReadHeader: time.Second, Read: time.Second, Idle: time.Second, Write: perWrite})
+	go srv.Serve(smallBuffers{ln})
+	defer srv.Close()
+
+	// Each response takes about a second to read, five times the time
+	// allowed for one write, at a pace that moves every write along within
+	// it. (On loopback, a window below 64 kB reopens only once 64 kB are
+	// read: smaller reads would stall the server.)
+	for _, target := range []string{"/web/large.bin", "/one-write"} {
+		start := time.Now()
+		body, err := download(t, ln.Addr().String(), target, 32<<10, func(int) { time.Sleep(30 * time.Millisecond) })
+		if err != nil || !bytes.Equal(body, large) {
+			t.Errorf("slow GET %s: %d of %d bytes in %v, %v; want all of them", target, len(body), len(large), time.Since(start), err)
+		} else if elapsed := time.Since(start); elapsed < 3*perWrite {
+			t.Errorf("slow GET %s took %v: too fast to test anything", target, elapsed)
+		}
+	}
+}
+
+func TestStalledDownloadIsCut(t *testing.T) {
+	dir, large := slowBundle(t)
+	h, err := NewHandler(dir, "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := NewServer(h, Timeouts{ReadHeader: time.Second, Read: time.Second, Idle: time.Second, Write: 200 * time.Millisecond})
+	go srv.Serve(smallBuffers{ln})
+	defer srv.Close()
+
+	stalled := false
+	body, err := download(t, ln.Addr().String(), "/web/large.bin", 32<<10, func(int) {
+		if !stalled {
+			stalled = true
+			time.Sleep(time.Second)
+		}
+	})
+	if err == nil || len(body) >= len(large) {
+		t.Errorf("a client that stopped reading for 1s got %d of %d bytes, %v; want the connection cut", len(body), len(large), err)
+	}
+}
+
+func TestMain(m *testing.M) {
+	if os.Getenv("NETGROUND_TEST_SERVER") == "1" {
+		main() // the test binary stands in for the command; see startServer
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// A server is the server command, run as a process.
+type server struct {
+	cmd    *exec.Cmd
+	addr   string
+	stderr bytes.Buffer  // to read once exited is closed
+	exited chan struct{} // closed when the process has exited
+}
+
+var listening = regexp.MustCompile(`Netground is at http://(127\.0\.0\.1:\d+)/`)
+
+// startServer runs the server command with args on an ephemeral loopback port.
+func startServer(t *testing.T, args ...string) *server {
+	t.Helper()
+	s := &server{exited: make(chan struct{})}
+	s.cmd = exec.Command(os.Args[0], append([]string{"-addr", "127.0.0.1:0"}, args...)...)
+	s.cmd.Env = append(os.Environ(), "NETGROUND_TEST_SERVER=1")
+	s.cmd.Stderr = &s.stderr
+	out, err := s.cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := bufio.NewScanner(out)
+	for lines.Scan() {
+		if m := listening.FindStringSubmatch(lines.Text()); m != nil {
+			s.addr = m[1]
+			break
+		}
+	}
+	go func() {
+		io.Copy(io.Discard, out)
+		s.cmd.Wait()
+		close(s.exited)
+	}()
+	t.Cleanup(func() {
+		s.cmd.Process.Kill()
+		<-s.exited
+	})
+	if s.addr == "" {
+		<-s.exited
+		t.Fatalf("the server did not say where it listens: %s", s.stderr.String())
+	}
+	return s
+}
+
+// wait waits up to d for the server to exit and checks that it exits with
+// status 0.
+func (s *server) wait(t *testing.T, d time.Duration) {
+	t.Helper()
+	select {
+	case <-s.exited:
+	case <-time.After(d):
+		t.Fatalf("the server still runs %v after SIGTERM", d)
+	}
+	if code := s.cmd.ProcessState.ExitCode(); code != 0 {
+		t.Errorf("the server exited with status %d; want 0: %s", code, s.stderr.String())
+	}
+}
+
+func TestSIGTERMLetsDownloadsFinish(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows has no SIGTERM")
+	}
+	dir := bundle(t)
+	huge := bytes.Repeat([]byte("0123456789abcdef"), 512<<10) // 8 MiB, more than the buffers hold
+	os.WriteFile(filepath.Join(dir, "web/huge.bin"), huge, 0o644)
+	s := startServer(t, "-dir", dir, "-grace", "20s")
+
+	signalled := false
+	body, err := download(t, s.addr, "/web/huge.bin", 64<<10, func(read int) {
+		if signalled || read < 256<<10 {
+			return
+		}
+		signalled = true
+		s.cmd.Process.Signal(syscall.SIGTERM)
+		// The server stops accepting connections, but keeps sending.
+		for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+			c, err := net.Dial("tcp", s.addr)
+			if err != nil {
+				break
+			}
+			c.Close()
+			if time.Now().After(deadline) {
+				t.Errorf("the server still accepts connections after SIGTERM")
+				break
+			}
+		}
+	})
+	if !signalled || err != nil || !bytes.Equal(body, huge) {
+		t.Errorf("download during shutdown: %d of %d bytes, %v; want all of them", len(body), len(huge), err)
+	}
+	s.wait(t, 10*time.Second)
+}
+
+func TestSIGTERMGracePeriodEnds(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows has no SIGTERM")
+	}
+	dir := bundle(t)
+	huge := bytes.Repeat([]byte("0123456789abcdef"), 512<<10)
+	os.WriteFile(filepath.Join(dir, "web/huge.bin"), huge, 0o644)
+	s := startServer(t, "-dir", dir, "-grace", "300ms")
+
+	// A client that stops reading would hold the server for the write
+	// timeout, 30s; the grace period ends first.
+	start := time.Now()
+	download(t, s.addr, "/web/huge.bin", 64<<10, func(read int) {
+		if read == 64<<10 {
+			s.cmd.Process.Signal(syscall.SIGTERM)
+			s.wait(t, 10*time.Second)
+		}
+	})
+	if elapsed := time.Since(start); elapsed > 5*time.Second {
+		t.Errorf("the server took %v to exit with a 300ms grace period", elapsed)
+	}
+}
+
+func TestUsageDocumentsShutdown(t *testing.T) {
+	cmd := exec.Command(os.Args[0], "-h")
+	cmd.Env = append(os.Environ(), "NETGROUND_TEST_SERVER=1")
+	out, _ := cmd.CombinedOutput()
+	for _, want := range []string{"SIGTERM", "-grace", "finish", "status 0", "20s"} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("server -h does not mention %q:\n%s", want, out)
+		}
+	}
+}
+
+// benchBundle is a bundle with a page of 22 kB, 3 kB in brotli, and a wasm
+// of realistic size: 3.3 MB, 1 MB in brotli.
+func benchBundle(b *testing.B) string {
+	b.Helper()
+	dir := b.TempDir()
+	files := map[string][]byte{
+		"index.html":                       []byte("<!DOCTYPE html><title>home</title>"),
+		"addr.html":                        bytes.Repeat([]byte("<p>addr</p>"), 2000),
+		"addr.html.br":                     bytes.Repeat([]byte("b"), 3000),
+		"addr.html.gz":                     bytes.Repeat([]byte("g"), 4000),
+		"web/app.0123456789abcdef.wasm":    bytes.Repeat([]byte("w"), 3300<<10),
+		"web/app.0123456789abcdef.wasm.br": bytes.Repeat([]byte("b"), 1<<20),
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, body, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return dir
+}
+
+var browserHeaders = map[string]string{
+	"Accept":          "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+	"Accept-Encoding": "gzip, deflate, br, zstd",
+	"Accept-Language": "en-US,en;q=0.5",
+	"User-Agent":      "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+}
+
+func benchRecorder(b *testing.B, target string, want int) {
+	h, err := NewHandler(benchBundle(b), "/")
+	if err != nil {
+		b.Fatal(err)
+	}
+	req := httptest.NewRequest("GET", "http://127.0.0.1"+target, nil)
+	for k, v := range browserHeaders {
+		req.Header.Set(k, v)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != 200 || rec.Body.Len() != want {
+			b.Fatalf("GET %s: %d with %d bytes", target, rec.Code, rec.Body.Len())
+		}
+	}
+}
+
+func benchLoopback(b *testing.B, target string, want int) {
+	h, err := NewHandler(benchBundle(b), "/")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := NewServer(h, DefaultTimeouts)
+	go srv.Serve(ln)
+	defer srv.Close()
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	req, _ := http.NewRequest("GET", "http://"+ln.Addr().String()+target, nil)
+	for k, v := range browserHeaders {
+		req.Header.Set(k, v)
+	}
+	buf := make([]byte, 64<<10)
+	b.ReportAllocs()
+	for b.Loop() {
+		resp, err := client.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n, _ := io.CopyBuffer(io.Discard, struct{ io.Reader }{resp.Body}, buf)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || n != int64(want) {
+			b.Fatalf("GET %s: %d with %d bytes", target, resp.StatusCode, n)
+		}
+	}
+}
+
+// BenchmarkSmallPage serves a pre-rendered page, brotli-compressed, to a
+// browser's first visit.
+func BenchmarkSmallPage(b *testing.B) {
+	b.Run("recorder", func(b *testing.B) { benchRecorder(b, "/addr", 3000) })
+	b.Run("loopback", func(b *testing.B) { benchLoopback(b, "/addr", 3000) })
+}
+
+// BenchmarkWasmBrotli serves the app's 1 MB brotli-compressed wasm.
+func BenchmarkWasmBrotli(b *testing.B) {
+	b.Run("recorder", func(b *testing.B) { benchRecorder(b, "/web/app.0123456789abcdef.wasm", 1<<20) })
+	b.Run("loopback", func(b *testing.B) { benchLoopback(b, "/web/app.0123456789abcdef.wasm", 1<<20) })
 }
