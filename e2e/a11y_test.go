@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/netground/netground/wasm/site"
+	"github.com/netground/netground/wasm/ui"
 )
 
 var axePath = flag.String("axe", "", "axe-core's axe.min.js, injected into every page for the accessibility audit")
@@ -72,5 +74,31 @@ func (b *browser) audit(t *testing.T, axe []byte, where string) {
 		} else {
 			t.Log(msg)
 		}
+	}
+}
+
+// TestEveryRoute opens every route of the page registry as it is
+// pre-rendered and as the app renders it: the app starts, the title is the
+// page's own, and axe finds no serious violation.
+func TestEveryRoute(t *testing.T) {
+	if *axePath == "" {
+		t.Fatal("-axe is required: make test installs axe-core and passes it")
+	}
+	axe, err := os.ReadFile(*axePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	for _, r := range site.Routes() {
+		b.do(chromedp.Navigate(s.URL + strings.TrimPrefix(r.Path, "/")))
+		if got := eval[string](b, `document.title`); got != ui.PageTitle(r.Path) {
+			t.Errorf("%s: pre-rendered title %q; want %q", r.Path, got, ui.PageTitle(r.Path))
+		}
+		b.waitLive()
+		if got := eval[string](b, `document.title`); got != ui.PageTitle(r.Path) {
+			t.Errorf("%s: title %q; want %q", r.Path, got, ui.PageTitle(r.Path))
+		}
+		b.audit(t, axe, r.Path)
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
@@ -31,8 +32,41 @@ var (
 	lighthouse = flag.String("lighthouse", "", "Lighthouse CLI (cli/index.js); empty skips the Lighthouse scores")
 )
 
+// benchRoute is a link as people open it, and the data-field whose text
+// is its first answer: a field whose value differs from the pre-rendered
+// default's, so that a stale default never counts as the answer.
+type benchRoute struct {
+	path, field string
+	goal        float64 // first visit on the mobile profile, ms
+}
+
+var benchRoutes = []benchRoute{
+	{"addr?ip=8.8.8.8", "canonical", 8000},
+	{"subnet?net=10.0.0.0/8", "network", 8000},
+	{"ports?q=53", "port", 8000},
+	{"plan?net=172.16.0.0/12&len=16", "summary", 12000},
+	{"nat?preset=cgnat", "scenario-name", 12000},
+	{"bind?preset=address-in-use", "lesson", 12000},
+	{"k8s?preset=nodeport", "lesson", 12000},
+	{"practice?seed=7&topics=subnet", "question", 12000},
+}
+
+// benchFigures are the measures of one bundle.
+type benchFigures struct {
+	wasmRaw, wasmBrotli   int64
+	throttle              string
+	loopFirst, loopRepeat float64 // /addr, ms
+	bytesToAnswer         float64 // /addr, first visit
+	bytesOffline          float64 // first visit, service worker install included
+	mobileFirst           map[string]float64
+	mobileRepeat          map[string]float64
+	lighthouse            map[string]string
+}
+
 // TestBenchReport measures what a visitor gets: bytes, transfer and time to
-// the first answer. It only runs from make bench, which passes -report.
+// the first answer, for the bundle of -dist and, with -before, for an
+// earlier bundle beside it. It only runs from make bench, which passes
+// -report.
 func TestBenchReport(t *testing.T) {
 	if *reportFile == "" {
 		t.Skip("a measurement, not a test: make bench runs it")
@@ -40,65 +74,50 @@ func TestBenchReport(t *testing.T) {
 	var r bytes.Buffer
 	fmt.Fprintf(&r, "Netground bench, %s, median of %d runs\n\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), *benchRuns)
 
-	wasm, _ := filepath.Glob(filepath.Join(*distDir, "web", "app.*.wasm"))
-	if len(wasm) != 1 {
-		t.Fatalf("no single app.*.wasm in %s", *distDir)
-	}
-	size := func(p string) int64 {
-		st, err := os.Stat(p)
-		if err != nil {
-			return 0
-		}
-		return st.Size()
-	}
-	fmt.Fprintf(&r, "app.wasm: %s raw, %s gzip, %s brotli\n", kb(size(wasm[0])), kb(size(wasm[0]+".gz")), kb(size(wasm[0]+".br")))
-
-	s := startServer(t, *distDir, "/")
-	const target = "addr?ip=10.1.2.3"
-
-	var firstBytes, firstMs, repeatMs, slowFirstMs, slowRepeatMs []float64
-	// Each run is a subtest, so that its browsers are closed before the
-	// next starts and do not share the machine with it.
-	for i := 0; i < *benchRuns; i++ {
-		t.Run(fmt.Sprintf("visit-%d", i+1), func(t *testing.T) {
-			proxy := countingProxy(t, strings.TrimPrefix(strings.TrimSuffix(s.URL, "/"), "http://"))
-			b := newBrowser(t)
-			ms := timeToAnswer(b, "http://"+proxy.addr+"/"+target, "10.1.2.3")
-			b.waitOfflineReady()
-			waitQuiet(proxy)
-			firstBytes = append(firstBytes, float64(proxy.bytes.Load()))
-			firstMs = append(firstMs, ms)
-			repeatMs = append(repeatMs, timeToAnswer(b, "http://"+proxy.addr+"/"+target, "10.1.2.3"))
-		})
-		t.Run(fmt.Sprintf("mobile-%d", i+1), func(t *testing.T) {
-			slow := newBrowser(t)
-			throttle(slow)
-			slowFirstMs = append(slowFirstMs, timeToAnswer(slow, s.URL+target, "10.1.2.3"))
-			slow.waitOfflineReady()
-			slowRepeatMs = append(slowRepeatMs, timeToAnswer(slow, s.URL+target, "10.1.2.3"))
-		})
+	now := benchBundle(t, "this build", *distDir)
+	var before *benchFigures
+	if *beforeDir != "" {
+		before = benchBundle(t, "before", *beforeDir)
 	}
 	if t.Failed() {
 		t.FailNow()
 	}
-	fmt.Fprintf(&r, "first visit transfers: %s (every byte on the wire, the service worker's install included)\n\n", kb(int64(median(firstBytes))))
-	fmt.Fprintf(&r, "time from navigation to the widget answering (/%s):\n", target)
-	fmt.Fprintf(&r, "  loopback        first visit %6.0f ms   repeat visit %6.0f ms\n", median(firstMs), median(repeatMs))
-	fmt.Fprintf(&r, "  mobile profile  first visit %6.0f ms   repeat visit %6.0f ms   (562.5 ms RTT, 1.47 Mbit/s, 4x CPU)\n\n", median(slowFirstMs), median(slowRepeatMs))
+	col := func(f func(*benchFigures) string, goal string) string {
+		b := "—"
+		if before != nil {
+			b = f(before)
+		}
+		return fmt.Sprintf("| %-14s | %-14s | %s |", f(now), b, goal)
+	}
+	ms := func(v float64) string { return fmt.Sprintf("%.0f ms", v) }
+	mb := func(v float64) string { return fmt.Sprintf("%.2f MB", v/1e6) }
+	fmt.Fprintf(&r, "throttling (mobile profile: 562.5 ms RTT, 1.47 Mbit/s down, 4x CPU): %s\n\n", now.throttle)
+	fmt.Fprintf(&r, "| %-62s | %-14s | %-14s | goal |\n", "measure", "this build", "before")
+	fmt.Fprintf(&r, "|%s|%s|%s|------|\n", strings.Repeat("-", 64), strings.Repeat("-", 16), strings.Repeat("-", 16))
+	row := func(name string, f func(*benchFigures) string, goal string) {
+		fmt.Fprintf(&r, "| %-62s %s\n", name, col(f, goal))
+	}
+	row("app.wasm, raw", func(f *benchFigures) string { return mb(float64(f.wasmRaw)) }, "")
+	row("app.wasm, brotli", func(f *benchFigures) string { return mb(float64(f.wasmBrotli)) }, "")
+	for _, rt := range benchRoutes {
+		row("first answer, mobile, first visit, /"+rt.path, func(f *benchFigures) string { return ms(f.mobileFirst[rt.path]) }, fmt.Sprintf("≤ %.0f s", rt.goal/1000))
+	}
+	for _, rt := range benchRoutes {
+		row("first answer, mobile, repeat visit, /"+rt.path, func(f *benchFigures) string { return ms(f.mobileRepeat[rt.path]) }, "≤ 1.5 s")
+	}
+	row("first answer, loopback, first visit, /addr?ip=8.8.8.8", func(f *benchFigures) string { return ms(f.loopFirst) }, "≤ 0.8 s")
+	row("first answer, loopback, repeat visit, /addr?ip=8.8.8.8", func(f *benchFigures) string { return ms(f.loopRepeat) }, "≤ 0.4 s")
+	row("bytes on the wire before the first answer, /addr", func(f *benchFigures) string { return mb(f.bytesToAnswer) }, "≤ 1.0 MB")
+	row("bytes on the wire for every route offline (first visit)", func(f *benchFigures) string { return mb(f.bytesOffline) }, "≤ 3.5 MB")
+	for _, page := range lighthousePages {
+		row("Lighthouse mobile (perf/a11y/BP/SEO) /"+page, func(f *benchFigures) string { return f.lighthouse[page] }, "≥ 90/100/100/100")
+	}
+	r.WriteString("\n")
 
+	s := startServer(t, *distDir, "/")
 	t.Run("nat-steps", func(t *testing.T) {
 		fmt.Fprintf(&r, "%s\n", natStepTimings(t, newBrowser(t), s.URL))
 	})
-
-	if *lighthouse != "" {
-		fmt.Fprintf(&r, "Lighthouse 12.2.3 (performance / accessibility / best practices / SEO):\n")
-		for _, page := range []string{"", "addr"} {
-			for _, preset := range []string{"mobile", "desktop"} {
-				scores := lighthouseScores(t, s.URL+page, preset)
-				fmt.Fprintf(&r, "  /%-5s %-7s %s\n", page, preset, scores)
-			}
-		}
-	}
 
 	t.Log("\n" + r.String())
 	if err := os.WriteFile(*reportFile, r.Bytes(), 0o644); err != nil {
@@ -107,24 +126,154 @@ func TestBenchReport(t *testing.T) {
 	fmt.Print(r.String())
 }
 
+var (
+	beforeDir       = flag.String("before", "", "an earlier bundle to measure beside -dist (make bench BEFORE=<git ref>)")
+	lighthousePages = []string{"addr?ip=8.8.8.8", "nat?preset=cgnat"}
+)
+
+// benchBundle measures the bundle in dir.
+func benchBundle(t *testing.T, name, dir string) *benchFigures {
+	f := &benchFigures{mobileFirst: map[string]float64{}, mobileRepeat: map[string]float64{}, lighthouse: map[string]string{}}
+	wasm, _ := filepath.Glob(filepath.Join(dir, "web", "app.*.wasm"))
+	if len(wasm) == 0 {
+		t.Fatalf("no app.*.wasm in %s", dir)
+	}
+	for _, w := range wasm {
+		f.wasmRaw += fileSize(w)
+		f.wasmBrotli += fileSize(w + ".br")
+	}
+	s := startServer(t, dir, "/")
+
+	// What each route's answer says, read once from the page the app
+	// rendered: the figures below wait for exactly that text.
+	want := map[string]string{}
+	t.Run(name+"/answers", func(t *testing.T) {
+		b := newBrowser(t)
+		for _, rt := range benchRoutes {
+			b.do(chromedp.Navigate(s.URL + rt.path))
+			b.waitLive()
+			want[rt.path] = b.waitFieldContains(rt.field, "")
+		}
+	})
+
+	const addr = "addr?ip=8.8.8.8"
+	var loopFirst, loopRepeat, toAnswer, offline []float64
+	mobileFirst, mobileRepeat := map[string][]float64{}, map[string][]float64{}
+	// Each run is a subtest, so that its browsers are closed before the
+	// next starts and do not share the machine with it.
+	for i := 0; i < *benchRuns; i++ {
+		t.Run(fmt.Sprintf("%s/loopback-%d", name, i+1), func(t *testing.T) {
+			proxy := countingProxy(t, strings.TrimPrefix(strings.TrimSuffix(s.URL, "/"), "http://"))
+			b := newBrowser(t)
+			loopFirst = append(loopFirst, timeToAnswer(b, "http://"+proxy.addr+"/"+addr, "canonical", want[addr]))
+			toAnswer = append(toAnswer, float64(proxy.bytes.Load()))
+			b.waitOfflineReady()
+			waitQuiet(proxy)
+			offline = append(offline, float64(proxy.bytes.Load()))
+			loopRepeat = append(loopRepeat, timeToAnswer(b, "http://"+proxy.addr+"/"+addr, "canonical", want[addr]))
+		})
+		for _, rt := range benchRoutes {
+			t.Run(fmt.Sprintf("%s/mobile-%d/%s", name, i+1, rt.path), func(t *testing.T) {
+				slow := newBrowser(t)
+				throttle(slow)
+				mobileFirst[rt.path] = append(mobileFirst[rt.path], timeToAnswer(slow, s.URL+rt.path, rt.field, want[rt.path]))
+				slow.waitOfflineReady()
+				mobileRepeat[rt.path] = append(mobileRepeat[rt.path], timeToAnswer(slow, s.URL+rt.path, rt.field, want[rt.path]))
+			})
+		}
+	}
+	t.Run(name+"/throttle-check", func(t *testing.T) {
+		f.throttle = throttleCheck(t, s.URL, dir)
+	})
+	f.loopFirst, f.loopRepeat = median(loopFirst), median(loopRepeat)
+	f.bytesToAnswer, f.bytesOffline = median(toAnswer), median(offline)
+	for _, rt := range benchRoutes {
+		f.mobileFirst[rt.path] = median(mobileFirst[rt.path])
+		f.mobileRepeat[rt.path] = median(mobileRepeat[rt.path])
+	}
+	if *lighthouse != "" {
+		for _, page := range lighthousePages {
+			f.lighthouse[page] = lighthouseScores(t, s.URL+page, "mobile")
+		}
+	} else {
+		for _, page := range lighthousePages {
+			f.lighthouse[page] = "not run"
+		}
+	}
+	return f
+}
+
+func fileSize(p string) int64 {
+	st, err := os.Stat(p)
+	if err != nil {
+		return 0
+	}
+	return st.Size()
+}
+
 // timeToAnswer navigates and returns the milliseconds from the start of
-// navigation until data-field=canonical shows want, as the page's own clock
-// measures it.
-func timeToAnswer(b *browser, url, want string) float64 {
+// navigation until a visible data-field=field shows want, as the page's
+// own clock measures it. A hidden element (a pre-rendered answer waiting
+// for the app) does not count.
+func timeToAnswer(b *browser, url, field, want string) float64 {
 	b.t.Helper()
 	b.do(chromedp.Navigate(url))
 	return eval[float64](b, fmt.Sprintf(`new Promise((resolve) => {
-		const done = () => {
-			const el = document.querySelector('[data-field="canonical"]');
-			return el && el.textContent === %q;
-		};
+		const done = () => [...document.querySelectorAll('[data-field=%q]')].some(el => el.textContent === %q && el.checkVisibility());
 		if (done()) { resolve(performance.now()); return; }
-		const obs = new MutationObserver(() => {
-			if (done()) { obs.disconnect(); resolve(performance.now()); }
-		});
-		obs.observe(document.body, {subtree: true, childList: true, characterData: true});
-	})`, want))
+		const check = () => { if (done()) { obs.disconnect(); resolve(performance.now()); } };
+		const obs = new MutationObserver(check);
+		obs.observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
+	})`, field, want))
 }
+
+// throttleCheck proves that the mobile profile is applied: a file of known
+// size must take at least its transfer time at the profile's rate.
+func throttleCheck(t *testing.T, base, dir string) string {
+	files, _ := filepath.Glob(filepath.Join(dir, "web", "services.*.bin"))
+	if len(files) != 1 {
+		t.Fatalf("no services.*.bin in %s", dir)
+	}
+	name := filepath.Base(files[0])
+	size := fileSize(files[0])
+	if br := fileSize(files[0] + ".br"); br > 0 {
+		size = br // what the server sends to Chromium
+	}
+	b := newBrowser(t)
+	b.do(chromedp.Navigate(base + "web/" + name))
+	throttle(b)
+	got := eval[float64](b, fmt.Sprintf(`(async () => {
+		const t0 = performance.now();
+		const r = await fetch(%q + "?" + Math.random(), {cache: "no-store"});
+		await r.arrayBuffer();
+		return performance.now() - t0;
+	})()`, base+"web/"+name))
+	least := float64(size) / (mobileDown / 1000)
+	if got < least {
+		t.Errorf("throttling is not applied: %d bytes arrived in %.0f ms; at %.0f bytes/s they take at least %.0f ms", size, got, mobileDown, least)
+		return fmt.Sprintf("NOT APPLIED (%d bytes in %.0f ms, at least %.0f ms expected)", size, got, least)
+	}
+	return fmt.Sprintf("applied (%s in %.0f ms; the rate alone takes %.0f ms)", kb(size), got, least)
+}
+
+// The mobile profile: Lighthouse's slow 4G.
+const (
+	mobileRTT  = 562.5              // ms
+	mobileDown = 1474.56 * 1024 / 8 // bytes/s
+	mobileUp   = 675 * 1024 / 8     // bytes/s
+)
+
+type emulateNetworkConditionsParams struct {
+	Offline            bool    `json:"offline"`
+	Latency            float64 `json:"latency"`
+	DownloadThroughput float64 `json:"downloadThroughput"`
+	UploadThroughput   float64 `json:"uploadThroughput"`
+}
+
+// emulateNetworkConditions is the protocol command that current Chromium
+// applies (cdproto has only emulateNetworkConditionsByRule, which Chromium
+// rejects with "Invalid parameters").
+var emulateNetworkConditions = cdp.Command[emulateNetworkConditionsParams, struct{}]{Method: "Network.emulateNetworkConditions"}
 
 // throttle applies Lighthouse's mobile profile through the DevTools protocol.
 func throttle(b *browser) {
@@ -132,12 +281,10 @@ func throttle(b *browser) {
 		if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
 			return err
 		}
-		_, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
-			MatchedNetworkConditions: []*network.Conditions{{
-				Latency:            562.5,
-				DownloadThroughput: 1474.56 * 1024 / 8,
-				UploadThroughput:   675 * 1024 / 8,
-			}},
+		_, err := chromedp.Call(ctx, emulateNetworkConditions, emulateNetworkConditionsParams{
+			Latency:            mobileRTT,
+			DownloadThroughput: mobileDown,
+			UploadThroughput:   mobileUp,
 		})
 		if err != nil {
 			return err

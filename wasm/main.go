@@ -1,13 +1,16 @@
 // Command wasm is the Netground app. Compiled to WebAssembly it runs the
-// playground in the browser; run natively it generates the static bundle:
-// one pre-rendered HTML page per route, the service worker and the manifest.
+// playground in the browser; run natively it generates the static bundle
+// (package bundle).
 package main
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/netground/netground/wasm/site"
+)
 
 func main() {
-	for _, p := range pages {
-		app.RouteFunc(p.Path, p.New)
+	for _, r := range site.Routes() {
+		app.RouteFunc(r.Path, r.Page.New)
 	}
 	app.RunWhenOnBrowser()
 	generate()

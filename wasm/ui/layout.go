@@ -26,8 +26,8 @@ func Layout(embed bool, current, fullURL string, content ...app.UI) app.UI {
 			),
 			app.Nav().Aria("label", "Widgets").Body(
 				app.Ul().Body(
-					app.Range(navRoutes()).Slice(func(i int) app.UI {
-						l := navRoutes()[i]
+					app.Range(navPages()).Slice(func(i int) app.UI {
+						l := navPages()[i]
 						a := app.A().Href(Href(l.Path)).Text(l.Label)
 						if l.Path == current {
 							a = a.Aria("current", "page")
@@ -93,12 +93,12 @@ func AbsoluteURL(path string) string {
 	return u.Scheme + "://" + u.Host + Href(path)
 }
 
-// navRoutes returns the routes listed in the navigation.
-func navRoutes() []Route {
-	var out []Route
-	for _, r := range Routes {
-		if r.Label != "" {
-			out = append(out, r)
+// navPages returns the pages listed in the navigation.
+func navPages() []Page {
+	var out []Page
+	for _, p := range pages {
+		if p.Label != "" {
+			out = append(out, p)
 		}
 	}
 	return out

@@ -9,7 +9,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/core/store"
-	"github.com/netground/netground/wasm/library/local"
+	"github.com/netground/netground/wasm/storage"
 )
 
 // SaveControl saves the widget's scenario in this browser's library: name it, Save (saving
@@ -39,7 +39,7 @@ func (c *SaveControl) OnMount(ctx app.Context) {
 	}
 	widget := c.Doc.Widget
 	AsyncProtected(ctx, &c.boundary, id, func() func() {
-		lib, _, err := local.Library()
+		lib, _, err := storage.Library()
 		if err != nil {
 			return func() {}
 		}
@@ -111,8 +111,8 @@ func (c *SaveControl) save(ctx app.Context, copy bool) {
 }
 
 // saveDocument saves doc as entry id (a new entry when id is "" or the entry was deleted).
-func saveDocument(id string, doc scenario.Document) (store.Entry, local.Status, error) {
-	lib, st, err := local.Library()
+func saveDocument(id string, doc scenario.Document) (store.Entry, storage.Status, error) {
+	lib, st, err := storage.Library()
 	if err != nil {
 		return store.Entry{}, st, err
 	}
@@ -124,13 +124,13 @@ func saveDocument(id string, doc scenario.Document) (store.Entry, local.Status, 
 		e, err = lib.Save(doc)
 	}
 	if err == nil {
-		local.Changed()
+		storage.Changed()
 	}
 	return e, st, err
 }
 
 // SaveStatus says what a save did, such as `Saved "Office router" at 14:02.`.
-func SaveStatus(e store.Entry, copy bool, st local.Status) string {
+func SaveStatus(e store.Entry, copy bool, st storage.Status) string {
 	what := "Saved"
 	if copy {
 		what = "Saved a copy as"
@@ -145,14 +145,10 @@ func SaveStatus(e store.Entry, copy bool, st local.Status) string {
 // DefaultScenarioName names a scenario after its widget and main input, such as
 // "Address 10.1.2.3".
 func DefaultScenarioName(d scenario.Document) string {
-	label := string(d.Widget)
-	for _, r := range Routes {
-		if r.Path == "/"+string(d.Widget) && r.Label != "" {
-			label = r.Label
-		}
-	}
+	label := WidgetLabel(d.Widget)
+	page, _ := PageOf(d.Widget)
 	if q, err := d.Query(); err == nil {
-		for _, key := range []string{"ip", "net", "q"} {
+		for _, key := range page.NameKeys {
 			if v := strings.TrimSpace(q.Get(key)); v != "" {
 				if len(v) > 60 {
 					v = v[:60]

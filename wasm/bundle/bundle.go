@@ -1,0 +1,309 @@
+//go:build !wasm
+
+// Package bundle writes Netground's static bundle: one pre-rendered HTML
+// page per route of the page registry (package site), the wasm under a
+// content-addressed name, the service worker, the manifest, and .br/.gz
+// twins of every compressible file.
+package bundle
+
+import (
+	"bytes"
+	"cmp"
+	"compress/gzip"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/andybalholm/brotli"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/netground/netground/wasm/site"
+	"github.com/netground/netground/wasm/ui"
+)
+
+//go:embed app-worker.js
+var appWorkerTemplate string
+
+// Main writes the static bundle as the flags say: what the command wasm
+// does when run natively.
+func Main() {
+	var cfg genConfig
+	flag.StringVar(&cfg.out, "out", "static/dist", "directory to write the bundle to (replaced)")
+	flag.StringVar(&cfg.wasm, "wasm", "", "the compiled app.wasm")
+	flag.StringVar(&cfg.web, "web", "static/web", "committed static sources (css, icons, scripts)")
+	flag.StringVar(&cfg.wasmExec, "wasmexec", "", "the Go toolchain's wasm_exec.js (go env GOROOT)/lib/wasm/wasm_exec.js")
+	flag.StringVar(&cfg.base, "base", "/", "URL path the bundle is served under, such as /netground/")
+	flag.StringVar(&cfg.services, "services", "core/port/data/services.bin", "the compact IANA service registry")
+	flag.Parse()
+	if err := cfg.run(); err != nil {
+		fmt.Fprintln(os.Stderr, "generate:", err)
+		os.Exit(1)
+	}
+}
+
+type genConfig struct {
+	out, wasm, web, wasmExec, base, services string
+}
+
+// hashed reports whether a committed source is served under a name that
+// carries a hash of its content, so browsers may cache it for good.
+// Stylesheets are; scripts that course pages include by name are not.
+func hashed(name string) bool { return path.Ext(name) == ".css" }
+
+func (cfg genConfig) run() error {
+	if cfg.wasm == "" || cfg.wasmExec == "" {
+		return fmt.Errorf("-wasm and -wasmexec are required")
+	}
+	prefix := strings.Trim(cfg.base, "/")
+	if prefix != "" {
+		prefix = "/" + prefix
+	}
+	wasmBytes, err := os.ReadFile(cfg.wasm)
+	if err != nil {
+		return err
+	}
+	wasmExec, err := os.ReadFile(cfg.wasmExec)
+	if err != nil {
+		return err
+	}
+	if err := os.RemoveAll(cfg.out); err != nil {
+		return err
+	}
+	webOut := filepath.Join(cfg.out, "web")
+	if err := os.MkdirAll(webOut, 0o755); err != nil {
+		return err
+	}
+
+	// The version covers everything the bundle is made of, so a changed
+	// deploy updates open clients and an unchanged rebuild does not.
+	version := sha256.New()
+	version.Write(wasmBytes)
+	version.Write(wasmExec)
+	version.Write([]byte(appWorkerTemplate))
+	version.Write([]byte(prefix))
+
+	var styles []string    // served names of the stylesheets
+	var cacheable []string // every asset, so that all of it works offline
+	err = filepath.WalkDir(cfg.web, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(cfg.web, p)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(version, "%s\x00%d\x00", rel, len(b))
+		version.Write(b)
+		name := filepath.ToSlash(rel)
+		if hashed(name) {
+			name = contentName(name, b)
+			styles = append(styles, "/web/"+name)
+		}
+		cacheable = append(cacheable, "/web/"+name)
+		return writeFile(filepath.Join(webOut, filepath.FromSlash(name)), b)
+	})
+	if err != nil {
+		return err
+	}
+	// The site's own stylesheet first; the widgets' own sheets after it.
+	slices.SortStableFunc(styles, func(a, b string) int {
+		return cmp.Compare(btoi(!strings.HasPrefix(a, "/web/netground.")), btoi(!strings.HasPrefix(b, "/web/netground.")))
+	})
+
+	servicesBytes, err := os.ReadFile(cfg.services)
+	if err != nil {
+		return err
+	}
+	version.Write(servicesBytes)
+	servicesName := contentName("services.bin", servicesBytes)
+	if err := writeFile(filepath.Join(webOut, servicesName), servicesBytes); err != nil {
+		return err
+	}
+	cacheable = append(cacheable, "/web/"+servicesName)
+	// Pre-rendering reads the same registry the browser fetches.
+	if err := os.Setenv("NETGROUND_SERVICES_FILE", cfg.services); err != nil {
+		return err
+	}
+
+	wasmName := contentName("app.wasm", wasmBytes)
+	if err := writeFile(filepath.Join(webOut, wasmName), wasmBytes); err != nil {
+		return err
+	}
+
+	var routes []string
+	for _, r := range site.Routes() {
+		routes = append(routes, r.Path)
+	}
+	fmt.Fprintf(version, "%q", routes)
+
+	rootPage := prefix
+	if rootPage == "" {
+		rootPage = "/"
+	}
+	for _, r := range routes {
+		if r != "/" {
+			cacheable = append(cacheable, prefix+r)
+		}
+	}
+
+	h := &app.Handler{
+		Name:        "Netground",
+		ShortName:   "Netground",
+		Title:       ui.SiteTitle,
+		Description: "Type IP addresses, subnets and ports and see what they mean: forms, classification, reachability, subnets, NAT and binding, computed in your browser.",
+		Author:      "Netground",
+		Keywords:    []string{"ip address", "subnet calculator", "cidr", "ipv6", "port", "nat", "socket"},
+		Lang:        "en",
+		Icon: app.Icon{
+			Default:    "/web/icon-192.png",
+			Large:      "/web/icon-512.png",
+			SVG:        "/web/icon.svg",
+			AppleTouch: "/web/icon-192.png",
+		},
+		BackgroundColor: "#0f1720",
+		ThemeColor:      "#0f1720",
+		LoadingLabel:    "Starting the calculator… {progress}%",
+		Styles:          styles,
+		Env:             app.Environment{"NETGROUND_SERVICES_URL": prefix + "/web/" + servicesName},
+		Scripts:         []string{"/web/boot.js", "/web/site.js defer"},
+		// The wasm is what the page waits for: ask for it with the page,
+		// not after app.js has loaded and run. crossorigin matches the
+		// credentials mode of app.js's fetch, so the preload is used.
+		RawHeaders:              []string{`<link rel="preload" href="` + prefix + "/web/" + wasmName + `" as="fetch" type="application/wasm" crossorigin="anonymous" fetchpriority="high">`},
+		CacheableResources:      cacheable,
+		Resources:               bundleResources{prefix: prefix, wasm: prefix + "/web/" + wasmName},
+		Version:                 hex.EncodeToString(version.Sum(nil))[:20],
+		WasmContentLengthHeader: "X-Decoded-Content-Length",
+		ServiceWorkerTemplate:   strings.ReplaceAll(appWorkerTemplate, "NETGROUND_ROOT_PAGE", rootPage),
+	}
+	if err := app.GenerateStaticWebsite(cfg.out, h, routes...); err != nil {
+		return err
+	}
+	if err := writeFile(filepath.Join(cfg.out, "wasm_exec.js"), wasmExec); err != nil {
+		return err
+	}
+	if err := fixPages(cfg.out); err != nil {
+		return err
+	}
+	return precompress(cfg.out)
+}
+
+// bundleResources tells go-app where the bundle lives: under prefix, with
+// the wasm at a content-addressed URL.
+type bundleResources struct{ prefix, wasm string }
+
+func (r bundleResources) Package() string { return r.prefix }
+func (r bundleResources) Static() string  { return r.prefix }
+func (r bundleResources) AppWASM() string { return r.wasm }
+
+// contentName inserts a hash of content into a file name:
+// app.wasm → app.0123456789abcdef.wasm.
+func contentName(name string, content []byte) string {
+	sum := sha256.Sum256(content)
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:8]) + ext
+}
+
+// go-app writes attributes in no fixed order, so these match a tag by one
+// attribute wherever it stands.
+var (
+	// go-app's viewport forbids zooming, which fails people who need it.
+	viewportMeta = regexp.MustCompile(`<meta[^>]*name="viewport"[^>]*>`)
+	// og:url names the generator's temporary server; og:image is empty.
+	ogMeta = regexp.MustCompile(`<meta[^>]*property="og:(url|image)"[^>]*>\n?`)
+	// The loader's spinner is decoration and needs an empty alt text.
+	loaderImage = regexp.MustCompile(`<img([^>]*id="app-wasm-loader-icon"[^>]*?)>`)
+	// go-app writes a false boolean attribute as name="false", which
+	// browsers read as true: a pre-rendered select would show its last
+	// option as chosen. A false boolean attribute is an absent one.
+	// go-app writes aria-selected="true" as a bare aria-selected, which
+	// ARIA reads as undefined, not true.
+	bareARIA     = regexp.MustCompile(`(<[^>]*? aria-[a-z]+)([ >])`)
+	falseBoolean = regexp.MustCompile(`(<[^>]*?) (?:allowfullscreen|async|autofocus|autoplay|checked|controls|default|defer|disabled|formnovalidate|hidden|inert|ismap|loop|multiple|muted|nomodule|novalidate|open|playsinline|readonly|required|reversed|selected)="false"`)
+)
+
+// fixPages corrects what go-app writes into every pre-rendered page.
+func fixPages(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".html" {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		b = viewportMeta.ReplaceAll(b, []byte(`<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`))
+		b = ogMeta.ReplaceAll(b, nil)
+		b = loaderImage.ReplaceAll(b, []byte(`<img$1 alt="">`))
+		for bareARIA.Match(b) {
+			b = bareARIA.ReplaceAll(b, []byte(`$1="true"$2`))
+		}
+		for falseBoolean.Match(b) { // one attribute per match: a tag may hold several
+			b = falseBoolean.ReplaceAll(b, []byte(`$1`))
+		}
+		return os.WriteFile(p, b, 0o644)
+	})
+}
+
+// compressible lists the extensions worth precompressing.
+var compressible = []string{".html", ".js", ".css", ".wasm", ".webmanifest", ".svg", ".json", ".txt", ".xml", ".bin"}
+
+// precompress writes .br and .gz beside every compressible file, where
+// they are smaller than the original.
+func precompress(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !slices.Contains(compressible, filepath.Ext(p)) {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		var br bytes.Buffer
+		bw := brotli.NewWriterLevel(&br, brotli.BestCompression)
+		bw.Write(b)
+		if err := bw.Close(); err != nil {
+			return err
+		}
+		var gz bytes.Buffer
+		gw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+		gw.Write(b)
+		if err := gw.Close(); err != nil {
+			return err
+		}
+		for _, c := range []struct {
+			ext  string
+			data []byte
+		}{{".br", br.Bytes()}, {".gz", gz.Bytes()}} {
+			if len(c.data) < len(b) {
+				if err := writeFile(p+c.ext, c.data); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func writeFile(name string, b []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(name, b, 0o644)
+}

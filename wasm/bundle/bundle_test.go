@@ -1,0 +1,81 @@
+//go:build !wasm
+
+package bundle
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestFixPagesInAnyAttributeOrder(t *testing.T) {
+	dir := t.TempDir()
+	pages := []string{
+		`<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover">` +
+			`<meta property="og:url" content="http://127.0.0.1:4321/addr">` +
+			`<meta property="og:image" content>` +
+			`<img id="app-wasm-loader-icon" class="goapp-logo goapp-spin" src="/web/icon-192.png">`,
+		`<meta content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover" name="viewport">` +
+			`<meta content="http://127.0.0.1:4321/" property="og:url">` +
+			`<meta content property="og:image">` +
+			`<img src="/web/icon-192.png" class="goapp-logo goapp-spin" id="app-wasm-loader-icon">`,
+	}
+	for i, p := range pages {
+		name := filepath.Join(dir, string(rune('a'+i))+".html")
+		if err := os.WriteFile(name, []byte(p), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := fixPages(dir); err != nil {
+		t.Fatal(err)
+	}
+	for i := range pages {
+		b, _ := os.ReadFile(filepath.Join(dir, string(rune('a'+i))+".html"))
+		got := string(b)
+		for _, bad := range []string{"maximum-scale", "user-scalable", "og:url", "og:image", "127.0.0.1"} {
+			if strings.Contains(got, bad) {
+				t.Errorf("page %d still has %q: %s", i, bad, got)
+			}
+		}
+		for _, want := range []string{`name="viewport"`, `alt=""`, `id="app-wasm-loader-icon"`} {
+			if !strings.Contains(got, want) {
+				t.Errorf("page %d lacks %q: %s", i, want, got)
+			}
+		}
+	}
+}
+
+func TestContentName(t *testing.T) {
+	a := contentName("app.wasm", []byte("one"))
+	b := contentName("app.wasm", []byte("two"))
+	if a == b || !strings.HasPrefix(a, "app.") || !strings.HasSuffix(a, ".wasm") {
+		t.Errorf("contentName = %q, %q; want distinct app.<hash>.wasm names", a, b)
+	}
+	if contentName("app.wasm", []byte("one")) != a {
+		t.Errorf("contentName is not stable")
+	}
+}
+
+func TestFixPagesDropsFalseBooleans(t *testing.T) {
+	dir := t.TempDir()
+	page := `<select><option value="aws" selected="false">AWS</option><option selected="true" value="gcp">Google</option></select>` +
+		`<input type="checkbox" checked="false" disabled="false" readonly="false" data-live="false" aria-pressed="false" value="false">` +
+		`<details open="false"><summary>Why</summary></details><input required>` +
+		`<button aria-selected role="tab" aria-pressed>A</button><button aria-selected="false" aria-label="x y">B</button>`
+	want := `<select><option value="aws">AWS</option><option selected="true" value="gcp">Google</option></select>` +
+		`<input type="checkbox" data-live="false" aria-pressed="false" value="false">` +
+		`<details><summary>Why</summary></details><input required>` +
+		`<button aria-selected="true" role="tab" aria-pressed="true">A</button><button aria-selected="false" aria-label="x y">B</button>`
+	name := filepath.Join(dir, "p.html")
+	if err := os.WriteFile(name, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := fixPages(dir); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(name)
+	if string(got) != want {
+		t.Errorf("fixPages:\n got %s\nwant %s", got, want)
+	}
+}

@@ -1,0 +1,70 @@
+package home
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/netground/netground/wasm/ui"
+)
+
+// homePage says what Netground is and leads to the pages.
+type homePage struct {
+	app.Compo
+}
+
+// New returns the home page.
+func New() app.Composer { return &homePage{} }
+
+func (p *homePage) OnNav(ctx app.Context) {
+	ctx.Page().SetTitle(ui.SiteTitle)
+}
+
+func (p *homePage) Render() app.UI {
+	return ui.Layout(false, "/", "",
+		app.Section().Class("intro").Body(
+			app.H1().Text("Netground"),
+			app.P().Class("lead").Text("An IP address gets a packet to the right machine; a port gets it to the right service on that machine. "+
+				"NAT lets a whole network hide behind one public address. "+
+				"Netground lets you type addresses, subnets and ports, and play with NAT and binding, to see in plain words what they mean and why things fail."),
+		),
+		app.Section().Aria("labelledby", "examples-heading").Body(
+			app.H2().ID("examples-heading").Text("Try an example"),
+			app.Ul().Class("examples").Body(
+				app.Range(examples()).Slice(func(i int) app.UI {
+					e := examples()[i]
+					return app.Li().Body(app.A().Href(ui.Href(e.Path)).Text(e.Label))
+				}),
+			),
+		),
+		app.Section().Aria("labelledby", "widgets-heading").Body(
+			app.H2().ID("widgets-heading").Text("Widgets and labs"),
+			app.Ul().Class("cards").Body(
+				app.Range(cards()).Slice(func(i int) app.UI {
+					c := cards()[i]
+					return app.Li().Class("card").Body(
+						app.H3().Body(app.A().Href(ui.Href(c.Path)).Text(c.Heading())),
+						app.P().Text(c.Card),
+					)
+				}),
+			),
+		),
+	)
+}
+
+// cards returns the pages that have a card.
+func cards() []ui.Page {
+	var out []ui.Page
+	for _, p := range ui.Pages() {
+		if p.Card != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// examples returns every page's ready-made links.
+func examples() []ui.Example {
+	var out []ui.Example
+	for _, p := range ui.Pages() {
+		out = append(out, p.Examples...)
+	}
+	return out
+}

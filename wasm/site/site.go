@@ -1,0 +1,119 @@
+// Package site is Netground's page registry: every page declared once.
+// Routes, the navigation, titles, the home page, the library's labels and
+// default names, the embed routes, the pre-rendered pages and the browser
+// tests' page list all come from Pages.
+//
+// Adding a widget: its engine in core, its package under wasm/widget or
+// wasm/lab, one row here, and its section in docs/fields*.md.
+package site
+
+import (
+	"github.com/netground/netground/core/scenario"
+	"github.com/netground/netground/wasm/lab/bindlab"
+	"github.com/netground/netground/wasm/lab/k8slab"
+	"github.com/netground/netground/wasm/lab/natlab"
+	"github.com/netground/netground/wasm/page/home"
+	"github.com/netground/netground/wasm/page/library"
+	"github.com/netground/netground/wasm/page/practice"
+	"github.com/netground/netground/wasm/ui"
+	"github.com/netground/netground/wasm/widget/addrui"
+	"github.com/netground/netground/wasm/widget/planui"
+	"github.com/netground/netground/wasm/widget/portsui"
+	"github.com/netground/netground/wasm/widget/subnetui"
+)
+
+// Pages lists every page in navigation order.
+var Pages = []ui.Page{
+	{
+		Path:  "/",
+		Title: ui.SiteTitle,
+		New:   home.New,
+	},
+	{
+		Widget: scenario.WidgetAddr, Path: "/addr", Embed: true,
+		Label: "Address", Title: "Address — Netground",
+		Card: "Any IPv4 or IPv6 address: its forms, its class in the IANA registries, and whether the internet can reach it.",
+		Examples: []ui.Example{
+			{Path: "/addr?ip=192.168.1.42", Label: "Your laptop at home: 192.168.1.42"},
+			{Path: "/addr?ip=100.64.1.1", Label: "Is 100.64.1.1 public?"},
+			{Path: "/addr?ip=2001:db8::1", Label: "An IPv6 address: 2001:db8::1"},
+		},
+		NameKeys: []string{"ip"},
+		New:      addrui.New,
+	},
+	{
+		Widget: scenario.WidgetSubnet, Path: "/subnet", Embed: true,
+		Label: "Subnet", Title: "Subnet calculator — Netground",
+		Card:     "Network, broadcast, usable hosts, mask and wildcard, with the bits drawn; are two hosts neighbours?",
+		Examples: []ui.Example{{Path: "/subnet?net=192.168.10.0/24", Label: "A /24 office network"}},
+		NameKeys: []string{"net"},
+		New:      subnetui.New,
+	},
+	{
+		Widget: scenario.WidgetPlan, Path: "/plan", Embed: true,
+		Label: "Plan", Title: "Network plan — Netground",
+		Card:     "Split a network, allocate subnets by host count, summarize, exclude, and find overlaps.",
+		NameKeys: []string{"net"},
+		New:      planui.New,
+	},
+	{
+		Widget: scenario.WidgetPorts, Path: "/ports", Embed: true,
+		Label: "Ports", CardTitle: "Ports & sockets", Title: "Ports & sockets — Netground",
+		Card: "Which service is on a port, which range it is in, and what a socket or URL connects to.",
+		Examples: []ui.Example{
+			{Path: "/ports?q=postgres", Label: "Which port is PostgreSQL?"},
+			{Path: "/ports?q=127.0.0.1:8080", Label: "What does 127.0.0.1:8080 mean?"},
+		},
+		NameKeys: []string{"q"},
+		New:      portsui.New,
+	},
+	{
+		Widget: scenario.WidgetNAT, Path: "/nat", Embed: true,
+		Label: "NAT lab", Title: "NAT lab — Netground",
+		Card: "A home network behind one public address: watch the translation table and why replies come back.",
+		New:  natlab.New,
+	},
+	{
+		Widget: scenario.WidgetBind, Path: "/bind", Embed: true,
+		Label: "Bind lab", Title: "Bind lab — Netground",
+		Card: "0.0.0.0 or 127.0.0.1, containers, localhost and \"address already in use\".",
+		New:  bindlab.New,
+	},
+	{
+		Widget: scenario.WidgetK8s, Path: "/k8s", Embed: true,
+		Label: "Kubernetes lab", Title: "Kubernetes lab — Netground",
+		Card: "Pods get addresses that change; Services give them a name that does not.",
+		New:  k8slab.New,
+	},
+	{
+		Widget: scenario.WidgetPractice, Path: "/practice", Embed: true,
+		Label: "Practice", Title: "Practice — Netground",
+		Card: "Generated exercises with checked answers and worked solutions.",
+		New:  practice.New,
+	},
+	{
+		Path:  "/library",
+		Label: "My scenarios", Title: "My scenarios — Netground",
+		New: library.New,
+	},
+}
+
+func init() { ui.SetPages(Pages) }
+
+// Route is one route of the app: a page, or its embeddable twin.
+type Route struct {
+	Path string
+	Page ui.Page
+}
+
+// Routes returns every route: each page, and after it its embed page.
+func Routes() []Route {
+	var out []Route
+	for _, p := range Pages {
+		out = append(out, Route{p.Path, p})
+		if p.Embed {
+			out = append(out, Route{"/embed" + p.Path, p})
+		}
+	}
+	return out
+}

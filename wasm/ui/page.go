@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/netground/netground/core/scenario"
+)
+
+// Page is one page of Netground, declared once in the site's page registry
+// (package site): routes, the navigation, titles, the home page's cards,
+// the library's labels and default names, the embed routes, the
+// pre-rendered pages and the browser tests' page list all come from it.
+type Page struct {
+	// Widget is the widget whose state the page shows, or "" for pages
+	// of no widget (home, library).
+	Widget scenario.Widget
+	// Path is the page's route, such as "/addr".
+	Path string
+	// Embed reports whether the page has an embeddable twin at
+	// "/embed"+Path.
+	Embed bool
+	// Label names the page in the navigation and the library; "" keeps
+	// it out of the navigation.
+	Label string
+	// Title is the document title.
+	Title string
+	// Card is the home page's sentence about the page; "" for no card.
+	Card string
+	// CardTitle is the card's heading when it differs from Label.
+	CardTitle string
+	// Examples are ready-made links into the page, shown on the home page.
+	Examples []Example
+	// NameKeys are the link parameters, in order, whose value names a
+	// saved scenario ("Address 10.1.2.3"); none for labs.
+	NameKeys []string
+	// New returns the page's component.
+	New func() app.Composer
+}
+
+// Example is a ready-made link into a page.
+type Example struct {
+	Path, Label string
+}
+
+// Heading returns the title of the page's home card.
+func (p Page) Heading() string {
+	if p.CardTitle != "" {
+		return p.CardTitle
+	}
+	return p.Label
+}
+
+var pages []Page
+
+// SetPages installs the page registry. The site package calls it once,
+// before any page renders.
+func SetPages(p []Page) { pages = p }
+
+// Pages returns the page registry, in navigation order.
+func Pages() []Page { return pages }
+
+// PageAt returns the page of a route path; embed paths give the page they
+// embed.
+func PageAt(path string) (Page, bool) {
+	path = "/" + strings.TrimPrefix(strings.TrimPrefix(path, "/embed"), "/")
+	for _, p := range pages {
+		if p.Path == path {
+			return p, true
+		}
+	}
+	return Page{}, false
+}
+
+// PageOf returns the page of a widget.
+func PageOf(w scenario.Widget) (Page, bool) {
+	for _, p := range pages {
+		if w != "" && p.Widget == w {
+			return p, true
+		}
+	}
+	return Page{}, false
+}
+
+// SiteTitle is the home page's title, and the title of a path no page has.
+const SiteTitle = "Netground — a playground for IP addresses, subnets, ports and NAT"
+
+// PageTitle returns the document title of the page at path.
+func PageTitle(path string) string {
+	if p, ok := PageAt(path); ok {
+		return p.Title
+	}
+	return SiteTitle
+}
+
+// WidgetLabel names a widget as the navigation does: "Address", "NAT lab";
+// a widget of no page by its id, and no widget as "Unknown".
+func WidgetLabel(w scenario.Widget) string {
+	if p, ok := PageOf(w); ok && p.Label != "" {
+		return p.Label
+	}
+	if w == "" {
+		return "Unknown"
+	}
+	return string(w)
+}

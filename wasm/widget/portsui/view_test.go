@@ -1,0 +1,43 @@
+package portsui
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDescribePortsWithoutRegistry(t *testing.T) {
+	tests := []struct{ q, mode, port, rng, err string }{
+		{"0", "port", "0", "reserved", ""},
+		{"65535", "port", "65535", "dynamic", ""},
+		{"65536", "port", "", "", "65536"},
+		{"127.0.0.1:8080", "socket", "8080", "registered", ""},
+		{"[::1]:443", "socket", "443", "well-known", ""},
+		{"::1:80", "socket", "", "", "[::1]:80"},
+		{"https://example.com", "url", "443", "well-known", ""},
+		{"postgres://u:p@[::1]/db", "url", "5432", "registered", ""},
+	}
+	for _, tt := range tests {
+		v := describePorts(tt.q, nil)
+		if v.Mode != tt.mode || v.Port != tt.port || !strings.Contains(v.Range, tt.rng) || (tt.err == "") != (v.Err == "") || !strings.Contains(v.Err, tt.err) {
+			t.Errorf("describePorts(%q) = mode %q port %q range %q err %q; want %q %q %q err containing %q", tt.q, v.Mode, v.Port, v.Range, v.Err, tt.mode, tt.port, tt.rng, tt.err)
+		}
+	}
+}
+
+func TestDescribePortsWithRegistry(t *testing.T) {
+	reg, err := services.get()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ q, service, port string }{
+		{"postgres", "postgresql", "5432"},
+		{"22", "ssh", "22"},
+		{"https", "https", "443"},
+		{"10.0.0.5:3306", "mysql", "3306"},
+	} {
+		v := describePorts(tt.q, reg)
+		if v.Service != tt.service || v.Port != tt.port {
+			t.Errorf("describePorts(%q) = service %q port %q; want %q %q", tt.q, v.Service, v.Port, tt.service, tt.port)
+		}
+	}
+}
