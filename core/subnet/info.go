@@ -3,8 +3,6 @@ package subnet
 import (
 	"net/netip"
 	"strconv"
-
-	"go4.org/netipx"
 )
 
 // Info describes a subnet: every field a subnet calculator shows.
@@ -136,7 +134,7 @@ func (s Subnet) Info(cloud Cloud) (Info, error) {
 	is4 := network.Is4()
 	width := network.BitLen()
 	hostBits := width - p.Bits()
-	last := netipx.PrefixLastIP(p)
+	last := lastAddr(p)
 	in := Info{
 		Subnet:   s,
 		Network:  network,
@@ -259,7 +257,7 @@ func NextPrefix(p netip.Prefix) netip.Prefix {
 		return netip.Prefix{}
 	}
 	p = p.Masked()
-	next := netipx.PrefixLastIP(p).Next()
+	next := lastAddr(p).Next()
 	if !next.IsValid() {
 		return netip.Prefix{}
 	}

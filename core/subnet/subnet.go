@@ -296,6 +296,14 @@ func parseMask(input string, addr netip.Addr, text string) (int, MaskForm, error
 }
 
 func (u u128) and(v u128) u128 { return u128{u.hi & v.hi, u.lo & v.lo} }
+func (u u128) or(v u128) u128  { return u128{u.hi | v.hi, u.lo | v.lo} }
+
+// lastAddr returns the last address of p: its address with every host bit
+// set. p must be valid.
+func lastAddr(p netip.Prefix) netip.Addr {
+	a := p.Addr()
+	return fromAddr(a).or(ones(a.BitLen() - p.Bits())).addr(a.Is4())
+}
 
 // contiguous returns the number of leading one bits of a width-bit mask and
 // reports whether all the ones come first.
