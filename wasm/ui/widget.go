@@ -5,6 +5,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/scenario"
+	"github.com/netground/netground/wasm/answer"
 )
 
 // Base is what every widget page embeds: the error boundary, embed and
@@ -100,17 +101,7 @@ func (b *Base) linkURL(ctx app.Context, s scenario.State) *url.URL {
 
 // LinkNotice says what a link held that the widget could not use.
 func LinkNotice(problems []scenario.Problem) app.UI {
-	if len(problems) == 0 {
-		return nil
-	}
-	return app.Div().Class("notice").Role("status").Body(
-		app.P().Text("Part of this link could not be used; the widget opened with defaults for it:"),
-		app.Ul().Body(
-			app.Range(problems).Slice(func(i int) app.UI {
-				return app.Li().DataSet("field", "link-problem").Text(problems[i].String())
-			}),
-		),
-	)
+	return Raw(answer.LinkNotice(problems).String())
 }
 
 // WidgetPath returns the link of a widget state, such as /addr?ip=10.0.0.1.
@@ -125,4 +116,13 @@ func WidgetPath(s scenario.State) string {
 // EmbedPath returns the embed link of a widget state.
 func EmbedPath(s scenario.State) string {
 	return "/embed" + WidgetPath(s)
+}
+
+// Raw shows the HTML of an answer region (package answer) inside the
+// region's element; nothing when it is empty.
+func Raw(html string) app.UI {
+	if html == "" {
+		return nil
+	}
+	return app.Raw(html)
 }

@@ -1,4 +1,4 @@
-package portsui
+package answer
 
 import (
 	"strconv"
@@ -7,8 +7,8 @@ import (
 	"github.com/netground/netground/core/port"
 )
 
-// portsView is what the Ports & sockets widget shows for one query.
-type portsView struct {
+// PortsView is what the Ports & sockets widget shows for one query.
+type PortsView struct {
 	Err  string
 	Mode string // "port", "socket", "url", "search" or "" for an empty query
 
@@ -17,36 +17,36 @@ type portsView struct {
 	Service                   string // the best match's service name
 	Host, Scheme, PortExplain string
 	Notes                     []string
-	Rows                      []serviceRow
-	Ephemeral                 []ephemeralRow
+	Rows                      []ServiceRow
+	Ephemeral                 []EphemeralRow
 	RegistryMissing           bool // the registry has not loaded (yet)
 	RegistryErr, NoMatches    string
 }
 
-type serviceRow struct {
+type ServiceRow struct {
 	Name, Port, Transport, Description, Reference, Match string
 }
 
-type ephemeralRow struct {
+type EphemeralRow struct {
 	OS, First, Last, Setting, Note string
 	Contains                       bool
 }
 
-// describePorts answers a query. reg may be nil while the registry loads:
+// DescribePorts answers a query. reg may be nil while the registry loads:
 // ranges, sockets and URLs are answered without it.
-func describePorts(query string, reg *port.Registry) portsView {
+func DescribePorts(query string, reg *port.Registry) PortsView {
 	q := strings.TrimSpace(query)
-	var v portsView
+	var v PortsView
 	var p uint16
 	hasPort := false
 	switch {
 	case q == "":
-		return portsView{}
+		return PortsView{}
 	case strings.Contains(q, "://"):
 		v.Mode = "url"
 		e, err := port.ParseURL(q)
 		if err != nil {
-			return portsView{Mode: "url", Err: err.Error()}
+			return PortsView{Mode: "url", Err: err.Error()}
 		}
 		v.Scheme, v.Host = e.Scheme(), e.Socket().Host()
 		v.PortExplain = e.Explain()
@@ -56,14 +56,14 @@ func describePorts(query string, reg *port.Registry) portsView {
 		v.Mode = "port"
 		n, err := port.ParsePort(q)
 		if err != nil {
-			return portsView{Mode: "port", Err: err.Error()}
+			return PortsView{Mode: "port", Err: err.Error()}
 		}
 		p, hasPort = n, true
 	case strings.Contains(q, ":"):
 		v.Mode = "socket"
 		s, err := port.ParseSocket(q)
 		if err != nil {
-			return portsView{Mode: "socket", Err: err.Error()}
+			return PortsView{Mode: "socket", Err: err.Error()}
 		}
 		v.Host = s.Host()
 		if s.IsAllInterfaces() && v.Host == "" {
@@ -82,7 +82,7 @@ func describePorts(query string, reg *port.Registry) portsView {
 	}
 	for _, os := range port.OSes() {
 		first, last := port.Ephemeral(os)
-		row := ephemeralRow{OS: os.String(), First: strconv.Itoa(int(first)), Last: strconv.Itoa(int(last)), Setting: os.EphemeralSetting()}
+		row := EphemeralRow{OS: os.String(), First: strconv.Itoa(int(first)), Last: strconv.Itoa(int(last)), Setting: os.EphemeralSetting()}
 		row.Contains = hasPort && first <= p && p <= last
 		if reg != nil {
 			if o := reg.EphemeralOverlap(os); !o.IsEmpty() {
@@ -114,7 +114,7 @@ func describePorts(query string, reg *port.Registry) portsView {
 		if m.Alias != "" {
 			match = "“" + m.Alias + "” is a common name for " + rec.Name()
 		}
-		v.Rows = append(v.Rows, serviceRow{
+		v.Rows = append(v.Rows, ServiceRow{
 			Name: name, Port: rec.PortString(), Transport: rec.Transport().String(),
 			Description: rec.Description(), Reference: rec.Reference(), Match: match,
 		})

@@ -1,4 +1,4 @@
-package subnetui
+package answer
 
 import (
 	"strings"
@@ -23,46 +23,46 @@ func TestDescribeSubnet(t *testing.T) {
 		{"2001:db8::1/128", "2001:db8::1", "", "2001:db8::1", "2001:db8::1", "1", "1"},
 	}
 	for _, tt := range tests {
-		v := describeSubnet(tt.net, "", "", "", subnet.CloudNone)
+		v := DescribeSubnet(tt.net, "", "", "", subnet.CloudNone)
 		got := []string{v.Network, v.Broadcast, v.FirstUsable, v.LastUsable, v.Total, v.Usable}
 		want := []string{tt.network, tt.broadcast, tt.first, tt.last, tt.total, tt.usable}
 		if v.NetErr != "" || strings.Join(got, " ") != strings.Join(want, " ") {
-			t.Errorf("describeSubnet(%q) = %q (err %q); want %q", tt.net, got, v.NetErr, want)
+			t.Errorf("DescribeSubnet(%q) = %q (err %q); want %q", tt.net, got, v.NetErr, want)
 		}
 		bits := 0
 		for _, g := range v.Bits {
 			bits += len(g.Bits)
 		}
 		if bits != v.MaxBits {
-			t.Errorf("describeSubnet(%q): bit view has %d bits; want %d", tt.net, bits, v.MaxBits)
+			t.Errorf("DescribeSubnet(%q): bit view has %d bits; want %d", tt.net, bits, v.MaxBits)
 		}
 	}
 }
 
 func TestDescribeSubnetErrorsAndNeighbours(t *testing.T) {
-	if v := describeSubnet("10.0.0.0/33", "", "", "", subnet.CloudNone); !strings.Contains(v.NetErr, "33") {
+	if v := DescribeSubnet("10.0.0.0/33", "", "", "", subnet.CloudNone); !strings.Contains(v.NetErr, "33") {
 		t.Errorf("10.0.0.0/33: error %q does not name the length", v.NetErr)
 	}
-	if v := describeSubnet("10.0.0.0 255.0.255.0", "", "", "", subnet.CloudNone); v.NetErr == "" {
+	if v := DescribeSubnet("10.0.0.0 255.0.255.0", "", "", "", subnet.CloudNone); v.NetErr == "" {
 		t.Errorf("a non-contiguous mask was accepted")
 	}
-	v := describeSubnet("192.168.1.0/24", "192.168.1.10", "192.168.1.77", "192.168.1.1", subnet.CloudNone)
+	v := DescribeSubnet("192.168.1.0/24", "192.168.1.10", "192.168.1.77", "192.168.1.1", subnet.CloudNone)
 	if v.Neighbours != "same subnet" && v.Neighbours != "direct" {
 		t.Errorf("neighbours in one /24 = %q", v.Neighbours)
 	}
-	v = describeSubnet("192.168.1.0/24", "192.168.1.10", "10.0.0.5", "192.168.1.1", subnet.CloudNone)
+	v = DescribeSubnet("192.168.1.0/24", "192.168.1.10", "10.0.0.5", "192.168.1.1", subnet.CloudNone)
 	if v.Neighbours != "through the gateway" {
 		t.Errorf("neighbours across subnets = %q", v.Neighbours)
 	}
-	v = describeSubnet("192.168.1.0/24", "192.168.1.10", "10.0.0.5", "10.0.0.1", subnet.CloudNone)
+	v = DescribeSubnet("192.168.1.0/24", "192.168.1.10", "10.0.0.5", "10.0.0.1", subnet.CloudNone)
 	if v.GatewayErr == "" {
 		t.Errorf("a gateway outside the subnet was accepted")
 	}
-	v = describeSubnet("10.0.0.0/24", "", "", "", subnet.CloudAWS)
+	v = DescribeSubnet("10.0.0.0/24", "", "", "", subnet.CloudAWS)
 	if v.FirstUsable != "10.0.0.4" || v.Usable != "251" || len(v.Reserved) != 5 {
 		t.Errorf("AWS /24: first %s, usable %s, %d reserved; want 10.0.0.4, 251, 5", v.FirstUsable, v.Usable, len(v.Reserved))
 	}
-	if got := withPrefixLength("192.168.1.10/24", 20); got != "192.168.1.10/20" {
-		t.Errorf("withPrefixLength = %q", got)
+	if got := WithPrefixLength("192.168.1.10/24", 20); got != "192.168.1.10/20" {
+		t.Errorf("WithPrefixLength = %q", got)
 	}
 }

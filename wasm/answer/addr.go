@@ -1,4 +1,4 @@
-package addrui
+package answer
 
 import (
 	"errors"
@@ -7,9 +7,9 @@ import (
 	"github.com/netground/netground/core/addr"
 )
 
-// addrView is what the Address widget shows for one input: everything is
+// AddrView is what the Address widget shows for one input: everything is
 // computed here, so Render only reads strings.
-type addrView struct {
+type AddrView struct {
 	Err, Hint string
 
 	Canonical, Expanded, Version, Kind string
@@ -24,28 +24,28 @@ type addrView struct {
 	TeredoServer, TeredoPort               string
 	MulticastScope                         string
 	LegacyClass, LegacyNote                string
-	Rows                                   []registryRow
+	Rows                                   []RegistryRow
 }
 
-// registryRow is one matching row of an IANA registry.
-type registryRow struct {
+// RegistryRow is one matching row of an IANA registry.
+type RegistryRow struct {
 	Block, Name, RFC, Registry, Allocated, Terminated  string
 	Source, Destination, Forwardable, Global, Reserved string
 	Decides                                            bool
 }
 
-func describeAddress(input string) addrView {
+func DescribeAddress(input string) AddrView {
 	a, err := addr.Parse(input)
 	if err != nil {
 		var pe *addr.ParseError
 		if errors.As(err, &pe) {
-			return addrView{Err: err.Error(), Hint: pe.Hint}
+			return AddrView{Err: err.Error(), Hint: pe.Hint}
 		}
-		return addrView{Err: err.Error()}
+		return AddrView{Err: err.Error()}
 	}
 	f := addr.FormsOf(a)
 	verdict := addr.Reachability(a)
-	v := addrView{
+	v := AddrView{
 		Canonical:   f.Canonical(),
 		Expanded:    f.Expanded(),
 		Version:     "IPv" + strconv.Itoa(f.Version()),
@@ -81,7 +81,7 @@ func describeAddress(input string) addrView {
 		v.LegacyClass, v.LegacyNote = addr.LegacyClass(a)
 	}
 	for _, r := range addr.Classify(a) {
-		v.Rows = append(v.Rows, registryRow{
+		v.Rows = append(v.Rows, RegistryRow{
 			Block:       r.Block().String(),
 			Name:        r.Name(),
 			RFC:         r.RFC(),

@@ -1,4 +1,4 @@
-package subnetui
+package answer
 
 import (
 	"net/netip"
@@ -9,8 +9,8 @@ import (
 	"github.com/netground/netground/core/subnet"
 )
 
-// subnetView is what the Subnet widget shows for its inputs.
-type subnetView struct {
+// SubnetView is what the Subnet widget shows for its inputs.
+type SubnetView struct {
 	NetErr, HostErr, OtherErr, GatewayErr, CloudErr string
 
 	Valid                             bool
@@ -24,29 +24,29 @@ type subnetView struct {
 	MaskFormNote                      string
 	HostInside                        string
 	Notes                             []string
-	Reserved                          []reservedRow
-	Bits                              []bitGroup
+	Reserved                          []ReservedRow
+	Bits                              []BitGroup
 	Neighbours, NeighboursExplanation string
 	NeighboursAsked                   bool
 }
 
-type reservedRow struct{ Addr, Reason string }
+type ReservedRow struct{ Addr, Reason string }
 
-// bitGroup is one octet (IPv4) or 16-bit group (IPv6) of the bit view:
+// BitGroup is one octet (IPv4) or 16-bit group (IPv6) of the bit view:
 // each bit knows whether it belongs to the network or to the host part.
-type bitGroup struct {
-	Bits []bit
+type BitGroup struct {
+	Bits []Bit
 }
 
-type bit struct {
+type Bit struct {
 	One     bool
 	Network bool
 }
 
-// describeSubnet computes the Subnet widget: the subnet's facts, its bits,
+// DescribeSubnet computes the Subnet widget: the subnet's facts, its bits,
 // and, when a second host is given, the neighbours check.
-func describeSubnet(net, host, other, gateway string, cloud subnet.Cloud) subnetView {
-	var v subnetView
+func DescribeSubnet(net, host, other, gateway string, cloud subnet.Cloud) SubnetView {
+	var v SubnetView
 	s, form, err := subnet.ParseForm(net)
 	if err != nil {
 		v.NetErr = err.Error()
@@ -99,7 +99,7 @@ func describeSubnet(net, host, other, gateway string, cloud subnet.Cloud) subnet
 	}
 	v.Notes = info.Notes
 	for _, r := range info.Reserved {
-		v.Reserved = append(v.Reserved, reservedRow{r.Addr.String(), r.Reason})
+		v.Reserved = append(v.Reserved, ReservedRow{r.Addr.String(), r.Reason})
 	}
 	v.Bits = bitsOf(s.Host(), s.Bits())
 
@@ -137,20 +137,20 @@ func describeSubnet(net, host, other, gateway string, cloud subnet.Cloud) subnet
 	return v
 }
 
-func bitsOf(a netip.Addr, prefixLen int) []bitGroup {
+func bitsOf(a netip.Addr, prefixLen int) []BitGroup {
 	raw := a.AsSlice()
 	groupBits := 8
 	if a.Is6() {
 		groupBits = 16
 	}
-	var groups []bitGroup
-	var g bitGroup
+	var groups []BitGroup
+	var g BitGroup
 	for i := 0; i < len(raw)*8; i++ {
 		one := raw[i/8]&(0x80>>(i%8)) != 0
-		g.Bits = append(g.Bits, bit{One: one, Network: i < prefixLen})
+		g.Bits = append(g.Bits, Bit{One: one, Network: i < prefixLen})
 		if len(g.Bits) == groupBits {
 			groups = append(groups, g)
-			g = bitGroup{}
+			g = BitGroup{}
 		}
 	}
 	return groups
@@ -189,9 +189,9 @@ func groupDigits(s string) string {
 	return b.String()
 }
 
-// withPrefixLength returns the subnet text with its length changed, keeping
+// WithPrefixLength returns the subnet text with its length changed, keeping
 // the host part: "192.168.1.10/24" with 20 gives "192.168.1.10/20".
-func withPrefixLength(net string, bits int) string {
+func WithPrefixLength(net string, bits int) string {
 	s, _, err := subnet.ParseForm(net)
 	if err != nil {
 		return net

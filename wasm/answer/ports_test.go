@@ -1,8 +1,11 @@
-package portsui
+package answer
 
 import (
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/netground/netground/core/port"
 )
 
 func TestDescribePortsWithoutRegistry(t *testing.T) {
@@ -17,15 +20,19 @@ func TestDescribePortsWithoutRegistry(t *testing.T) {
 		{"postgres://u:p@[::1]/db", "url", "5432", "registered", ""},
 	}
 	for _, tt := range tests {
-		v := describePorts(tt.q, nil)
+		v := DescribePorts(tt.q, nil)
 		if v.Mode != tt.mode || v.Port != tt.port || !strings.Contains(v.Range, tt.rng) || (tt.err == "") != (v.Err == "") || !strings.Contains(v.Err, tt.err) {
-			t.Errorf("describePorts(%q) = mode %q port %q range %q err %q; want %q %q %q err containing %q", tt.q, v.Mode, v.Port, v.Range, v.Err, tt.mode, tt.port, tt.rng, tt.err)
+			t.Errorf("DescribePorts(%q) = mode %q port %q range %q err %q; want %q %q %q err containing %q", tt.q, v.Mode, v.Port, v.Range, v.Err, tt.mode, tt.port, tt.rng, tt.err)
 		}
 	}
 }
 
 func TestDescribePortsWithRegistry(t *testing.T) {
-	reg, err := services.get()
+	data, err := os.ReadFile("../../core/port/data/services.bin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := port.ParseRegistry(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,9 +42,9 @@ func TestDescribePortsWithRegistry(t *testing.T) {
 		{"https", "https", "443"},
 		{"10.0.0.5:3306", "mysql", "3306"},
 	} {
-		v := describePorts(tt.q, reg)
+		v := DescribePorts(tt.q, reg)
 		if v.Service != tt.service || v.Port != tt.port {
-			t.Errorf("describePorts(%q) = service %q port %q; want %q %q", tt.q, v.Service, v.Port, tt.service, tt.port)
+			t.Errorf("DescribePorts(%q) = service %q port %q; want %q %q", tt.q, v.Service, v.Port, tt.service, tt.port)
 		}
 	}
 }
