@@ -11,6 +11,7 @@ GOROOT      := $(shell $(GO) env GOROOT)
 WASM_EXEC   := $(GOROOT)/lib/wasm/wasm_exec.js
 WASM_RUNNER := $(GOROOT)/lib/wasm/go_js_wasm_exec
 WASM_OUT     = build/wasm/$(subst /,_,$(DIST)).wasm
+FIRST_OUT    = build/wasm/$(subst /,_,$(DIST)).first.wasm
 
 .PHONY: run static wasm test vet unit unit-js browser bench fuzz generate chromium node clean
 
@@ -19,11 +20,13 @@ run: static
 
 ## static: the bundle in $(DIST): pre-rendered pages, app.wasm, service worker, precompressed.
 static: wasm
-	$(GO) run ./wasm -out $(DIST) -wasm $(WASM_OUT) -wasmexec $(WASM_EXEC) -base $(BASE)
+	$(GO) run ./wasm -out $(DIST) -wasm $(WASM_OUT) -first $(FIRST_OUT) -wasmexec $(WASM_EXEC) -base $(BASE)
 
+## wasm: the app (go-app) and the small first-answer binary of the simple widgets.
 wasm:
 	@mkdir -p build/wasm
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(WASM_OUT) ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(FIRST_OUT) ./wasm/first
 
 test: vet unit unit-js browser
 
@@ -50,15 +53,23 @@ $(AXE):
 	npm install --silent --no-audit --no-fund --prefix build/axe axe-core@4.10.2
 
 ## bench: Go benchmarks and browser timings; the report goes to build/bench.txt.
+## BEFORE=<git ref> measures that commit's bundle too, in a column beside this one.
 LIGHTHOUSE := build/lighthouse/node_modules/lighthouse/cli/index.js
+BEFORE     ?=
 bench: chromium node
 	$(MAKE) static DIST=build/bench-dist BASE=/
+	@rm -rf build/bench-before build/before-src
+	@if [ -n "$(BEFORE)" ]; then \
+	  mkdir -p build/before-src && git archive $(BEFORE) | tar -x -C build/before-src && \
+	  $(MAKE) -C build/before-src static DIST=$(CURDIR)/build/bench-before BASE=/; \
+	fi
 	@mkdir -p build
 	$(GO) test -run='^$$' -bench=. -benchmem ./core/... | tee build/bench-go.txt
 	GOOS=js GOARCH=wasm $(GO) test -run='^$$' -bench='Translate|Replay10000|Step100x1000' -benchmem -exec="$(WASM_RUNNER)" ./core/nat/ | tee build/bench-js.txt
 	@[ -f $(LIGHTHOUSE) ] || npm install --silent --no-audit --no-fund --prefix build/lighthouse lighthouse@12.2.3
-	NETGROUND_CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -tags browser -timeout 60m -run '^TestBenchReport$$' ./e2e/ \
-	  -dist $(CURDIR)/build/bench-dist -report $(CURDIR)/build/bench.txt -lighthouse $(CURDIR)/$(LIGHTHOUSE)
+	NETGROUND_CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -tags browser -timeout 120m -run '^TestBenchReport$$' ./e2e/ \
+	  -dist $(CURDIR)/build/bench-dist $(if $(BEFORE),-before $(CURDIR)/build/bench-before) \
+	  -report $(CURDIR)/build/bench.txt -lighthouse $(CURDIR)/$(LIGHTHOUSE)
 	@cat build/bench.txt
 
 ## fuzz: every fuzzer in core/ for FUZZTIME each.

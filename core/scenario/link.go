@@ -149,6 +149,14 @@ func notBase64URL(r rune) bool {
 }
 
 // findScenario returns what follows "s=" in the fragment's first part that starts with it.
+// HasScenario reports whether a link's fragment carries a scenario (s=…),
+// which ReadLink decodes; without one, ReadLink reads the query alone, as
+// SplitQuery does.
+func HasScenario(fragment string) bool {
+	_, ok := findScenario(fragment)
+	return ok
+}
+
 func findScenario(fragment string) (string, bool) {
 	rest := strings.TrimPrefix(fragment, "#")
 	for rest != "" {

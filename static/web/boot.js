@@ -1,10 +1,16 @@
 // Netground's first script, run before the page is painted. The page was
 // pre-rendered for the widget's default state; a link may ask for another.
-// Until the app has computed the link's own answer, the page shows the
-// link's input and "computing", never the default's answer (netground.css,
+// Until the link's own answer is on the page, the page shows the link's
+// input and "computing", never the default's answer (netground.css,
 // html.ng-pending). Inputs bound to the link (data-link="key") accept typing
 // at once: what is typed goes into the URL, which the app reads when it
 // starts, so nothing typed meanwhile is lost.
+//
+// A page that names a first-answer binary (meta netground-first) runs it as
+// soon as the page is parsed: it writes the answer into the page's regions
+// (data-answered) and answers typing. The app (app.js) and the service
+// worker's downloads wait until it has answered, so that a slow network
+// carries the small binary first.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -39,6 +45,26 @@
     }
   }
   document.addEventListener("DOMContentLoaded", fill);
+
+  var first = document.querySelector('meta[name="netground-first"]');
+  if (first && window.WebAssembly) {
+    window.netgroundFirstAnswer = new Promise(function (resolve) {
+      window.netgroundAnswered = resolve;
+    });
+    document.addEventListener("DOMContentLoaded", function () {
+      var done = window.netgroundAnswered;
+      try {
+        var go = new Go();
+        var response = fetch(first.content);
+        var start = WebAssembly.instantiateStreaming
+          ? WebAssembly.instantiateStreaming(response, go.importObject)
+          : response.then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+        start.then(function (r) { return go.run(r.instance); }).then(done, done);
+      } catch (e) {
+        done();
+      }
+    });
+  }
 
   // Typing before the app runs: keep it in the URL, and mark the answer
   // on the page as not yet the typed value's.

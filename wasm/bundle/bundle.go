@@ -38,6 +38,7 @@ func Main() {
 	var cfg genConfig
 	flag.StringVar(&cfg.out, "out", "static/dist", "directory to write the bundle to (replaced)")
 	flag.StringVar(&cfg.wasm, "wasm", "", "the compiled app.wasm")
+	flag.StringVar(&cfg.first, "first", "", "the compiled first-answer binary (wasm/first)")
 	flag.StringVar(&cfg.web, "web", "static/web", "committed static sources (css, icons, scripts)")
 	flag.StringVar(&cfg.wasmExec, "wasmexec", "", "the Go toolchain's wasm_exec.js (go env GOROOT)/lib/wasm/wasm_exec.js")
 	flag.StringVar(&cfg.base, "base", "/", "URL path the bundle is served under, such as /netground/")
@@ -50,7 +51,7 @@ func Main() {
 }
 
 type genConfig struct {
-	out, wasm, web, wasmExec, base, services string
+	out, wasm, first, web, wasmExec, base, services string
 }
 
 // hashed reports whether a committed source is served under a name that
@@ -59,8 +60,8 @@ type genConfig struct {
 func hashed(name string) bool { return path.Ext(name) == ".css" }
 
 func (cfg genConfig) run() error {
-	if cfg.wasm == "" || cfg.wasmExec == "" {
-		return fmt.Errorf("-wasm and -wasmexec are required")
+	if cfg.wasm == "" || cfg.first == "" || cfg.wasmExec == "" {
+		return fmt.Errorf("-wasm, -first and -wasmexec are required")
 	}
 	prefix := strings.Trim(cfg.base, "/")
 	if prefix != "" {
@@ -138,6 +139,16 @@ func (cfg genConfig) run() error {
 	if err := writeFile(filepath.Join(webOut, wasmName), wasmBytes); err != nil {
 		return err
 	}
+	firstBytes, err := os.ReadFile(cfg.first)
+	if err != nil {
+		return err
+	}
+	version.Write(firstBytes)
+	firstName := contentName("first.wasm", firstBytes)
+	if err := writeFile(filepath.Join(webOut, firstName), firstBytes); err != nil {
+		return err
+	}
+	cacheable = append(cacheable, "/web/"+firstName)
 
 	var routes []string
 	for _, r := range site.Routes() {
@@ -175,10 +186,6 @@ func (cfg genConfig) run() error {
 		Styles:          styles,
 		Env:             app.Environment{"NETGROUND_SERVICES_URL": prefix + "/web/" + servicesName},
 		Scripts:         []string{"/web/boot.js", "/web/site.js defer"},
-		// The wasm is what the page waits for: ask for it with the page,
-		// not after app.js has loaded and run. crossorigin matches the
-		// credentials mode of app.js's fetch, so the preload is used.
-		RawHeaders:              []string{`<link rel="preload" href="` + prefix + "/web/" + wasmName + `" as="fetch" type="application/wasm" crossorigin="anonymous" fetchpriority="high">`},
 		CacheableResources:      cacheable,
 		Resources:               bundleResources{prefix: prefix, wasm: prefix + "/web/" + wasmName},
 		Version:                 hex.EncodeToString(version.Sum(nil))[:20],
@@ -191,7 +198,17 @@ func (cfg genConfig) run() error {
 	if err := writeFile(filepath.Join(cfg.out, "wasm_exec.js"), wasmExec); err != nil {
 		return err
 	}
-	if err := fixPages(cfg.out); err != nil {
+	if err := patchAppJS(filepath.Join(cfg.out, "app.js")); err != nil {
+		return err
+	}
+	heads := map[string]string{} // route → what its page's head gains
+	for _, r := range site.Routes() {
+		heads[r.Path] = preload(prefix + "/web/" + wasmName)
+		if r.Page.FirstAnswer {
+			heads[r.Path] = `<meta name="netground-first" content="` + prefix + "/web/" + firstName + `">` + preload(prefix+"/web/"+firstName)
+		}
+	}
+	if err := fixPages(cfg.out, heads); err != nil {
 		return err
 	}
 	return precompress(cfg.out)
@@ -231,8 +248,37 @@ var (
 	falseBoolean = regexp.MustCompile(`(<[^>]*?) (?:allowfullscreen|async|autofocus|autoplay|checked|controls|default|defer|disabled|formnovalidate|hidden|inert|ismap|loop|multiple|muted|nomodule|novalidate|open|playsinline|readonly|required|reversed|selected)="false"`)
 )
 
-// fixPages corrects what go-app writes into every pre-rendered page.
-func fixPages(dir string) error {
+// preload asks for a page's binary with the page, not after the scripts
+// that run it have loaded. crossorigin matches the credentials mode of
+// their fetch, so the preloaded response is used.
+func preload(url string) string {
+	return `<link rel="preload" href="` + url + `" as="fetch" type="application/wasm" crossorigin="anonymous" fetchpriority="high">`
+}
+
+// appJSStart is how go-app's app.js starts: the service worker first, then
+// the wasm.
+const appJSStart = "goappInitServiceWorker();\ngoappWatchForUpdate();\ngoappWatchForInstallable();\ngoappInitWebAssembly();\n"
+
+// patchAppJS makes app.js wait for the first answer (boot.js), then load
+// the app, then register the service worker: on a slow network the page's
+// own binary comes first, and the worker's install finds the app's wasm in
+// the HTTP cache rather than downloading it a second time.
+func patchAppJS(name string) error {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	if !bytes.Contains(b, []byte(appJSStart)) {
+		return fmt.Errorf("%s: go-app's start sequence has changed; update patchAppJS", name)
+	}
+	b = bytes.Replace(b, []byte(appJSStart), []byte("goappWatchForUpdate();\ngoappWatchForInstallable();\n"+
+		"(window.netgroundFirstAnswer || Promise.resolve()).then(goappInitWebAssembly).then(goappInitServiceWorker);\n"), 1)
+	return os.WriteFile(name, b, 0o644)
+}
+
+// fixPages corrects what go-app writes into every pre-rendered page, and
+// adds to each page's head what heads holds for its route.
+func fixPages(dir string, heads map[string]string) error {
 	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || filepath.Ext(p) != ".html" {
 			return err
@@ -241,6 +287,12 @@ func fixPages(dir string) error {
 		if err != nil {
 			return err
 		}
+		rel, _ := filepath.Rel(dir, p)
+		route := "/" + strings.TrimSuffix(filepath.ToSlash(rel), ".html")
+		if route == "/index" {
+			route = "/"
+		}
+		b = bytes.Replace(b, []byte("</head>"), []byte(heads[route]+"\n</head>"), 1)
 		b = viewportMeta.ReplaceAll(b, []byte(`<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`))
 		b = ogMeta.ReplaceAll(b, nil)
 		b = loaderImage.ReplaceAll(b, []byte(`<img$1 alt="">`))

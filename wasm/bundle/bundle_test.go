@@ -27,7 +27,7 @@ func TestFixPagesInAnyAttributeOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := fixPages(dir); err != nil {
+	if err := fixPages(dir, nil); err != nil {
 		t.Fatal(err)
 	}
 	for i := range pages {
@@ -71,7 +71,7 @@ func TestFixPagesDropsFalseBooleans(t *testing.T) {
 	if err := os.WriteFile(name, []byte(page), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := fixPages(dir); err != nil {
+	if err := fixPages(dir, nil); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadFile(name)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/netground/netground/core/scenario"
+	"github.com/netground/netground/wasm/answer"
 	"github.com/netground/netground/wasm/ui"
 )
 
@@ -27,6 +28,9 @@ func TestEveryWidgetHasOnePage(t *testing.T) {
 		}
 		if p.Widget != "" && p.Path != "/"+string(p.Widget) {
 			t.Errorf("%s shows widget %q: its path must be /%s, the path of its saved scenarios", p.Path, p.Widget, p.Widget)
+		}
+		if p.FirstAnswer != answer.Answers(p.Widget) {
+			t.Errorf("%s: FirstAnswer is %v, but the first-answer binary answers for it: %v", p.Path, p.FirstAnswer, answer.Answers(p.Widget))
 		}
 		if p.Widget != "" && p.Widget.IsSimple() != (len(p.NameKeys) > 0) {
 			t.Errorf("%s: a simple widget's scenarios are named by a link parameter, a lab's are not", p.Path)

@@ -34,6 +34,9 @@ type Page struct {
 	// NameKeys are the link parameters, in order, whose value names a
 	// saved scenario ("Address 10.1.2.3"); none for labs.
 	NameKeys []string
+	// FirstAnswer reports whether the page answers first from the small
+	// first-answer binary (wasm/first, package answer) while the app loads.
+	FirstAnswer bool
 	// New returns the page's component.
 	New func() app.Composer
 }

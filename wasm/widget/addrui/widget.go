@@ -7,9 +7,6 @@ import (
 	"github.com/netground/netground/wasm/ui"
 )
 
-// defaultAddress is shown when a link names no address.
-const defaultAddress = "192.168.1.42"
-
 // addrWidget is the Address widget: type any IPv4 or IPv6 address and see
 // its forms, its classification and whether the internet can reach it.
 // Its state lives in the URL parameter ip.
@@ -32,12 +29,9 @@ func (c *addrWidget) OnDismount()                 { c.StopHistory() }
 // load derives the state from the page URL.
 func (c *addrWidget) load(ctx app.Context) {
 	q := c.ReadLink(ctx, scenario.WidgetAddr)
-	state, problems := scenario.ParseAddrState(q)
+	state, problems := answer.AddrLink(q)
 	c.AddProblems(problems...)
-	c.input = defaultAddress
-	if q.Has("ip") {
-		c.input = state.IP
-	}
+	c.input = state.IP
 	c.Protect(c.input, c.compute)
 }
 
@@ -55,7 +49,7 @@ func (c *addrWidget) onInput(ctx app.Context, e app.Event) {
 }
 
 func (c *addrWidget) onReset(ctx app.Context, e app.Event) {
-	c.input = defaultAddress
+	c.input = answer.DefaultAddress
 	c.Protect(c.input, c.compute)
 	c.WriteLink(ctx, c.state())
 }

@@ -6,7 +6,7 @@ import (
 	"fmt"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-	"github.com/netground/netground/wasm/ui"
+	"github.com/netground/netground/wasm/browser"
 )
 
 // loadServices fetches the registry file named by the bundle; the service
@@ -16,7 +16,7 @@ func loadServices() ([]byte, error) {
 	if url == "" {
 		return nil, fmt.Errorf("this build of Netground has no service registry")
 	}
-	body, err := ui.Fetch(url, 8<<20)
+	body, err := browser.Fetch(url, 8<<20)
 	if err != nil {
 		return nil, fmt.Errorf("the service registry could not be loaded: %v", err)
 	}

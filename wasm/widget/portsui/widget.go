@@ -7,9 +7,6 @@ import (
 	"github.com/netground/netground/wasm/ui"
 )
 
-// defaultPortsQuery is shown when a link names no query.
-const defaultPortsQuery = "postgres"
-
 // portsWidget is the Ports & sockets widget: look up a port or a service,
 // see which range a port is in, and read sockets and URLs. Its state lives
 // in the URL parameter q.
@@ -31,12 +28,9 @@ func (c *portsWidget) OnDismount()                 { c.StopHistory() }
 
 func (c *portsWidget) load(ctx app.Context) {
 	q := c.ReadLink(ctx, scenario.WidgetPorts)
-	state, problems := scenario.ParsePortsState(q)
+	state, problems := answer.PortsLink(q)
 	c.AddProblems(problems...)
-	c.input = defaultPortsQuery
-	if q.Has("q") {
-		c.input = state.Q
-	}
+	c.input = state.Q
 	c.update(ctx)
 }
 
@@ -73,7 +67,7 @@ func (c *portsWidget) onInput(ctx app.Context, e app.Event) {
 }
 
 func (c *portsWidget) onReset(ctx app.Context, e app.Event) {
-	c.input = defaultPortsQuery
+	c.input = answer.DefaultPorts
 	c.update(ctx)
 	c.WriteLink(ctx, c.state())
 }

@@ -10,9 +10,6 @@ import (
 	"github.com/netground/netground/wasm/ui"
 )
 
-// defaultSubnet is shown when a link names no subnet.
-const defaultSubnet = "192.168.1.0/24"
-
 // subnetWidget is the Subnet calculator: every fact of a subnet, its bits,
 // cloud reservations, and whether two hosts are neighbours. Its state lives
 // in the URL parameters net, host, b, gw and cloud.
@@ -34,11 +31,8 @@ func (c *subnetWidget) OnDismount()                 { c.StopHistory() }
 
 func (c *subnetWidget) load(ctx app.Context) {
 	q := c.ReadLink(ctx, scenario.WidgetSubnet)
-	state, problems := scenario.ParseSubnetState(q)
+	state, problems := answer.SubnetLink(q)
 	c.AddProblems(problems...)
-	if !q.Has("net") {
-		state.Net = defaultSubnet
-	}
 	c.state = state
 	c.Protect(c.state.Net, c.compute)
 }
@@ -75,7 +69,7 @@ func (c *subnetWidget) onPrefixLength(ctx app.Context, e app.Event) {
 }
 
 func (c *subnetWidget) onReset(ctx app.Context, e app.Event) {
-	c.state = scenario.SubnetState{Net: defaultSubnet}
+	c.state = scenario.SubnetState{Net: answer.DefaultSubnet}
 	c.Protect(c.state.Net, c.compute)
 	c.WriteLink(ctx, c.state)
 }

@@ -1,6 +1,8 @@
-//go:build wasm
+//go:build js
 
-package ui
+// Package browser holds the few calls to the browser that the app and the
+// first-answer binary share, through syscall/js alone (no go-app).
+package browser
 
 import (
 	"fmt"
