@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+
+	"github.com/netground/netground/core/field"
 )
 
 // Limits on a scenario, so that a hostile share link cannot freeze the page.
@@ -160,19 +162,22 @@ func DecodeScenario(data []byte) (Scenario, error) {
 	return s, nil
 }
 
+// fieldErrorf returns a *field.Error about the field at path.
+func fieldErrorf(path, format string, args ...any) error { return field.Errorf(path, format, args...) }
+
 // Encode returns the scenario as JSON, the form DecodeScenario reads.
 func (s Scenario) Encode() ([]byte, error) { return json.Marshal(s) }
 
-// Validate reports the first thing wrong with the scenario, naming the
-// field, as in "sockets[2].port: 70000 is out of range 0–65535". It checks
-// the limits, that names are unique and referenced names exist, and that
+// Validate reports the first thing wrong with the scenario as a
+// *field.Error naming the field, as in "sockets[2].port: port 70000 is out
+// of range 0–65535". It checks the limits, that names are unique and referenced names exist, and that
 // addresses fit the topology; it does not run the actions.
 func (s Scenario) Validate() error {
 	if s.V != Version {
-		return fmt.Errorf("v: version %d is not supported; want %d", s.V, Version)
+		return fieldErrorf("v", "version %d is not supported; want %d", s.V, Version)
 	}
 	if s.OS > Windows {
-		return fmt.Errorf("os: unknown %v", s.OS)
+		return fieldErrorf("os", "unknown %v", s.OS)
 	}
 	h := s.Host
 	if err := checkIface("host.lan", h.LAN, true); err != nil {
@@ -186,13 +191,13 @@ func (s Scenario) Validate() error {
 	}
 	t := s.topology()
 	if t.lan.Overlaps(t.bridge) {
-		return fmt.Errorf("host.bridge: %v overlaps the LAN %v; give Docker another subnet (\"bip\" in daemon.json)", t.bridge.Masked(), t.lan.Masked())
+		return fieldErrorf("host.bridge", "%v overlaps the LAN %v; give Docker another subnet (\"bip\" in daemon.json)", t.bridge.Masked(), t.lan.Masked())
 	}
 	if p := h.Router.Public; p.IsValid() && (!p.Is4() || p.IsUnspecified() || p.IsLoopback()) {
-		return fmt.Errorf("host.router.public: %v is not a usable IPv4 address", p)
+		return fieldErrorf("host.router.public", "%v is not a usable IPv4 address", p)
 	}
 	if len(h.Router.Forwards) > MaxForwards {
-		return fmt.Errorf("host.router.forward: %d forwards is more than the limit of %d", len(h.Router.Forwards), MaxForwards)
+		return fieldErrorf("host.router.forward", "%d forwards is more than the limit of %d", len(h.Router.Forwards), MaxForwards)
 	}
 	for i, f := range h.Router.Forwards {
 		field := fmt.Sprintf("host.router.forward[%d]", i)
@@ -204,7 +209,7 @@ func (s Scenario) Validate() error {
 		}
 	}
 	if len(h.Firewall.Allow) > MaxAllowed {
-		return fmt.Errorf("host.firewall.allow: %d ports is more than the limit of %d", len(h.Firewall.Allow), MaxAllowed)
+		return fieldErrorf("host.firewall.allow", "%d ports is more than the limit of %d", len(h.Firewall.Allow), MaxAllowed)
 	}
 	for i, p := range h.Firewall.Allow {
 		if err := checkPort(fmt.Sprintf("host.firewall.allow[%d]", i), p, false); err != nil {
@@ -212,7 +217,7 @@ func (s Scenario) Validate() error {
 		}
 	}
 	if len(s.Containers) > MaxContainers {
-		return fmt.Errorf("containers: %d containers is more than the limit of %d", len(s.Containers), MaxContainers)
+		return fieldErrorf("containers", "%d containers is more than the limit of %d", len(s.Containers), MaxContainers)
 	}
 	names := make(map[string]bool, len(s.Containers))
 	addrs := make(map[netip.Addr]bool, len(s.Containers))
@@ -222,35 +227,35 @@ func (s Scenario) Validate() error {
 			return err
 		}
 		if names[c.Name] {
-			return fmt.Errorf("%s.name: %q is already the name of another container", field, c.Name)
+			return fieldErrorf(field+".name", "%q is already the name of another container", c.Name)
 		}
 		names[c.Name] = true
 		switch c.Network {
 		case "", "bridge":
 		case "host":
 			if c.Addr.IsValid() {
-				return fmt.Errorf("%s.addr: a container on the host network has no address of its own", field)
+				return fieldErrorf(field+".addr", "a container on the host network has no address of its own")
 			}
 		default:
-			return fmt.Errorf("%s.network: unknown network %q; want \"bridge\" or \"host\"", field, c.Network)
+			return fieldErrorf(field+".network", "unknown network %q; want \"bridge\" or \"host\"", c.Network)
 		}
 		if c.Addr.IsValid() {
 			if !t.bridge.Contains(c.Addr) || c.Addr == t.bridge.Addr() || c.Addr == t.bridge.Masked().Addr() {
-				return fmt.Errorf("%s.addr: %v is not a free address of the bridge %v", field, c.Addr, t.bridge.Masked())
+				return fieldErrorf(field+".addr", "%v is not a free address of the bridge %v", c.Addr, t.bridge.Masked())
 			}
 			if addrs[c.Addr] {
-				return fmt.Errorf("%s.addr: %v is already another container's address", field, c.Addr)
+				return fieldErrorf(field+".addr", "%v is already another container's address", c.Addr)
 			}
 			addrs[c.Addr] = true
 		}
 	}
 	for i, c := range t.ctrs {
 		if !c.hostNet && !c.addr.IsValid() {
-			return fmt.Errorf("containers[%d].addr: the bridge %v has no free address left", i, t.bridge.Masked())
+			return fieldErrorf(fmt.Sprintf("containers[%d].addr", i), "the bridge %v has no free address left", t.bridge.Masked())
 		}
 	}
 	if len(s.Sockets) > MaxSockets {
-		return fmt.Errorf("sockets: %d sockets is more than the limit of %d", len(s.Sockets), MaxSockets)
+		return fieldErrorf("sockets", "%d sockets is more than the limit of %d", len(s.Sockets), MaxSockets)
 	}
 	for i, so := range s.Sockets {
 		if err := so.validate(fmt.Sprintf("sockets[%d]", i), names, true); err != nil {
@@ -258,7 +263,7 @@ func (s Scenario) Validate() error {
 		}
 	}
 	if len(s.Publish) > MaxPublishes {
-		return fmt.Errorf("publish: %d ports is more than the limit of %d", len(s.Publish), MaxPublishes)
+		return fieldErrorf("publish", "%d ports is more than the limit of %d", len(s.Publish), MaxPublishes)
 	}
 	for i, p := range s.Publish {
 		if err := p.validate(fmt.Sprintf("publish[%d]", i), s.Containers); err != nil {
@@ -266,13 +271,13 @@ func (s Scenario) Validate() error {
 		}
 	}
 	if s.Localhost > IPv6Only {
-		return fmt.Errorf("localhost: unknown %v", s.Localhost)
+		return fieldErrorf("localhost", "unknown %v", s.Localhost)
 	}
 	if s.Client > FirstOnly {
-		return fmt.Errorf("client: unknown %v", s.Client)
+		return fieldErrorf("client", "unknown %v", s.Client)
 	}
 	if len(s.Actions) > MaxActions {
-		return fmt.Errorf("actions: %d actions is more than the limit of %d", len(s.Actions), MaxActions)
+		return fieldErrorf("actions", "%d actions is more than the limit of %d", len(s.Actions), MaxActions)
 	}
 	for i, a := range s.Actions {
 		if err := a.validate(fmt.Sprintf("actions[%d]", i), names, s.Containers); err != nil {
@@ -289,31 +294,31 @@ func checkIface(field string, p netip.Prefix, v4 bool) error {
 	a := p.Addr()
 	switch {
 	case a.Zone() != "":
-		return fmt.Errorf("%s: %v has a zone; drop the %%%s", field, p, a.Zone())
+		return fieldErrorf(field, "%v has a zone; drop the %%%s", p, a.Zone())
 	case v4 && !a.Is4():
-		return fmt.Errorf("%s: %v is not IPv4", field, p)
+		return fieldErrorf(field, "%v is not IPv4", p)
 	case !v4 && !a.Is6():
-		return fmt.Errorf("%s: %v is not IPv6", field, p)
+		return fieldErrorf(field, "%v is not IPv6", p)
 	case a.Is4In6():
-		return fmt.Errorf("%s: %v is an IPv4-mapped address; write the IPv4 address", field, p)
+		return fieldErrorf(field, "%v is an IPv4-mapped address; write the IPv4 address", p)
 	case a.IsUnspecified() || a.IsLoopback() || a.IsMulticast() || a.IsLinkLocalUnicast():
-		return fmt.Errorf("%s: %v cannot be an interface address", field, p)
+		return fieldErrorf(field, "%v cannot be an interface address", p)
 	case v4 && p.Bits() > 30:
-		return fmt.Errorf("%s: /%d leaves no room for neighbours; use /30 or shorter", field, p.Bits())
+		return fieldErrorf(field, "/%d leaves no room for neighbours; use /30 or shorter", p.Bits())
 	case !v4 && p.Bits() > 126:
-		return fmt.Errorf("%s: /%d leaves no room for neighbours; use /126 or shorter", field, p.Bits())
+		return fieldErrorf(field, "/%d leaves no room for neighbours; use /126 or shorter", p.Bits())
 	case a == p.Masked().Addr():
-		return fmt.Errorf("%s: %v is the subnet's own address; write the interface's address, such as %v/%d", field, p, a.Next(), p.Bits())
+		return fieldErrorf(field, "%v is the subnet's own address; write the interface's address, such as %v/%d", p, a.Next(), p.Bits())
 	}
 	return nil
 }
 
 func checkPort(field string, p int, zeroOK bool) error {
 	if p < 0 || p > 65535 {
-		return fmt.Errorf("%s: port %d is out of range 0–65535", field, p)
+		return fieldErrorf(field, "port %d is out of range 0–65535", p)
 	}
 	if p == 0 && !zeroOK {
-		return fmt.Errorf("%s: port 0 is not a port one can connect to", field)
+		return fieldErrorf(field, "port 0 is not a port one can connect to")
 	}
 	return nil
 }
@@ -321,16 +326,16 @@ func checkPort(field string, p int, zeroOK bool) error {
 func checkName(field, name string, required bool) error {
 	if name == "" {
 		if required {
-			return fmt.Errorf("%s: missing", field)
+			return fieldErrorf(field, "missing")
 		}
 		return nil
 	}
 	if len(name) > MaxNameLen {
-		return fmt.Errorf("%s: %d bytes is longer than the limit of %d", field, len(name), MaxNameLen)
+		return fieldErrorf(field, "%d bytes is longer than the limit of %d", len(name), MaxNameLen)
 	}
 	for _, r := range name {
 		if r < ' ' || r == 0x7f {
-			return fmt.Errorf("%s: %q contains a control character", field, name)
+			return fieldErrorf(field, "%q contains a control character", name)
 		}
 	}
 	return nil
@@ -338,7 +343,7 @@ func checkName(field, name string, required bool) error {
 
 func checkContainer(field, name string, known map[string]bool) error {
 	if name != "" && !known[name] {
-		return fmt.Errorf("%s: no container named %q", field, name)
+		return fieldErrorf(field, "no container named %q", name)
 	}
 	return nil
 }
@@ -354,39 +359,39 @@ func (so Socket) validate(field string, containers map[string]bool, initial bool
 		return err
 	}
 	if so.Proto > UDP {
-		return fmt.Errorf("%s.proto: unknown %v", field, so.Proto)
+		return fieldErrorf(field+".proto", "unknown %v", so.Proto)
 	}
 	a := so.Addr
 	switch {
 	case !a.IsValid():
-		return fmt.Errorf("%s.addr: missing; write 0.0.0.0 for every IPv4 address, :: for every address", field)
+		return fieldErrorf(field+".addr", "missing; write 0.0.0.0 for every IPv4 address, :: for every address")
 	case a.Zone() != "":
-		return fmt.Errorf("%s.addr: %v has a zone; drop the %%%s", field, a, a.Zone())
+		return fieldErrorf(field+".addr", "%v has a zone; drop the %%%s", a, a.Zone())
 	case a.Is4In6():
-		return fmt.Errorf("%s.addr: %v is an IPv4-mapped address; write %v", field, a, a.Unmap())
+		return fieldErrorf(field+".addr", "%v is an IPv4-mapped address; write %v", a, a.Unmap())
 	case a.IsMulticast():
-		return fmt.Errorf("%s.addr: %v is a multicast address; the lab binds unicast addresses", field, a)
+		return fieldErrorf(field+".addr", "%v is a multicast address; the lab binds unicast addresses", a)
 	}
 	if err := checkPort(field+".port", so.Port, true); err != nil {
 		return err
 	}
 	if so.V6Only > Off {
-		return fmt.Errorf("%s.v6only: unknown %v", field, so.V6Only)
+		return fieldErrorf(field+".v6only", "unknown %v", so.V6Only)
 	}
 	if so.V6Only != Default && a.Is4() {
-		return fmt.Errorf("%s.v6only: IPV6_V6ONLY applies to IPv6 sockets, and %v is IPv4", field, a)
+		return fieldErrorf(field+".v6only", "IPV6_V6ONLY applies to IPv6 sockets, and %v is IPv4", a)
 	}
 	if so.ReuseAddr && so.ExclusiveAddrUse {
-		return fmt.Errorf("%s: SO_REUSEADDR and SO_EXCLUSIVEADDRUSE together are refused (WSAEINVAL); pick one", field)
+		return fieldErrorf(field, "SO_REUSEADDR and SO_EXCLUSIVEADDRUSE together are refused (WSAEINVAL); pick one")
 	}
 	if so.State > TimeWait {
-		return fmt.Errorf("%s.state: unknown %v", field, so.State)
+		return fieldErrorf(field+".state", "unknown %v", so.State)
 	}
 	if !initial && so.State != Listening {
-		return fmt.Errorf("%s.state: an action sets the state itself; leave it out", field)
+		return fieldErrorf(field+".state", "an action sets the state itself; leave it out")
 	}
 	if so.State == TimeWait && so.Port == 0 {
-		return fmt.Errorf("%s.port: a socket in TIME_WAIT needs the port its connections used", field)
+		return fieldErrorf(field+".port", "a socket in TIME_WAIT needs the port its connections used")
 	}
 	return nil
 }
@@ -394,19 +399,19 @@ func (so Socket) validate(field string, containers map[string]bool, initial bool
 func (p Port) validate(field string, cs []Container) error {
 	i := containerIndex(cs, p.Container)
 	if p.Container == "" {
-		return fmt.Errorf("%s.container: missing", field)
+		return fieldErrorf(field+".container", "missing")
 	}
 	if i < 0 {
-		return fmt.Errorf("%s.container: no container named %q", field, p.Container)
+		return fieldErrorf(field+".container", "no container named %q", p.Container)
 	}
 	if cs[i].Network == "host" {
-		return fmt.Errorf("%s.container: %q is on the host network, where -p has no effect; its processes bind on the host directly", field, p.Container)
+		return fieldErrorf(field+".container", "%q is on the host network, where -p has no effect; its processes bind on the host directly", p.Container)
 	}
 	if p.Proto > UDP {
-		return fmt.Errorf("%s.proto: unknown %v", field, p.Proto)
+		return fieldErrorf(field+".proto", "unknown %v", p.Proto)
 	}
 	if a := p.Addr; a.IsValid() && (a.Zone() != "" || a.Is4In6() || a.IsMulticast()) {
-		return fmt.Errorf("%s.hostAddr: %v is not an address the host can publish on", field, a)
+		return fieldErrorf(field+".hostAddr", "%v is not an address the host can publish on", a)
 	}
 	if err := checkPort(field+".hostPort", p.HostPort, true); err != nil {
 		return err
@@ -439,48 +444,48 @@ func (a Action) validate(field string, containers map[string]bool, cs []Containe
 		return nil
 	case Publish:
 		if a.Publish == nil {
-			return fmt.Errorf("%s.publish: missing", field)
+			return fieldErrorf(field+".publish", "missing")
 		}
 		return a.Publish.validate(field+".publish", cs)
 	case Connect:
 		if !a.From.IsValid() {
-			return fmt.Errorf("%s.from: missing; want \"host\", \"container:NAME\", \"lan\" or \"internet\"", field)
+			return fieldErrorf(field+".from", "missing; want \"host\", \"container:NAME\", \"lan\" or \"internet\"")
 		}
 		if c := a.From.Container(); c != "" && !containers[c] {
-			return fmt.Errorf("%s.from: no container named %q", field, c)
+			return fieldErrorf(field+".from", "no container named %q", c)
 		}
 		if a.To == "" {
-			return fmt.Errorf("%s.to: missing; write an IP address or localhost", field)
+			return fieldErrorf(field+".to", "missing; write an IP address or localhost")
 		}
 		if a.To != "localhost" {
 			ip, err := netip.ParseAddr(a.To)
 			if err != nil {
-				return fmt.Errorf("%s.to: %q is neither an IP address nor localhost", field, a.To)
+				return fieldErrorf(field+".to", "%q is neither an IP address nor localhost", a.To)
 			}
 			if ip.Zone() != "" || ip.Is4In6() || ip.IsMulticast() {
-				return fmt.Errorf("%s.to: %v is not an address the lab connects to", field, ip)
+				return fieldErrorf(field+".to", "%v is not an address the lab connects to", ip)
 			}
 			if ip.IsUnspecified() {
-				return fmt.Errorf("%s.to: %v is not a destination; connect to 127.0.0.1 or a real address", field, ip)
+				return fieldErrorf(field+".to", "%v is not a destination; connect to 127.0.0.1 or a real address", ip)
 			}
 		}
 		if a.Proto > UDP {
-			return fmt.Errorf("%s.proto: unknown %v", field, a.Proto)
+			return fieldErrorf(field+".proto", "unknown %v", a.Proto)
 		}
 		if a.Client > FirstOnly {
-			return fmt.Errorf("%s.client: unknown %v", field, a.Client)
+			return fieldErrorf(field+".client", "unknown %v", a.Client)
 		}
 		return checkPort(field+".port", a.Port, false)
 	case Localhost:
 		if a.Order > IPv6Only {
-			return fmt.Errorf("%s.order: unknown %v", field, a.Order)
+			return fieldErrorf(field+".order", "unknown %v", a.Order)
 		}
 		return nil
 	case Client:
 		if a.Client > FirstOnly {
-			return fmt.Errorf("%s.client: unknown %v", field, a.Client)
+			return fieldErrorf(field+".client", "unknown %v", a.Client)
 		}
 		return nil
 	}
-	return fmt.Errorf("%s.do: unknown %v", field, a.Do)
+	return fieldErrorf(field+".do", "unknown %v", a.Do)
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/netground/netground/core/field"
 	"go4.org/netipx"
 )
 
@@ -133,6 +134,9 @@ func DecodeScenario(data []byte) (Scenario, error) {
 	return s, nil
 }
 
+// fieldErrorf returns a *field.Error about the field at path.
+func fieldErrorf(path, format string, args ...any) error { return field.Errorf(path, format, args...) }
+
 // Encode returns the scenario as JSON, the form DecodeScenario reads.
 func (s Scenario) Encode() ([]byte, error) { return json.Marshal(s) }
 
@@ -147,16 +151,16 @@ func namespaceOf(ns string) string {
 // '-', starting and ending with a letter or digit.
 func checkName(field, s string) error {
 	if s == "" {
-		return fmt.Errorf("%s: missing", field)
+		return fieldErrorf(field, "missing")
 	}
 	if len(s) > MaxNameLen {
-		return fmt.Errorf("%s: %d characters is longer than the limit of %d", field, len(s), MaxNameLen)
+		return fieldErrorf(field, "%d characters is longer than the limit of %d", len(s), MaxNameLen)
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		ok := c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' && i > 0 && i < len(s)-1
 		if !ok {
-			return fmt.Errorf("%s: %q is not a DNS label: use lowercase letters, digits and '-', starting and ending with a letter or digit (RFC 1123)", field, s)
+			return fieldErrorf(field, "%q is not a DNS label: use lowercase letters, digits and '-', starting and ending with a letter or digit (RFC 1123)", s)
 		}
 	}
 	return nil
@@ -164,14 +168,14 @@ func checkName(field, s string) error {
 
 func checkLabels(field string, m map[string]string, required bool) error {
 	if len(m) == 0 && required {
-		return fmt.Errorf("%s: missing; a Service without a selector has no endpoints here", field)
+		return fieldErrorf(field, "missing; a Service without a selector has no endpoints here")
 	}
 	if len(m) > MaxLabels {
-		return fmt.Errorf("%s: %d labels is more than the limit of %d", field, len(m), MaxLabels)
+		return fieldErrorf(field, "%d labels is more than the limit of %d", len(m), MaxLabels)
 	}
 	for k, v := range m {
 		if k == "" || len(k) > MaxNameLen || len(v) > MaxNameLen || strings.ContainsAny(k+v, " \t\n\"=,") {
-			return fmt.Errorf("%s: label %q=%q is not a valid label", field, k, v)
+			return fieldErrorf(field, "label %q=%q is not a valid label", k, v)
 		}
 	}
 	return nil
@@ -179,7 +183,7 @@ func checkLabels(field string, m map[string]string, required bool) error {
 
 func checkPort(field string, p int) error {
 	if p < 1 || p > 65535 {
-		return fmt.Errorf("%s: port %d is out of range 1–65535", field, p)
+		return fieldErrorf(field, "port %d is out of range 1–65535", p)
 	}
 	return nil
 }
@@ -190,23 +194,23 @@ func checkPrefix(field string, p netip.Prefix, v4 bool) error {
 	}
 	switch {
 	case p.Addr().Zone() != "":
-		return fmt.Errorf("%s: %v has a zone", field, p)
+		return fieldErrorf(field, "%v has a zone", p)
 	case v4 && !p.Addr().Is4():
-		return fmt.Errorf("%s: %v is not IPv4; the lab models an IPv4 cluster", field, p)
+		return fieldErrorf(field, "%v is not IPv4; the lab models an IPv4 cluster", p)
 	case p != p.Masked():
-		return fmt.Errorf("%s: %v has host bits set; the network is %v", field, p, p.Masked())
+		return fieldErrorf(field, "%v has host bits set; the network is %v", p, p.Masked())
 	}
 	return nil
 }
 
-// Validate reports the first thing wrong with the scenario, naming the
-// field, as in "deployments[1].replicas: 2000 is more than the limit of
-// 1000". Capacity problems that a real cluster would accept (too many
+// Validate reports the first thing wrong with the scenario as a
+// *field.Error naming the field, as in "deployments[1].replicas: 2000 is
+// out of range 0–1000". Capacity problems that a real cluster would accept (too many
 // nodes for the cluster CIDR, an overlap with the LAN) are not errors: Check
 // reports them.
 func (s Scenario) Validate() error {
 	if s.V != Version {
-		return fmt.Errorf("v: version %d is not supported; want %d", s.V, Version)
+		return fieldErrorf("v", "version %d is not supported; want %d", s.V, Version)
 	}
 	if err := checkPrefix("clusterCIDR", s.ClusterCIDR, true); err != nil {
 		return err
@@ -219,22 +223,22 @@ func (s Scenario) Validate() error {
 	}
 	c := s.config()
 	if c.lan.Bits() > 30 {
-		return fmt.Errorf("lan: /%d is too small for nodes; use /30 or shorter", c.lan.Bits())
+		return fieldErrorf("lan", "/%d is too small for nodes; use /30 or shorter", c.lan.Bits())
 	}
 	if s.NodeMaskSize != 0 && (s.NodeMaskSize < c.cluster.Bits() || s.NodeMaskSize > 30) {
-		return fmt.Errorf("nodeMaskSize: /%d must be between the cluster CIDR's /%d and /30", s.NodeMaskSize, c.cluster.Bits())
+		return fieldErrorf("nodeMaskSize", "/%d must be between the cluster CIDR's /%d and /30", s.NodeMaskSize, c.cluster.Bits())
 	}
 	if c.service.Bits() > 30 {
-		return fmt.Errorf("serviceCIDR: /%d is too small; use /30 or shorter", c.service.Bits())
+		return fieldErrorf("serviceCIDR", "/%d is too small; use /30 or shorter", c.service.Bits())
 	}
 	if s.MaxPods < 0 || s.MaxPods > MaxPods {
-		return fmt.Errorf("maxPods: %d is out of range 1–%d", s.MaxPods, MaxPods)
+		return fieldErrorf("maxPods", "%d is out of range 1–%d", s.MaxPods, MaxPods)
 	}
 	if len(s.Nodes) == 0 {
-		return errors.New("nodes: a cluster needs at least one node")
+		return fieldErrorf("nodes", "a cluster needs at least one node")
 	}
 	if len(s.Nodes) > MaxNodes {
-		return fmt.Errorf("nodes: %d nodes is more than the limit of %d", len(s.Nodes), MaxNodes)
+		return fieldErrorf("nodes", "%d nodes is more than the limit of %d", len(s.Nodes), MaxNodes)
 	}
 	names := map[string]bool{}
 	addrs := map[netip.Addr]bool{}
@@ -244,35 +248,35 @@ func (s Scenario) Validate() error {
 			return err
 		}
 		if names[n.Name] {
-			return fmt.Errorf("%s.name: %q is already another node's name", field, n.Name)
+			return fieldErrorf(field+".name", "%q is already another node's name", n.Name)
 		}
 		names[n.Name] = true
 		a := c.nodes[i].addr
 		if !a.IsValid() || !c.lan.Contains(a) || a == c.lan.Addr() {
-			return fmt.Errorf("%s.addr: %v is not a host address of the LAN %v", field, n.Addr, c.lan)
+			return fieldErrorf(field+".addr", "%v is not a host address of the LAN %v", n.Addr, c.lan)
 		}
 		if addrs[a] {
-			return fmt.Errorf("%s.addr: %v is already another node's address", field, a)
+			return fieldErrorf(field+".addr", "%v is already another node's address", a)
 		}
 		addrs[a] = true
 	}
 	if len(s.Networks) > MaxNetworks {
-		return fmt.Errorf("networks: %d networks is more than the limit of %d", len(s.Networks), MaxNetworks)
+		return fieldErrorf("networks", "%d networks is more than the limit of %d", len(s.Networks), MaxNetworks)
 	}
 	for i, n := range s.Networks {
 		field := fmt.Sprintf("networks[%d]", i)
 		if n.Name == "" || len(n.Name) > MaxNameLen {
-			return fmt.Errorf("%s.name: missing or longer than %d bytes", field, MaxNameLen)
+			return fieldErrorf(field+".name", "missing or longer than %d bytes", MaxNameLen)
 		}
 		if !n.Prefix.IsValid() {
-			return fmt.Errorf("%s.prefix: missing", field)
+			return fieldErrorf(field+".prefix", "missing")
 		}
 		if err := checkPrefix(field+".prefix", n.Prefix, false); err != nil {
 			return err
 		}
 	}
 	if len(s.Deployments) > MaxDeployments {
-		return fmt.Errorf("deployments: %d deployments is more than the limit of %d", len(s.Deployments), MaxDeployments)
+		return fieldErrorf("deployments", "%d deployments is more than the limit of %d", len(s.Deployments), MaxDeployments)
 	}
 	deploys := map[string]bool{}
 	total := 0
@@ -282,7 +286,7 @@ func (s Scenario) Validate() error {
 			return err
 		}
 		if deploys[d.Name] {
-			return fmt.Errorf("%s.name: %q is already another deployment's name (the lab wants them unique across namespaces)", field, d.Name)
+			return fieldErrorf(field+".name", "%q is already another deployment's name (the lab wants them unique across namespaces)", d.Name)
 		}
 		deploys[d.Name] = true
 		if d.Namespace != "" {
@@ -291,11 +295,11 @@ func (s Scenario) Validate() error {
 			}
 		}
 		if d.Replicas < 0 || d.Replicas > MaxPods {
-			return fmt.Errorf("%s.replicas: %d is out of range 0–%d", field, d.Replicas, MaxPods)
+			return fieldErrorf(field+".replicas", "%d is out of range 0–%d", d.Replicas, MaxPods)
 		}
 		total += d.Replicas
 		if total > MaxPods {
-			return fmt.Errorf("%s.replicas: the deployments ask for %d pods, more than the limit of %d", field, total, MaxPods)
+			return fieldErrorf(field+".replicas", "the deployments ask for %d pods, more than the limit of %d", total, MaxPods)
 		}
 		if err := checkLabels(field+".labels", d.Labels, false); err != nil {
 			return err
@@ -307,7 +311,7 @@ func (s Scenario) Validate() error {
 		}
 	}
 	if len(s.Services) > MaxServices {
-		return fmt.Errorf("services: %d services is more than the limit of %d", len(s.Services), MaxServices)
+		return fieldErrorf("services", "%d services is more than the limit of %d", len(s.Services), MaxServices)
 	}
 	svcs := map[string]bool{}
 	ips := map[netip.Addr]bool{}
@@ -324,7 +328,7 @@ func (s Scenario) Validate() error {
 		}
 		key := v.Name + "." + namespaceOf(v.Namespace)
 		if svcs[key] {
-			return fmt.Errorf("%s.name: %s is already another Service", field, key)
+			return fieldErrorf(field+".name", "%s is already another Service", key)
 		}
 		svcs[key] = true
 		if err := checkLabels(field+".selector", v.Selector, true); err != nil {
@@ -341,40 +345,40 @@ func (s Scenario) Validate() error {
 		switch v.Type {
 		case "", "ClusterIP":
 			if v.NodePort != 0 {
-				return fmt.Errorf("%s.nodePort: a ClusterIP Service has no node port; set type NodePort", field)
+				return fieldErrorf(field+".nodePort", "a ClusterIP Service has no node port; set type NodePort")
 			}
 		case "NodePort":
 			if v.NodePort != 0 && (v.NodePort < 30000 || v.NodePort > 32767) {
-				return fmt.Errorf("%s.nodePort: %d is outside the node port range 30000–32767", field, v.NodePort)
+				return fieldErrorf(field+".nodePort", "%d is outside the node port range 30000–32767", v.NodePort)
 			}
 			if v.NodePort != 0 && nodePorts[v.NodePort] {
-				return fmt.Errorf("%s.nodePort: %d is already another Service's", field, v.NodePort)
+				return fieldErrorf(field+".nodePort", "%d is already another Service's", v.NodePort)
 			}
 			nodePorts[v.NodePort] = true
 		default:
-			return fmt.Errorf("%s.type: unknown type %q; want ClusterIP or NodePort", field, v.Type)
+			return fieldErrorf(field+".type", "unknown type %q; want ClusterIP or NodePort", v.Type)
 		}
 		if a := v.ClusterIP; a.IsValid() {
 			first := c.service.Addr().Next()
 			if !c.service.Contains(a) || a == c.service.Addr() || a == first || a == lastAddr(c.service) {
-				return fmt.Errorf("%s.clusterIP: %v is not a free address of the Service CIDR %v (%v is the kubernetes Service's)", field, a, c.service, first)
+				return fieldErrorf(field+".clusterIP", "%v is not a free address of the Service CIDR %v (%v is the kubernetes Service's)", a, c.service, first)
 			}
 			if ips[a] {
-				return fmt.Errorf("%s.clusterIP: %v is already another Service's", field, a)
+				return fieldErrorf(field+".clusterIP", "%v is already another Service's", a)
 			}
 			ips[a] = true
 		}
 	}
 	for i, v := range c.svcs {
 		if !v.ip.IsValid() {
-			return fmt.Errorf("services[%d].clusterIP: the Service CIDR %v has no free address left", i, c.service)
+			return fieldErrorf(fmt.Sprintf("services[%d].clusterIP", i), "the Service CIDR %v has no free address left", c.service)
 		}
 		if v.Type == "NodePort" && v.nodePort == 0 {
-			return fmt.Errorf("services[%d].nodePort: no free node port is left in 30000–32767", i)
+			return fieldErrorf(fmt.Sprintf("services[%d].nodePort", i), "no free node port is left in 30000–32767")
 		}
 	}
 	if len(s.Actions) > MaxActions {
-		return fmt.Errorf("actions: %d actions is more than the limit of %d", len(s.Actions), MaxActions)
+		return fieldErrorf("actions", "%d actions is more than the limit of %d", len(s.Actions), MaxActions)
 	}
 	for i, a := range s.Actions {
 		field := fmt.Sprintf("actions[%d]", i)
@@ -385,20 +389,20 @@ func (s Scenario) Validate() error {
 			}
 		case Scale:
 			if !deploys[a.Deployment] {
-				return fmt.Errorf("%s.deployment: no deployment named %q", field, a.Deployment)
+				return fieldErrorf(field+".deployment", "no deployment named %q", a.Deployment)
 			}
 			if a.Replicas < 0 || a.Replicas > MaxPods {
-				return fmt.Errorf("%s.replicas: %d is out of range 0–%d", field, a.Replicas, MaxPods)
+				return fieldErrorf(field+".replicas", "%d is out of range 0–%d", a.Replicas, MaxPods)
 			}
 		case Connect:
 			if err := checkFrom(field+".from", a.From, names, deploys); err != nil {
 				return err
 			}
 			if _, _, err := splitTarget(a.To); err != nil {
-				return fmt.Errorf("%s.to: %w", field, err)
+				return fieldErrorf(field+".to", "%v", err)
 			}
 		default:
-			return fmt.Errorf("%s.do: unknown %v", field, a.Do)
+			return fieldErrorf(field+".do", "unknown %v", a.Do)
 		}
 	}
 	return nil
@@ -416,9 +420,9 @@ func checkFrom(field, from string, nodes, deploys map[string]bool) error {
 	case kind == "pod":
 		return checkName(field, name)
 	case kind == "node" || kind == "deploy":
-		return fmt.Errorf("%s: no %s named %q", field, kind, name)
+		return fieldErrorf(field, "no %s named %q", kind, name)
 	}
-	return fmt.Errorf("%s: %q: want pod:NAME, deploy:NAME, node:NAME or outside", field, from)
+	return fieldErrorf(field, "%q: want pod:NAME, deploy:NAME, node:NAME or outside", from)
 }
 
 // splitTarget parses HOST:PORT into an address or a name, and the port.

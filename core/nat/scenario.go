@@ -4,6 +4,8 @@ import (
 	"net/netip"
 	"strconv"
 	"time"
+
+	"github.com/netground/netground/core/field"
 )
 
 // Limits that keep a hostile share link from freezing the page. Validate
@@ -175,22 +177,9 @@ type Step struct {
 }
 
 // FieldError is a problem with one field of a scenario, such as
-// `devices[3].addr: "10.0.0.300" is not an IPv4 address`. Field is a path
-// in the JSON form; it is empty when the whole text is at fault.
-type FieldError struct {
-	// Field is the path, such as "nats[0].behavior.mapping".
-	Field string
-	// Reason says what is wrong, quoting the input.
-	Reason string
-}
-
-// Error returns the field path, a colon and the reason.
-func (e *FieldError) Error() string {
-	if e.Field == "" {
-		return e.Reason
-	}
-	return e.Field + ": " + e.Reason
-}
+// `devices[3].addr: "10.0.0.300" is not an IPv4 address`: the type every
+// lab's engine returns, field.Error.
+type FieldError = field.Error
 
 func errorf(reason string) *FieldError { return &FieldError{Reason: reason} }
 
@@ -198,12 +187,7 @@ func fieldErr(field, reason string) *FieldError { return &FieldError{Field: fiel
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
-func quote(s string) string {
-	if len(s) > 80 {
-		s = s[:80] + "…"
-	}
-	return strconv.Quote(s)
-}
+func quote(s string) string { return strconv.Quote(field.Shorten(s, 80)) }
 
 func idx(field string, i int) string { return field + "[" + itoa(i) + "]" }
 

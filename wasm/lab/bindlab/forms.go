@@ -1,13 +1,14 @@
 package bindlab
 
 import (
+	"errors"
 	"fmt"
 	"net/netip"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/netground/netground/core/bind"
+	"github.com/netground/netground/core/field"
 )
 
 // listenForm is the "start a process" form, as typed.
@@ -141,8 +142,6 @@ var formFields = map[string]map[string]string{
 		"publish.hostPort": "publish-hostport", "publish.port": "publish-port", "publish.proto": "publish-proto"},
 }
 
-var actionField = regexp.MustCompile(`^actions\[\d+\]\.?([A-Za-z.]*): (.*)$`)
-
 // appendAction adds a to the scenario if the result is valid. Otherwise it
 // returns the scenario unchanged and the error at the input of form that
 // caused it ("" for the form as a whole).
@@ -153,14 +152,18 @@ func appendAction(s bind.Scenario, a bind.Action, form string) (bind.Scenario, e
 	next := s
 	next.Actions = append(append([]bind.Action(nil), s.Actions...), a)
 	if err := next.Validate(); err != nil {
-		m := actionField.FindStringSubmatch(err.Error())
-		if m == nil {
+		var fe *field.Error
+		if !errors.As(err, &fe) {
 			return s, errs{form: err.Error()}
 		}
-		if input, ok := formFields[form][m[1]]; ok {
-			return s, errs{input: m[2]}
+		_, name, ok := fe.In("actions")
+		if !ok {
+			return s, errs{form: err.Error()}
 		}
-		return s, errs{form: m[2]}
+		if input, ok := formFields[form][name]; ok {
+			return s, errs{input: fe.Reason}
+		}
+		return s, errs{form: fe.Reason}
 	}
 	return next, nil
 }

@@ -1,12 +1,13 @@
 package k8slab
 
 import (
+	"errors"
 	"fmt"
 	"html"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/netground/netground/core/field"
 	"github.com/netground/netground/core/k8s"
 )
 
@@ -331,8 +332,6 @@ var formFields = map[string]map[string]string{
 	"scale":   {"deployment": "scale-deployment", "replicas": "scale-replicas"},
 }
 
-var actionField = regexp.MustCompile(`^actions\[\d+\]\.?([A-Za-z.]*): (.*)$`)
-
 // appendAction adds a to the scenario if the result is valid; otherwise
 // it returns the scenario unchanged and the error at the input of form
 // that caused it ("" for the form as a whole).
@@ -343,14 +342,18 @@ func appendAction(s k8s.Scenario, a k8s.Action, form string) (k8s.Scenario, errs
 	next := s
 	next.Actions = append(append([]k8s.Action(nil), s.Actions...), a)
 	if err := next.Validate(); err != nil {
-		m := actionField.FindStringSubmatch(err.Error())
-		if m == nil {
+		var fe *field.Error
+		if !errors.As(err, &fe) {
 			return s, errs{form: err.Error()}
 		}
-		if input, ok := formFields[form][m[1]]; ok {
-			return s, errs{input: m[2]}
+		_, name, ok := fe.In("actions")
+		if !ok {
+			return s, errs{form: err.Error()}
 		}
-		return s, errs{form: m[2]}
+		if input, ok := formFields[form][name]; ok {
+			return s, errs{input: fe.Reason}
+		}
+		return s, errs{form: fe.Reason}
 	}
 	return next, nil
 }
