@@ -90,6 +90,16 @@ func FuzzSetOps(f *testing.F) {
 		if got, want := plan.Exclude(ps[0], ps[1:]...), u.prefixes(); !slices.Equal(got, want) {
 			t.Fatalf("Exclude(%v, %v) = %v; model says %v", ps[0], ps[1:], got, want)
 		}
+		// Gaps: what stays marked of the whole universe once ps are removed.
+		for i := range u.in {
+			u.in[i] = true
+		}
+		for _, p := range ps {
+			u.set(p, false)
+		}
+		if got, want := plan.Gaps(u.base, ps), u.runs(); !slices.Equal(got, want) {
+			t.Fatalf("Gaps(%v, %v) = %v; model says %v", u.base, ps, got, want)
+		}
 		// Range from the first address of one prefix to the last of another.
 		first, last := ps[0].Addr(), netipx.PrefixLastIP(ps[len(ps)-1])
 		if last.Less(first) {
@@ -295,6 +305,45 @@ func FuzzParseList(f *testing.F) {
 			if a.Name != b.Name || a.Text != b.Text || a.Subnet != b.Subnet || a.Range != b.Range {
 				t.Fatalf("round trip of %+v gave %+v", b, a)
 			}
+		}
+	})
+}
+
+func FuzzParseRequests(f *testing.F) {
+	f.Add("office = 50 # upstairs\nlab = 12 hosts\n\n20\r\nhall=1 host\n")
+	f.Add("= 5\nx = 0\nfifty\ny = -3\nz = 18446744073709551616\na = b = 4\n#only\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		reqs, lines, errs := plan.ParseRequests(text)
+		all := strings.Split(text, "\n")
+		if len(lines) != len(reqs) {
+			t.Fatalf("ParseRequests(%q): %d requests but %d lines", text, len(reqs), len(lines))
+		}
+		var rebuilt strings.Builder
+		for i, r := range reqs {
+			if lines[i] < 1 || lines[i] > len(all) || i > 0 && lines[i] <= lines[i-1] {
+				t.Fatalf("ParseRequests(%q): request %d on line %d", text, i, lines[i])
+			}
+			if r.Hosts == 0 || r.Name == "" || strings.ContainsAny(r.Name, "=#\n") || strings.TrimSpace(r.Name) != r.Name {
+				t.Fatalf("ParseRequests(%q): bad request %+v", text, r)
+			}
+			rebuilt.WriteString(r.Name + " = " + strconv.FormatUint(r.Hosts, 10) + "\n")
+		}
+		for _, le := range errs {
+			if le.Line < 1 || le.Line > len(all) || le.Text != strings.TrimSuffix(all[le.Line-1], "\r") {
+				t.Fatalf("ParseRequests(%q): error %+v names the wrong line", text, le)
+			}
+			value, _, _ := strings.Cut(le.Text, "#")
+			msg := le.Err.Error()
+			if quoted := strings.Index(msg, `"`); quoted >= 0 && !strings.HasPrefix(msg, `nothing before "="`) {
+				q, err := strconv.QuotedPrefix(msg[quoted:])
+				if uq, _ := strconv.Unquote(q); err != nil || !strings.Contains(value, uq) && !strings.HasPrefix(uq, "subnet ") {
+					t.Fatalf("ParseRequests(%q): error %q does not quote line %q", text, msg, le.Text)
+				}
+			}
+		}
+		again, _, errs2 := plan.ParseRequests(rebuilt.String())
+		if len(errs2) != 0 || !slices.Equal(again, reqs) {
+			t.Fatalf("ParseRequests(%q) rebuilt as %q gave %+v, %v; want %+v", text, rebuilt.String(), again, errs2, reqs)
 		}
 	})
 }

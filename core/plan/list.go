@@ -73,19 +73,10 @@ func (e LineError) Unwrap() error { return e.Err }
 func ParseList(text string) ([]Entry, []LineError) {
 	var entries []Entry
 	var errs []LineError
-	for n, raw := range strings.Split(text, "\n") {
-		line := strings.TrimSuffix(raw, "\r")
-		value := line
-		if i := strings.IndexByte(value, '#'); i >= 0 {
-			value = value[:i]
-		}
-		value = strings.TrimSpace(value)
-		if value == "" {
-			continue
-		}
-		e := Entry{Line: n + 1}
-		if i := strings.IndexByte(value, '='); i >= 0 {
-			e.Name, value = strings.TrimSpace(value[:i]), strings.TrimSpace(value[i+1:])
+	eachLine(text, func(n int, line, value string) {
+		e := Entry{Line: n}
+		if name, rest, named := strings.Cut(value, "="); named {
+			e.Name, value = strings.TrimSpace(name), strings.TrimSpace(rest)
 			var err error
 			switch {
 			case e.Name == "":
@@ -96,18 +87,68 @@ func ParseList(text string) ([]Entry, []LineError) {
 				err = errors.New("more than one \"=\"; write name = value")
 			}
 			if err != nil {
-				errs = append(errs, LineError{n + 1, line, err})
-				continue
+				errs = append(errs, LineError{n, line, err})
+				return
 			}
 		}
 		e.Text = value
 		if err := e.parseValue(value); err != nil {
-			errs = append(errs, LineError{n + 1, line, err})
-			continue
+			errs = append(errs, LineError{n, line, err})
+			return
 		}
 		entries = append(entries, e)
-	}
+	})
 	return entries, errs
+}
+
+// ParseRequests reads the subnets a VLSM plan needs, one per line, in the
+// grammar of ParseList:
+//
+//	# comments start with # and run to the end of the line
+//	office = 50       a name and a number of hosts
+//	lab = 12 hosts    "hosts" (or "host") after the number is allowed
+//	20                no name: "subnet N", N counting from 1
+//
+// Blank lines are ignored. lines[i] is the line, from 1, that reqs[i] was
+// read from. Every line that cannot be read gives a LineError, and reading
+// goes on, so the UI can mark each bad line.
+func ParseRequests(text string) (reqs []Request, lines []int, errs []LineError) {
+	eachLine(text, func(n int, line, value string) {
+		name := "subnet " + strconv.Itoa(len(reqs)+1)
+		if before, after, named := strings.Cut(value, "="); named {
+			name, value = strings.TrimSpace(before), strings.TrimSpace(after)
+			if name == "" {
+				errs = append(errs, LineError{n, line, errors.New("nothing before \"=\"; write a name, as in office = 50")})
+				return
+			}
+		}
+		count := strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(value, "hosts"), "host"))
+		hosts, err := strconv.ParseUint(count, 10, 64)
+		switch {
+		case err != nil:
+			errs = append(errs, LineError{n, line, errors.New(strconv.Quote(value) + " is not a number of hosts; write name = hosts, as in office = 50")})
+			return
+		case hosts == 0:
+			errs = append(errs, LineError{n, line, errors.New(strconv.Quote(name) + " asks for 0 hosts; ask for at least 1")})
+			return
+		}
+		reqs = append(reqs, Request{Name: name, Hosts: hosts})
+		lines = append(lines, n)
+	})
+	return reqs, lines, errs
+}
+
+// eachLine calls fn for every line of text that holds more than a comment,
+// with its number from 1, the line as written (without a trailing "\r")
+// and its value: the line without the comment, trimmed.
+func eachLine(text string, fn func(n int, line, value string)) {
+	for i, raw := range strings.Split(text, "\n") {
+		line := strings.TrimSuffix(raw, "\r")
+		value, _, _ := strings.Cut(line, "#")
+		if value = strings.TrimSpace(value); value != "" {
+			fn(i+1, line, value)
+		}
+	}
 }
 
 func (e *Entry) parseValue(value string) error {

@@ -3,6 +3,7 @@ package plan_test
 import (
 	"errors"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -102,3 +103,33 @@ func prefixesOf(entries []plan.Entry) []netip.Prefix {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+func TestParseRequests(t *testing.T) {
+	text := "# offices\r\n" +
+		"office = 50   # upstairs\r\n" +
+		"\n" +
+		"lab = 12 hosts\n" +
+		"20\n" +
+		"= 5\n" +
+		"x = 0\n" +
+		"fifty\n" +
+		"hall=1 host\n"
+	reqs, lines, errs := plan.ParseRequests(text)
+	want := []plan.Request{{Name: "office", Hosts: 50}, {Name: "lab", Hosts: 12}, {Name: "subnet 3", Hosts: 20}, {Name: "hall", Hosts: 1}}
+	if !slices.Equal(reqs, want) || !slices.Equal(lines, []int{2, 4, 5, 9}) {
+		t.Errorf("ParseRequests = %+v on lines %v; want %+v on lines [2 4 5 9]", reqs, lines, want)
+	}
+	wantErrs := []string{
+		`line 6: nothing before "="; write a name, as in office = 50`,
+		`line 7: "x" asks for 0 hosts; ask for at least 1`,
+		`line 8: "fifty" is not a number of hosts; write name = hosts, as in office = 50`,
+	}
+	if len(errs) != len(wantErrs) {
+		t.Fatalf("ParseRequests errors = %v; want %q", errs, wantErrs)
+	}
+	for i, e := range errs {
+		if e.Error() != wantErrs[i] {
+			t.Errorf("error %d = %q; want %q", i, e.Error(), wantErrs[i])
+		}
+	}
+}

@@ -84,5 +84,22 @@ func (u *universe) prefixes() []netip.Prefix {
 	return out
 }
 
+// runs returns the ranges of consecutive marked addresses.
+func (u *universe) runs() []netipx.IPRange {
+	var out []netipx.IPRange
+	for i := 0; i < len(u.in); i++ {
+		if !u.in[i] {
+			continue
+		}
+		j := i
+		for j+1 < len(u.in) && u.in[j+1] {
+			j++
+		}
+		out = append(out, netipx.IPRangeFrom(u.addr(i), u.addr(j)))
+		i = j
+	}
+	return out
+}
+
 // lastOf returns the last address of p.
 func lastOf(p netip.Prefix) netip.Addr { return netipx.PrefixLastIP(p) }

@@ -476,3 +476,30 @@ func lookupModel(routes []plan.Route, dst netip.Addr) (plan.Route, bool) {
 	}
 	return best, found
 }
+
+func TestGaps(t *testing.T) {
+	p := netip.MustParsePrefix
+	tests := []struct {
+		within netip.Prefix
+		ps     []netip.Prefix
+		want   string
+	}{
+		{p("10.0.0.0/24"), []netip.Prefix{p("10.0.0.64/26"), p("10.0.0.192/26")}, "10.0.0.0-10.0.0.63 10.0.0.128-10.0.0.191"},
+		{p("10.0.0.0/24"), []netip.Prefix{p("10.0.0.192/26"), p("10.0.0.64/26")}, "10.0.0.0-10.0.0.63 10.0.0.128-10.0.0.191"},
+		{p("10.0.0.0/24"), nil, "10.0.0.0-10.0.0.255"},
+		{p("10.0.0.0/24"), []netip.Prefix{p("10.0.0.0/8")}, ""},
+		{p("10.0.0.0/24"), []netip.Prefix{p("10.0.1.0/24"), {}}, "10.0.0.0-10.0.0.255"},
+		{p("::/0"), []netip.Prefix{p("::/1"), p("8000::/1")}, ""},
+		{p("2001:db8::/32"), []netip.Prefix{p("2001:db8::/33")}, "2001:db8:8000::-2001:db8:ffff:ffff:ffff:ffff:ffff:ffff"},
+		{netip.Prefix{}, nil, ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, r := range plan.Gaps(tt.within, tt.ps) {
+			got = append(got, r.String())
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("Gaps(%v, %v) = %v; want %s", tt.within, tt.ps, got, tt.want)
+		}
+	}
+}

@@ -126,3 +126,21 @@ func Exclude(from netip.Prefix, remove ...netip.Prefix) []netip.Prefix {
 	set, _ := b.IPSet()
 	return set.Prefixes()
 }
+
+// Gaps returns the ranges of within that no prefix of ps covers, in address
+// order: the free space around a list of subnets. Parts of ps outside within
+// and invalid prefixes are ignored; an invalid within has no gaps.
+func Gaps(within netip.Prefix, ps []netip.Prefix) []netipx.IPRange {
+	if !within.IsValid() {
+		return nil
+	}
+	var b netipx.IPSetBuilder
+	b.AddPrefix(within.Masked())
+	for _, p := range ps {
+		if p.IsValid() {
+			b.RemovePrefix(p.Masked())
+		}
+	}
+	set, _ := b.IPSet()
+	return set.Ranges()
+}

@@ -135,33 +135,6 @@ func splitBar(s plan.Split) bar {
 	return b.paged(subnet.Count{})
 }
 
-// gaps returns the ranges of parent that no block of sorted covers.
-func gaps(parent netip.Prefix, sorted []netip.Prefix) []netipx.IPRange {
-	var out []netipx.IPRange
-	next := parent.Masked().Addr()
-	end := netipx.PrefixLastIP(parent)
-	done := false
-	for _, p := range sorted {
-		if done {
-			break
-		}
-		if next.Less(p.Masked().Addr()) {
-			out = append(out, netipx.IPRangeFrom(next, p.Masked().Addr().Prev()))
-		}
-		last := netipx.PrefixLastIP(p)
-		if last == end {
-			done = true
-		}
-		if n := last.Next(); n.IsValid() && next.Less(n) {
-			next = n
-		}
-	}
-	if !done && !end.Less(next) {
-		out = append(out, netipx.IPRangeFrom(next, end))
-	}
-	return out
-}
-
 func rangeTitle(r netipx.IPRange, what string) string {
 	return r.From().String() + " to " + r.To().String() + ": " + what + ", " + offset(r.From(), r.To()).Add(one).String() + " addresses"
 }
@@ -185,7 +158,7 @@ func summaryBar(family string, c plan.Cover, sum []netip.Prefix) bar {
 	for i, p := range sum {
 		b.add(sc.prefix(p, 0, alt("keep", i), p.String()+": in the list, "+sizeText(p)))
 	}
-	for _, g := range gaps(c.Prefix, sum) {
+	for _, g := range plan.Gaps(c.Prefix, sum) {
 		x, w := sc.span(g.From(), g.To())
 		b.add(block{X: x, W: w, Kind: "extra", Title: rangeTitle(g, "not in the list, but inside the supernet")})
 	}
@@ -228,7 +201,7 @@ func excludeBar(parent netip.Prefix, keep []netip.Prefix) bar {
 	for i, p := range keep {
 		b.add(sc.prefix(p, 0, alt("keep", i), p.String()+": left, "+sizeText(p)))
 	}
-	for _, g := range gaps(parent, keep) {
+	for _, g := range plan.Gaps(parent, keep) {
 		x, w := sc.span(g.From(), g.To())
 		b.add(block{X: x, W: w, Kind: "removed", Title: rangeTitle(g, "removed")})
 	}

@@ -228,45 +228,6 @@ func (v *view) splitResult(s plan.Split) {
 	v.Bars = []bar{splitBar(s)}
 }
 
-// parseVLSM reads lines of "name = hosts".
-func parseVLSM(text string) ([]plan.Request, []int, []lineMsg) {
-	var reqs []plan.Request
-	var lines []int
-	var errs []lineMsg
-	for n, raw := range strings.Split(text, "\n") {
-		line := strings.TrimSuffix(raw, "\r")
-		value := line
-		if i := strings.IndexByte(value, '#'); i >= 0 {
-			value = value[:i]
-		}
-		value = strings.TrimSpace(value)
-		if value == "" {
-			continue
-		}
-		name := "subnet " + strconv.Itoa(len(reqs)+1)
-		if i := strings.IndexByte(value, '='); i >= 0 {
-			name, value = strings.TrimSpace(value[:i]), strings.TrimSpace(value[i+1:])
-			if name == "" {
-				errs = append(errs, lineMsg{n + 1, line, "nothing before \"=\"; write a name, as in office = 50"})
-				continue
-			}
-		}
-		count := strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(value, "hosts"), "host"))
-		hosts, err := strconv.ParseUint(count, 10, 64)
-		switch {
-		case err != nil:
-			errs = append(errs, lineMsg{n + 1, line, strconv.Quote(value) + " is not a number of hosts; write name = hosts, as in office = 50"})
-			continue
-		case hosts == 0:
-			errs = append(errs, lineMsg{n + 1, line, strconv.Quote(name) + " asks for 0 hosts; ask for at least 1"})
-			continue
-		}
-		reqs = append(reqs, plan.Request{Name: name, Hosts: hosts})
-		lines = append(lines, n+1)
-	}
-	return reqs, lines, errs
-}
-
 // maxVLSMRetries bounds how many requests that do not fit are dropped to
 // compute the rest.
 const maxVLSMRetries = 64
@@ -274,8 +235,10 @@ const maxVLSMRetries = 64
 func (v *view) vlsm(in input) {
 	parent, err := parseNet(in.Net)
 	v.NetErr = err
-	reqs, lines, errs := parseVLSM(in.List)
-	v.LineErrors = errs
+	reqs, lines, errs := plan.ParseRequests(in.List)
+	for _, e := range errs {
+		v.LineErrors = append(v.LineErrors, lineMsg{e.Line, e.Text, e.Err.Error()})
+	}
 	v.ListLines = len(reqs)
 	if v.NetErr != "" {
 		return

@@ -313,22 +313,6 @@ func TestOverlapBars(t *testing.T) {
 	}
 }
 
-func TestGaps(t *testing.T) {
-	p := netip.MustParsePrefix
-	got := gaps(p("10.0.0.0/24"), []netip.Prefix{p("10.0.0.64/26"), p("10.0.0.192/26")})
-	want := "10.0.0.0-10.0.0.63 10.0.0.128-10.0.0.191"
-	var s []string
-	for _, r := range got {
-		s = append(s, r.String())
-	}
-	if strings.Join(s, " ") != want {
-		t.Errorf("gaps = %v; want %s", s, want)
-	}
-	if g := gaps(p("::/0"), []netip.Prefix{p("::/1"), p("8000::/1")}); len(g) != 0 {
-		t.Errorf("gaps of a full IPv6 space = %v; want none", g)
-	}
-}
-
 func TestCountHelpers(t *testing.T) {
 	tests := []struct {
 		rows  subnet.Count
