@@ -116,15 +116,7 @@ func Exclude(from netip.Prefix, remove ...netip.Prefix) []netip.Prefix {
 	if !from.IsValid() {
 		return nil
 	}
-	var b netipx.IPSetBuilder
-	b.AddPrefix(from.Masked())
-	for _, p := range remove {
-		if p.IsValid() {
-			b.RemovePrefix(p.Masked())
-		}
-	}
-	set, _ := b.IPSet()
-	return set.Prefixes()
+	return without(from, remove).Prefixes()
 }
 
 // Gaps returns the ranges of within that no prefix of ps covers, in address
@@ -134,13 +126,19 @@ func Gaps(within netip.Prefix, ps []netip.Prefix) []netipx.IPRange {
 	if !within.IsValid() {
 		return nil
 	}
+	return without(within, ps).Ranges()
+}
+
+// without returns the addresses of the valid prefix from that no valid
+// prefix of remove holds.
+func without(from netip.Prefix, remove []netip.Prefix) *netipx.IPSet {
 	var b netipx.IPSetBuilder
-	b.AddPrefix(within.Masked())
-	for _, p := range ps {
+	b.AddPrefix(from.Masked())
+	for _, p := range remove {
 		if p.IsValid() {
 			b.RemovePrefix(p.Masked())
 		}
 	}
 	set, _ := b.IPSet()
-	return set.Ranges()
+	return set
 }
