@@ -1,9 +1,10 @@
 package addr
 
 import (
-	"math/bits"
 	"net/netip"
 	"strconv"
+
+	"github.com/netground/netground/core/internal/u128"
 )
 
 // Forms prints one address in its other text forms. Make one with [FormsOf]. The zero Forms
@@ -108,51 +109,10 @@ func (f Forms) Hex() string {
 // Decimal returns the address as one unsigned decimal integer, exact for all 128 bits of IPv6
 // ("3221225985" for 192.0.2.1). An IPv4-mapped address is the 128-bit number of its IPv6 form.
 func (f Forms) Decimal() string {
-	switch {
-	case f.addr.Is4():
-		b := f.addr.As4()
-		return strconv.FormatUint(uint64(b[0])<<24|uint64(b[1])<<16|uint64(b[2])<<8|uint64(b[3]), 10)
-	case f.addr.Is6():
-		hi, lo := halves(f.addr)
-		return uint128String(hi, lo)
+	if !f.addr.IsValid() {
+		return ""
 	}
-	return ""
-}
-
-// halves returns the IPv6 address a as two 64-bit numbers.
-func halves(a netip.Addr) (hi, lo uint64) {
-	b := a.As16()
-	for i := range 8 {
-		hi = hi<<8 | uint64(b[i])
-		lo = lo<<8 | uint64(b[8+i])
-	}
-	return hi, lo
-}
-
-// uint128String prints hi<<64|lo in decimal by taking 19-digit chunks off the bottom.
-func uint128String(hi, lo uint64) string {
-	const chunk = 1e19
-	var parts [3]uint64 // 2^128 has 39 digits: at most three chunks
-	n := 0
-	for {
-		var r uint64
-		hi, r = hi/chunk, hi%chunk
-		lo, r = bits.Div64(r, lo, chunk)
-		parts[n] = r
-		n++
-		if hi == 0 && lo == 0 {
-			break
-		}
-	}
-	out := strconv.AppendUint(make([]byte, 0, 39), parts[n-1], 10)
-	for i := n - 2; i >= 0; i-- {
-		s := strconv.AppendUint(make([]byte, 0, 19), parts[i], 10)
-		for range 19 - len(s) {
-			out = append(out, '0')
-		}
-		out = append(out, s...)
-	}
-	return string(out)
+	return u128.FromAddr(f.addr).String()
 }
 
 // ReverseDNS returns the name a PTR lookup uses for the address, without a trailing dot:

@@ -2,9 +2,12 @@ package subnet
 
 import (
 	"errors"
+	"math"
 	"math/bits"
 	"net/netip"
 	"strconv"
+
+	"github.com/netground/netground/core/internal/u128"
 )
 
 // Count is an exact non-negative number of addresses or subnets, large
@@ -109,31 +112,57 @@ func (c Count) Log2() (n int, exact bool) {
 }
 
 // String returns c in decimal, without separators.
-func (c Count) String() string {
-	if c.top|c.hi == 0 {
-		return strconv.FormatUint(c.lo, 10)
+func (c Count) String() string { return u128.Decimal(c.top, c.u128()) }
+
+// Shr returns c / 2^n, rounded down. n must not be negative.
+func (c Count) Shr(n int) Count {
+	// The low 128 bits shifted never reach 2^(128-n), where bit 128 lands.
+	return Count{}.with(c.u128().Shr(n)).Add(Pow2(128 - n).times(c.top))
+}
+
+// Shl returns c · 2^n. A product above 2^129-1 saturates at 2^129-1, as Add
+// does. n must not be negative.
+func (c Count) Shl(n int) Count {
+	switch log, _ := c.Log2(); {
+	case log < 0 || n == 0:
+		return c
+	case log+n > 128:
+		return Count{top: 1, hi: ^uint64(0), lo: ^uint64(0)}
 	}
-	// Peel off 19 decimal digits at a time, the most that fit in a uint64.
-	const chunk = 1e19
-	var parts [3]uint64
-	n := 0
-	for c.top|c.hi != 0 {
-		var r uint64
-		c.top, r = bits.Div64(0, c.top, chunk)
-		c.hi, r = bits.Div64(r, c.hi, chunk)
-		c.lo, r = bits.Div64(r, c.lo, chunk)
-		parts[n] = r
-		n++
+	// c is below 2^128 now: bit 128 of the product comes from bit 128-n.
+	return Count{top: c.u128().Shr(128-n).Lo & 1}.with(c.u128().Shl(n))
+}
+
+// Float64 returns c as the nearest float64, for scales and proportions.
+func (c Count) Float64() float64 {
+	return math.Ldexp(float64(c.top), 128) + math.Ldexp(float64(c.hi), 64) + float64(c.lo)
+}
+
+// Offset returns how many addresses lie from from up to to: 0 for the same
+// address, 255 from 10.0.0.0 to 10.0.0.255. It returns the zero Count if to
+// comes before from or the two are of different families.
+func Offset(from, to netip.Addr) Count {
+	if from.Is4() != to.Is4() {
+		return Count{}
 	}
-	b := strconv.AppendUint(nil, c.lo, 10)
-	for i := n - 1; i >= 0; i-- {
-		s := strconv.FormatUint(parts[i], 10)
-		for range 19 - len(s) {
-			b = append(b, '0')
-		}
-		b = append(b, s...)
+	d, borrow := u128.FromAddr(to).Sub(u128.FromAddr(from))
+	if borrow {
+		return Count{}
 	}
-	return string(b)
+	return Count{}.with(d)
+}
+
+func (c Count) u128() u128.Uint128 { return u128.Uint128{Hi: c.hi, Lo: c.lo} }
+
+// with returns c with its low 128 bits set to u.
+func (c Count) with(u u128.Uint128) Count { return Count{top: c.top, hi: u.Hi, lo: u.Lo} }
+
+// times returns c if t is 1 and 0 if t is 0.
+func (c Count) times(t uint64) Count {
+	if t == 0 {
+		return Count{}
+	}
+	return c
 }
 
 // ParseCount parses a decimal count such as "4294967296". Digits only: no
@@ -178,71 +207,4 @@ func (c Count) mul(m uint64) (Count, bool) {
 		return Count{}, false
 	}
 	return Count{top: top, hi: hi, lo: lo}, true
-}
-
-// u128 is an address as a 128-bit number; IPv4 addresses use the low 32
-// bits, so arithmetic never leaks into the IPv4-mapped prefix.
-type u128 struct{ hi, lo uint64 }
-
-func fromAddr(a netip.Addr) u128 {
-	if a.Is4() {
-		b := a.As4()
-		return u128{lo: uint64(b[0])<<24 | uint64(b[1])<<16 | uint64(b[2])<<8 | uint64(b[3])}
-	}
-	b := a.As16()
-	var u u128
-	for i := range 8 {
-		u.hi = u.hi<<8 | uint64(b[i])
-		u.lo = u.lo<<8 | uint64(b[i+8])
-	}
-	return u
-}
-
-func (u u128) addr(is4 bool) netip.Addr {
-	if is4 {
-		return netip.AddrFrom4([4]byte{byte(u.lo >> 24), byte(u.lo >> 16), byte(u.lo >> 8), byte(u.lo)})
-	}
-	var b [16]byte
-	for i := range 8 {
-		b[7-i] = byte(u.hi >> (8 * i))
-		b[15-i] = byte(u.lo >> (8 * i))
-	}
-	return netip.AddrFrom16(b)
-}
-
-func (u u128) add(v u128) (u128, bool) {
-	lo, c := bits.Add64(u.lo, v.lo, 0)
-	hi, c := bits.Add64(u.hi, v.hi, c)
-	return u128{hi, lo}, c != 0
-}
-
-func (u u128) sub(v u128) (u128, bool) {
-	lo, b := bits.Sub64(u.lo, v.lo, 0)
-	hi, b := bits.Sub64(u.hi, v.hi, b)
-	return u128{hi, lo}, b != 0
-}
-
-func (u u128) shl(n int) u128 {
-	switch {
-	case n >= 128:
-		return u128{}
-	case n >= 64:
-		return u128{hi: u.lo << (n - 64)}
-	case n == 0:
-		return u
-	default:
-		return u128{hi: u.hi<<n | u.lo>>(64-n), lo: u.lo << n}
-	}
-}
-
-// ones returns a number with the low n bits set.
-func ones(n int) u128 {
-	switch {
-	case n >= 128:
-		return u128{^uint64(0), ^uint64(0)}
-	case n >= 64:
-		return u128{hi: 1<<(n-64) - 1, lo: ^uint64(0)}
-	default:
-		return u128{lo: 1<<n - 1}
-	}
 }

@@ -3,6 +3,7 @@ package subnet_test
 import (
 	"math/big"
 	"math/rand/v2"
+	"net/netip"
 	"testing"
 
 	"github.com/netground/netground/core/subnet"
@@ -96,4 +97,84 @@ func TestCountArithmetic(t *testing.T) {
 			t.Fatalf("(%v).Log2() = %d; want %d", a, n, ba.BitLen()-1)
 		}
 	}
+}
+
+func TestCountShifts(t *testing.T) {
+	max := subnet.Pow2(128).Add(subnet.Pow2(128).Sub(subnet.CountOf(1)))
+	tests := []struct {
+		c        subnet.Count
+		n        int
+		shr, shl string
+	}{
+		{subnet.CountOf(0), 5, "0", "0"},
+		{subnet.CountOf(100), 0, "100", "100"},
+		{subnet.CountOf(100), 2, "25", "400"},
+		{subnet.Pow2(128), 6, "5316911983139663491615228241121378304", max.String()},
+		{subnet.Pow2(128), 128, "1", max.String()},
+		{subnet.Pow2(128), 129, "0", max.String()},
+		{subnet.Pow2(127), 1, subnet.Pow2(126).String(), subnet.Pow2(128).String()},
+		{subnet.CountFrom128(1, 1), 1, "9223372036854775808", "36893488147419103234"},
+		{subnet.CountOf(3), 127, "0", "510423550381407695195061911147652317184"},
+		{subnet.CountOf(4), 127, "0", max.String()},
+	}
+	for _, tt := range tests {
+		if got := tt.c.Shr(tt.n).String(); got != tt.shr {
+			t.Errorf("(%v).Shr(%d) = %s; want %s", tt.c, tt.n, got, tt.shr)
+		}
+		if got := tt.c.Shl(tt.n).String(); got != tt.shl {
+			t.Errorf("(%v).Shl(%d) = %s; want %s", tt.c, tt.n, got, tt.shl)
+		}
+	}
+	if f := subnet.Pow2(128).Float64(); f != 0x1p128 {
+		t.Errorf("Pow2(128).Float64() = %g; want 2^128", f)
+	}
+}
+
+func TestOffset(t *testing.T) {
+	tests := []struct {
+		from, to string
+		want     subnet.Count
+	}{
+		{"10.0.0.0", "10.0.0.255", subnet.CountOf(255)},
+		{"10.0.0.5", "10.0.0.5", subnet.CountOf(0)},
+		{"10.0.0.5", "10.0.0.4", subnet.CountOf(0)},
+		{"::1:0:0:0:0", "::2:0:0:0:1", subnet.CountFrom128(1, 1)},
+		{"::", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", subnet.Pow2(128).Sub(subnet.CountOf(1))},
+		{"10.0.0.0", "::ffff:10.0.0.1", subnet.CountOf(0)},
+	}
+	for _, tt := range tests {
+		if got := subnet.Offset(netip.MustParseAddr(tt.from), netip.MustParseAddr(tt.to)); got != tt.want {
+			t.Errorf("Offset(%s, %s) = %v; want %v", tt.from, tt.to, got, tt.want)
+		}
+	}
+}
+
+func FuzzCountShift(f *testing.F) {
+	f.Add(uint64(0), uint64(0), false, 0)
+	f.Add(uint64(1), uint64(5), true, 64)
+	f.Add(^uint64(0), ^uint64(0), false, 127)
+	f.Fuzz(func(t *testing.T, hi, lo uint64, top bool, n int) {
+		n &= 255
+		c := subnet.CountFrom128(hi, lo)
+		if top {
+			c = c.Add(subnet.Pow2(128))
+		}
+		b := bigOf(c)
+		if got, want := bigOf(c.Shr(n)), new(big.Int).Rsh(b, uint(n)); got.Cmp(want) != 0 {
+			t.Fatalf("(%v).Shr(%d) = %v; want %v", c, n, got, want)
+		}
+		limit := new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 129), big.NewInt(1))
+		want := new(big.Int).Lsh(b, uint(n))
+		if want.Cmp(limit) > 0 {
+			want = limit
+		}
+		if got := bigOf(c.Shl(n)); got.Cmp(want) != 0 {
+			t.Fatalf("(%v).Shl(%d) = %v; want %v", c, n, got, want)
+		}
+		if got, want := c.Float64(), new(big.Float).SetInt(b); want.Cmp(big.NewFloat(got)) != 0 {
+			if wf, _ := want.Float64(); wf != got {
+				t.Fatalf("(%v).Float64() = %g; want %g", c, got, wf)
+			}
+		}
+	})
 }

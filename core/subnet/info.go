@@ -3,6 +3,8 @@ package subnet
 import (
 	"net/netip"
 	"strconv"
+
+	"github.com/netground/netground/core/internal/u128"
 )
 
 // Info describes a subnet: every field a subnet calculator shows.
@@ -141,13 +143,13 @@ func (s Subnet) Info(cloud Cloud) (Info, error) {
 		Last:     last,
 		Total:    Pow2(hostBits),
 		HostBits: hostBits,
-		Mask:     maskOf(p.Bits(), width).addr(is4),
+		Mask:     maskOf(p.Bits(), width).Addr(is4),
 		Cloud:    cloud,
 		Parent:   Parent(p),
 		Prev:     PrevPrefix(p),
 		Next:     NextPrefix(p),
 	}
-	in.Wildcard = u128{^fromAddr(in.Mask).hi, ^fromAddr(in.Mask).lo}.and(ones(width)).addr(is4)
+	in.Wildcard = u128.FromAddr(in.Mask).Not().And(u128.Ones(width)).Addr(is4)
 	in.Boundary = Boundary{GroupBits: 16, Groups: 8, Group: p.Bits() / 16, NetworkBits: p.Bits() % 16}
 	if is4 {
 		in.Boundary = Boundary{GroupBits: 8, Groups: 4, Group: p.Bits() / 8, NetworkBits: p.Bits() % 8}
@@ -287,10 +289,9 @@ func Nth(p netip.Prefix, bits int, i Count) netip.Prefix {
 	if i.Cmp(Pow2(bits-p.Bits())) >= 0 {
 		return netip.Prefix{}
 	}
-	base := fromAddr(p.Masked().Addr())
-	off := u128{i.hi, i.lo}.shl(p.Addr().BitLen() - bits)
-	sum, _ := base.add(off)
-	return netip.PrefixFrom(sum.addr(p.Addr().Is4()), bits)
+	base := u128.FromAddr(p.Masked().Addr())
+	sum, _ := base.Add(i.u128().Shl(p.Addr().BitLen() - bits))
+	return netip.PrefixFrom(sum.Addr(p.Addr().Is4()), bits)
 }
 
 // Index returns the position of q among the subnets of q's length inside p
@@ -300,17 +301,6 @@ func Index(p, q netip.Prefix) (Count, bool) {
 	if !p.IsValid() || !q.IsValid() || q.Bits() < p.Bits() || !p.Contains(q.Addr()) {
 		return Count{}, false
 	}
-	d, _ := fromAddr(q.Masked().Addr()).sub(fromAddr(p.Masked().Addr()))
-	shift := q.Addr().BitLen() - q.Bits()
-	var r u128
-	switch {
-	case shift >= 128:
-	case shift >= 64:
-		r = u128{lo: d.hi >> (shift - 64)}
-	case shift == 0:
-		r = d
-	default:
-		r = u128{hi: d.hi >> shift, lo: d.lo>>shift | d.hi<<(64-shift)}
-	}
-	return Count{hi: r.hi, lo: r.lo}, true
+	d, _ := u128.FromAddr(q.Masked().Addr()).Sub(u128.FromAddr(p.Masked().Addr()))
+	return Count{}.with(d.Shr(q.Addr().BitLen() - q.Bits())), true
 }

@@ -12,6 +12,8 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+
+	"github.com/netground/netground/core/internal/u128"
 )
 
 // Subnet is a host address inside a subnet, as in 192.168.1.10/24: it keeps
@@ -284,30 +286,27 @@ func parseMask(input string, addr netip.Addr, text string) (int, MaskForm, error
 	if mask.Is4() != addr.Is4() {
 		return 0, 0, &Error{Input: input, Reason: "the mask " + text + " is " + family(mask) + " but the address is " + family(addr), Hint: "use a mask of the same family or a prefix length"}
 	}
-	v := fromAddr(mask)
+	v := u128.FromAddr(mask)
 	width := mask.BitLen()
 	if bits, ok := contiguous(v, width); ok {
 		return bits, FormNetmask, nil
 	}
-	if bits, ok := contiguous(u128{^v.hi, ^v.lo}.and(ones(width)), width); ok {
+	if bits, ok := contiguous(v.Not().And(u128.Ones(width)), width); ok {
 		return bits, FormWildcard, nil
 	}
 	return 0, 0, &Error{Input: input, Reason: "mask " + text + " is not contiguous", Hint: "a netmask has all its one bits on the left (255.255.255.0), a wildcard all its zero bits (0.0.0.255)"}
 }
 
-func (u u128) and(v u128) u128 { return u128{u.hi & v.hi, u.lo & v.lo} }
-func (u u128) or(v u128) u128  { return u128{u.hi | v.hi, u.lo | v.lo} }
-
 // lastAddr returns the last address of p: its address with every host bit
 // set. p must be valid.
 func lastAddr(p netip.Prefix) netip.Addr {
 	a := p.Addr()
-	return fromAddr(a).or(ones(a.BitLen() - p.Bits())).addr(a.Is4())
+	return u128.FromAddr(a).Or(u128.Ones(a.BitLen() - p.Bits())).Addr(a.Is4())
 }
 
 // contiguous returns the number of leading one bits of a width-bit mask and
 // reports whether all the ones come first.
-func contiguous(v u128, width int) (int, bool) {
+func contiguous(v u128.Uint128, width int) (int, bool) {
 	for bits := 0; bits <= width; bits++ {
 		if v == maskOf(bits, width) {
 			return bits, true
@@ -317,9 +316,8 @@ func contiguous(v u128, width int) (int, bool) {
 }
 
 // maskOf returns the netmask of a prefix length as a width-bit number.
-func maskOf(bits, width int) u128 {
-	all, host := ones(width), ones(width-bits)
-	return u128{all.hi &^ host.hi, all.lo &^ host.lo}
+func maskOf(bits, width int) u128.Uint128 {
+	return u128.Ones(width).And(u128.Ones(width - bits).Not())
 }
 
 func isDigits(s string) bool {

@@ -45,13 +45,13 @@ type scale struct {
 }
 
 func newScale(parent netip.Prefix) scale {
-	return scale{parent: parent.Masked(), size: float(subnet.Size(parent))}
+	return scale{parent: parent.Masked(), size: subnet.Size(parent).Float64()}
 }
 
 // span returns the position and width of first–last on the bar.
 func (s scale) span(first, last netip.Addr) (x, w float64) {
-	x = float(offset(s.parent.Addr(), first)) / s.size * barWidth
-	n := float(offset(first, last).Add(one))
+	x = subnet.Offset(s.parent.Addr(), first).Float64() / s.size * barWidth
+	n := subnet.Offset(first, last).Add(one).Float64()
 	w = n / s.size * barWidth
 	if w < minWidth {
 		w = minWidth
@@ -136,7 +136,7 @@ func splitBar(s plan.Split) bar {
 }
 
 func rangeTitle(r netipx.IPRange, what string) string {
-	return r.From().String() + " to " + r.To().String() + ": " + what + ", " + offset(r.From(), r.To()).Add(one).String() + " addresses"
+	return r.From().String() + " to " + r.To().String() + ": " + what + ", " + subnet.Offset(r.From(), r.To()).Add(one).String() + " addresses"
 }
 
 func vlsmBar(l plan.Layout) bar {
