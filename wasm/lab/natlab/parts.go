@@ -16,7 +16,7 @@ import (
 // and is not compared.
 //
 // The keys hold the scenario's slices as they are: the editors never change
-// a scenario in place (cloneScenario), so an edit always brings new slices.
+// a scenario in place (nat.Scenario.Clone), so an edit always brings new slices.
 // Maps the page changes in place are cloned.
 
 // presetsKey is what the presets part shows.

@@ -230,7 +230,7 @@ func TestEditDevice(t *testing.T) {
 		{"behind", "", "", ""},
 	}
 	for _, tt := range tests {
-		sc, msg := editDevice(base, 0, tt.field, tt.value)
+		sc, msg := edited(base.EditDevice(0, tt.field, tt.value))
 		if tt.parseErr != "" {
 			if !strings.Contains(msg, tt.parseErr) {
 				t.Errorf("edit %s=%q: message %q; want %q", tt.field, tt.value, msg, tt.parseErr)
@@ -251,16 +251,16 @@ func TestEditDevice(t *testing.T) {
 		}
 	}
 	// A rename follows into the steps.
-	sc, _ := editDevice(base, 0, "name", "notebook")
+	sc, _ := base.EditDevice(0, "name", "notebook")
 	if sc.Steps[0].From != "notebook" || base.Steps[0].From != "laptop" {
 		t.Errorf("rename: steps say %q (base %q)", sc.Steps[0].From, base.Steps[0].From)
 	}
 	// Removing a device removes its steps; adding gives a free address.
-	if sc := removeDevice(base, 0); len(sc.Devices) != 4 || len(sc.Steps) != 2 || sc.Validate() != nil {
+	if sc := base.RemoveDevice(0); len(sc.Devices) != 4 || len(sc.Steps) != 2 || sc.Validate() != nil {
 		t.Errorf("remove laptop: %d devices, %d steps, %v", len(sc.Devices), len(sc.Steps), sc.Validate())
 	}
 	for _, behind := range []string{"router", ""} {
-		sc, msg := addDevice(base, behind)
+		sc, msg := edited(base.AddDevice(behind))
 		if msg != "" || len(sc.Devices) != 6 || sc.Validate() != nil {
 			t.Errorf("add behind %q: %q, %v", behind, msg, sc.Validate())
 		}
@@ -282,7 +282,7 @@ func TestEditBehavior(t *testing.T) {
 		{"hairpin", "true", "", ""},
 	}
 	for _, tt := range tests {
-		sc, msg := editBehavior(base, 0, tt.field, tt.value)
+		sc, msg := edited(base.EditBehavior(0, tt.field, tt.value))
 		if tt.msg != "" || msg != "" {
 			if tt.msg == "" || !strings.Contains(msg, tt.msg) {
 				t.Errorf("edit %s=%q: message %q; want %q", tt.field, tt.value, msg, tt.msg)
