@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/netground/netground/core/field"
 )
 
 // Limits on query state. A value beyond its limit is reported as a [Problem] and ignored
@@ -61,24 +63,15 @@ func (p Problem) String() string {
 	}
 }
 
-func problem(param, value, reason string) Problem {
+// NewProblem returns the Problem with param and value as valid UTF-8 cut to a length fit for
+// display (60 characters, marking a cut with "…"), for readers of links outside this package.
+func NewProblem(param, value, reason string) Problem {
 	return Problem{Param: shorten(param), Value: shorten(value), Reason: reason}
 }
 
 // shorten returns s as valid UTF-8 of at most maxShownValue characters, marking a cut with "…".
 func shorten(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if utf8.RuneCountInString(s) <= maxShownValue {
-		return s
-	}
-	n := 0
-	for i := range s {
-		if n == maxShownValue {
-			return s[:i] + "…"
-		}
-		n++
-	}
-	return s
+	return field.Shorten(strings.ToValidUTF8(s, "\uFFFD"), maxShownValue)
 }
 
 // IsViewParam reports whether name is a parameter of the page rather than of the widget's
@@ -112,13 +105,13 @@ func SplitQuery(raw string) (url.Values, []Problem) {
 		pairs++
 		rawKey, rawValue, _ := strings.Cut(pair, "=")
 		if strings.Contains(pair, ";") {
-			problems = append(problems, problem(rawKey, rawValue, `contains ";", which links do not use; ignored`))
+			problems = append(problems, NewProblem(rawKey, rawValue, `contains ";", which links do not use; ignored`))
 			continue
 		}
 		key, err1 := url.QueryUnescape(rawKey)
 		value, err2 := url.QueryUnescape(rawValue)
 		if err1 != nil || err2 != nil {
-			problems = append(problems, problem(rawKey, rawValue, "broken %-escape; ignored"))
+			problems = append(problems, NewProblem(rawKey, rawValue, "broken %-escape; ignored"))
 			continue
 		}
 		q[key] = append(q[key], value)
@@ -140,7 +133,7 @@ func newQueryReader(q url.Values) *queryReader {
 }
 
 func (r *queryReader) report(param, value, reason string) {
-	r.problems = append(r.problems, problem(param, value, reason))
+	r.problems = append(r.problems, NewProblem(param, value, reason))
 }
 
 // version checks v. A newer version is read as well as this version can.

@@ -53,7 +53,7 @@ func newSeed() uint64 {
 
 func (c *page) load(ctx app.Context) {
 	q := c.ReadLink(ctx, scenario.WidgetPractice)
-	s, hasSeed, problems := readState(q, newSeed())
+	s, hasSeed, problems := practice.ParseState(q, newSeed())
 	c.AddProblems(problems...)
 	c.open(ctx, s)
 	if !hasSeed && !app.IsServer {
@@ -69,7 +69,7 @@ func (c *page) open(ctx app.Context, s state) {
 		c.ss = newSession(s)
 		if !app.IsServer {
 			var raw progress
-			if err := ctx.LocalStorage().Get(s.storageKey(), &raw); err != nil {
+			if err := ctx.LocalStorage().Get(storageKey(s), &raw); err != nil {
 				c.notice = "Saved progress for this set could not be read (it is not valid JSON) and was ignored."
 			} else if raw.V != 0 || raw.Answers != nil {
 				if p, err := restore(raw, len(c.ss.set.Questions)); err != nil {
@@ -87,7 +87,7 @@ func (c *page) save(ctx app.Context) {
 	if app.IsServer || c.ss == nil {
 		return
 	}
-	if err := ctx.LocalStorage().Set(c.state.storageKey(), c.ss.progress()); err != nil {
+	if err := ctx.LocalStorage().Set(storageKey(c.state), c.ss.progress()); err != nil {
 		c.notice = "Progress could not be saved in this browser: " + err.Error()
 	}
 }
@@ -262,8 +262,8 @@ func (c *page) onLevel(ctx app.Context, e app.Event) {
 }
 
 func (c *page) onSeed(ctx app.Context, e app.Event) {
-	n, err := strconv.ParseUint(ctx.JSSrc().Get("value").String(), 10, 64)
-	if err != nil || n > maxSeed {
+	n, ok := practice.ParseSeed(ctx.JSSrc().Get("value").String())
+	if !ok {
 		ctx.JSSrc().Set("value", strconv.FormatUint(c.state.Seed, 10))
 		return
 	}
@@ -273,6 +273,6 @@ func (c *page) onSeed(ctx app.Context, e app.Event) {
 }
 
 func (c *page) onReset(ctx app.Context, e app.Event) {
-	ctx.LocalStorage().Del(c.state.storageKey())
+	ctx.LocalStorage().Del(storageKey(c.state))
 	c.open(ctx, c.state)
 }

@@ -1,45 +1,11 @@
 package practice
 
 import (
-	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/netground/netground/core/practice"
 )
-
-func TestReadState(t *testing.T) {
-	tests := []struct {
-		query    string
-		want     string // Encode of the state read
-		hasSeed  bool
-		problems []string
-	}{
-		{"topics=subnet,nat&level=2&seed=42", "topics=subnet,nat&level=2&seed=42", true, nil},
-		{"topics=nat,subnet&seed=42", "topics=subnet,nat&level=1&seed=42", true, nil},
-		{"", "topics=addr,subnet,neighbours,split,ports,bind,nat,k8s&level=1&seed=7", false, nil},
-		{"topics=subnet,dns&level=9&seed=x&colour=red", "topics=subnet&level=1&seed=7", false,
-			[]string{`topics=subnet,dns: unknown topic "dns"`, "level=9: not a level from 1 to 3", "seed=x: not a whole number", "colour=red: not a practice parameter"}},
-		{"topics=&seed=9007199254740992", "topics=addr,subnet,neighbours,split,ports,bind,nat,k8s&level=1&seed=7", false, []string{"topics: no topic given", "seed=9007199254740992"}},
-		{"seed=9007199254740991&readonly=1", "topics=addr,subnet,neighbours,split,ports,bind,nat,k8s&level=1&seed=9007199254740991", true, nil},
-	}
-	for _, tt := range tests {
-		q, _ := url.ParseQuery(tt.query)
-		s, hasSeed, problems := readState(q, 7)
-		if s.Encode() != tt.want || hasSeed != tt.hasSeed {
-			t.Errorf("readState(%q) = %q, %v; want %q, %v", tt.query, s.Encode(), hasSeed, tt.want, tt.hasSeed)
-		}
-		if len(problems) != len(tt.problems) {
-			t.Errorf("readState(%q) problems = %v; want %d", tt.query, problems, len(tt.problems))
-			continue
-		}
-		for i, p := range problems {
-			if !strings.HasPrefix(p.String(), tt.problems[i]) {
-				t.Errorf("readState(%q) problem %d = %q; want it to start with %q", tt.query, i, p, tt.problems[i])
-			}
-		}
-	}
-}
 
 func TestSessionScoresAndStreaks(t *testing.T) {
 	ss := newSession(state{Seed: 42, Topics: []practice.Topic{practice.TopicSubnet, practice.TopicNAT}, Level: 2})
