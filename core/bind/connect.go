@@ -3,6 +3,7 @@ package bind
 import (
 	"net/netip"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -215,13 +216,9 @@ func portsText(ps []int) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(itoa(p))
+		b.WriteString(strconv.Itoa(p))
 	}
 	return b.String()
-}
-
-func itoa(n int) string {
-	return netip.AddrPortFrom(netip.IPv4Unspecified(), uint16(n)).String()[len("0.0.0.0:"):]
 }
 
 // published returns docker-proxy's socket for a host address and port.

@@ -2,6 +2,7 @@ package nat
 
 import (
 	"net/netip"
+	"strconv"
 	"time"
 )
 
@@ -37,7 +38,7 @@ func (p Protocol) String() string {
 	if n := protocolName(int(p)); n != "" {
 		return n
 	}
-	return "protocol(" + itoa(int(p)) + ")"
+	return "protocol(" + strconv.Itoa(int(p)) + ")"
 }
 
 // IsValid reports whether p is one of UDP, TCP and ICMP.
@@ -162,7 +163,7 @@ func behaviorName(i uint8) string {
 	if n := behaviorNameAt(int(i)); n != "" {
 		return n
 	}
-	return "behavior(" + itoa(int(i)) + ")"
+	return "behavior(" + strconv.Itoa(int(i)) + ")"
 }
 
 func parseBehavior(s, what string) (uint8, error) {
@@ -209,7 +210,7 @@ func (a PortAssignment) String() string {
 	if n := portAssignmentName(int(a)); n != "" {
 		return n
 	}
-	return "ports(" + itoa(int(a)) + ")"
+	return "ports(" + strconv.Itoa(int(a)) + ")"
 }
 
 // IsValid reports whether a is one of PortPreserve, PortSequential and PortRandom.

@@ -42,7 +42,7 @@ func bigScenario(devices, steps int) nat.Scenario {
 		{Name: "office", LAN: netip.MustParsePrefix("10.0.0.0/16"), WAN: []netip.Addr{netip.MustParseAddr("198.51.100.1")}, Behavior: nat.Behavior{Filtering: adf}},
 	}}
 	for i := range devices {
-		d := nat.Device{Name: "d" + itoa(i), Addr: netip.AddrFrom4([4]byte{10, 0, byte(i / 200), byte(1 + i%200)})}
+		d := nat.Device{Name: "d" + threeDigits(i), Addr: netip.AddrFrom4([4]byte{10, 0, byte(i / 200), byte(1 + i%200)})}
 		switch i % 3 {
 		case 0:
 			d.Behind = "home"
@@ -59,7 +59,8 @@ func bigScenario(devices, steps int) nat.Scenario {
 	return s
 }
 
-func itoa(i int) string {
+// threeDigits returns i mod 1000 as three digits, so device names sort as they were made.
+func threeDigits(i int) string {
 	return string(rune('0'+i/100%10)) + string(rune('0'+i/10%10)) + string(rune('0'+i%10))
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/netip"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -117,7 +118,7 @@ func (s Scenario) MarshalJSON() ([]byte, error) {
 // the rest of the checking to Validate.
 func (s *Scenario) UnmarshalJSON(data []byte) error {
 	if len(data) > MaxScenarioBytes {
-		return errorf("the scenario is " + itoa(len(data)) + " bytes, more than the limit of " + itoa(MaxScenarioBytes))
+		return errorf("the scenario is " + strconv.Itoa(len(data)) + " bytes, more than the limit of " + strconv.Itoa(MaxScenarioBytes))
 	}
 	var w wireScenario
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -130,11 +131,11 @@ func (s *Scenario) UnmarshalJSON(data []byte) error {
 	// Count before converting so an oversized list fails fast and by name.
 	switch {
 	case len(w.NATs) > MaxNATs:
-		return fieldErr("nats", itoa(len(w.NATs))+" NATs is more than the limit of "+itoa(MaxNATs))
+		return fieldErr("nats", strconv.Itoa(len(w.NATs))+" NATs is more than the limit of "+strconv.Itoa(MaxNATs))
 	case len(w.Devices) > MaxDevices:
-		return fieldErr("devices", itoa(len(w.Devices))+" devices is more than the limit of "+itoa(MaxDevices))
+		return fieldErr("devices", strconv.Itoa(len(w.Devices))+" devices is more than the limit of "+strconv.Itoa(MaxDevices))
 	case len(w.Steps) > MaxSteps:
-		return fieldErr("steps", itoa(len(w.Steps))+" steps is more than the limit of "+itoa(MaxSteps))
+		return fieldErr("steps", strconv.Itoa(len(w.Steps))+" steps is more than the limit of "+strconv.Itoa(MaxSteps))
 	}
 	out := Scenario{Name: w.Name, Seed: w.Seed}
 	var err *FieldError
@@ -145,7 +146,7 @@ func (s *Scenario) UnmarshalJSON(data []byte) error {
 			return err
 		}
 		if len(wn.WAN) > MaxWANAddrs {
-			return fieldErr(f+".wan", itoa(len(wn.WAN))+" addresses is more than the limit of "+itoa(MaxWANAddrs))
+			return fieldErr(f+".wan", strconv.Itoa(len(wn.WAN))+" addresses is more than the limit of "+strconv.Itoa(MaxWANAddrs))
 		}
 		for j, a := range wn.WAN {
 			addr, err := parseAddr(idx(f+".wan", j), a)
@@ -158,7 +159,7 @@ func (s *Scenario) UnmarshalJSON(data []byte) error {
 			return err
 		}
 		if len(wn.Forwards) > MaxForwards {
-			return fieldErr(f+".forwards", itoa(len(wn.Forwards))+" rules is more than the limit of "+itoa(MaxForwards))
+			return fieldErr(f+".forwards", strconv.Itoa(len(wn.Forwards))+" rules is more than the limit of "+strconv.Itoa(MaxForwards))
 		}
 		for j, wf := range wn.Forwards {
 			r, err := wf.forward(idx(f+".forwards", j))
@@ -224,7 +225,7 @@ func jsonError(err error) *FieldError {
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return errorf("not valid JSON at byte " + itoa(int(se.Offset)) + ": " + strings.TrimPrefix(se.Error(), "json: "))
+		return errorf("not valid JSON at byte " + strconv.Itoa(int(se.Offset)) + ": " + strings.TrimPrefix(se.Error(), "json: "))
 	}
 	return errorf("not valid JSON: " + strings.TrimPrefix(err.Error(), "json: "))
 }

@@ -140,7 +140,7 @@ func (k StepKind) String() string {
 	if n := stepKindName(int(k)); n != "" {
 		return n
 	}
-	return "step(" + itoa(int(k)) + ")"
+	return "step(" + strconv.Itoa(int(k)) + ")"
 }
 
 // ParseStepKind parses the form String returns.
@@ -185,11 +185,9 @@ func errorf(reason string) *FieldError { return &FieldError{Reason: reason} }
 
 func fieldErr(field, reason string) *FieldError { return &FieldError{Field: field, Reason: reason} }
 
-func itoa(i int) string { return strconv.Itoa(i) }
-
 func quote(s string) string { return strconv.Quote(field.Shorten(s, 80)) }
 
-func idx(field string, i int) string { return field + "[" + itoa(i) + "]" }
+func idx(field string, i int) string { return field + "[" + strconv.Itoa(i) + "]" }
 
 // Validate reports the first problem that would stop the scenario from
 // running, as a *FieldError naming the field, or nil.
@@ -214,13 +212,13 @@ type topology struct {
 func (s Scenario) validate() (*topology, *FieldError) {
 	switch {
 	case len(s.Name) > MaxNameLen:
-		return nil, fieldErr("name", "longer than "+itoa(MaxNameLen)+" bytes")
+		return nil, fieldErr("name", "longer than "+strconv.Itoa(MaxNameLen)+" bytes")
 	case len(s.NATs) > MaxNATs:
-		return nil, fieldErr("nats", itoa(len(s.NATs))+" NATs is more than the limit of "+itoa(MaxNATs))
+		return nil, fieldErr("nats", strconv.Itoa(len(s.NATs))+" NATs is more than the limit of "+strconv.Itoa(MaxNATs))
 	case len(s.Devices) > MaxDevices:
-		return nil, fieldErr("devices", itoa(len(s.Devices))+" devices is more than the limit of "+itoa(MaxDevices))
+		return nil, fieldErr("devices", strconv.Itoa(len(s.Devices))+" devices is more than the limit of "+strconv.Itoa(MaxDevices))
 	case len(s.Steps) > MaxSteps:
-		return nil, fieldErr("steps", itoa(len(s.Steps))+" steps is more than the limit of "+itoa(MaxSteps))
+		return nil, fieldErr("steps", strconv.Itoa(len(s.Steps))+" steps is more than the limit of "+strconv.Itoa(MaxSteps))
 	}
 	t := &topology{nat: map[string]int{}, device: map[string]int{}}
 	names := map[string]string{}
@@ -229,7 +227,7 @@ func (s Scenario) validate() (*topology, *FieldError) {
 		case name == "":
 			return fieldErr(field, "a name is required")
 		case len(name) > MaxNameLen:
-			return fieldErr(field, quote(name)+" is longer than "+itoa(MaxNameLen)+" bytes")
+			return fieldErr(field, quote(name)+" is longer than "+strconv.Itoa(MaxNameLen)+" bytes")
 		case name == Internet:
 			return fieldErr(field, quote(name)+" is reserved for the internet itself")
 		}
@@ -289,7 +287,7 @@ func (s Scenario) validate() (*topology, *FieldError) {
 			return nil, fieldErr(f+".wan", "a NAT needs at least one WAN address")
 		}
 		if len(n.WAN) > MaxWANAddrs {
-			return nil, fieldErr(f+".wan", itoa(len(n.WAN))+" addresses is more than the limit of "+itoa(MaxWANAddrs))
+			return nil, fieldErr(f+".wan", strconv.Itoa(len(n.WAN))+" addresses is more than the limit of "+strconv.Itoa(MaxWANAddrs))
 		}
 		for j, a := range n.WAN {
 			fw := idx(f+".wan", j)
@@ -310,7 +308,7 @@ func (s Scenario) validate() (*topology, *FieldError) {
 			return nil, err
 		}
 		if len(n.Forwards) > MaxForwards {
-			return nil, fieldErr(f+".forwards", itoa(len(n.Forwards))+" rules is more than the limit of "+itoa(MaxForwards))
+			return nil, fieldErr(f+".forwards", strconv.Itoa(len(n.Forwards))+" rules is more than the limit of "+strconv.Itoa(MaxForwards))
 		}
 		for j, r := range n.Forwards {
 			fr := idx(f+".forwards", j)
@@ -319,7 +317,7 @@ func (s Scenario) validate() (*topology, *FieldError) {
 			}
 			for k, prev := range n.Forwards[:j] {
 				if prev.Proto == r.Proto && prev.Port == r.Port && n.forwardAddr(prev) == n.forwardAddr(r) {
-					return nil, fieldErr(fr, r.Proto.String()+" port "+itoa(int(r.Port))+" on "+n.forwardAddr(r).String()+
+					return nil, fieldErr(fr, r.Proto.String()+" port "+strconv.Itoa(int(r.Port))+" on "+n.forwardAddr(r).String()+
 						" is already forwarded to "+prev.To.String()+" by "+idx("forwards", k)+"; one public port can lead to one inside endpoint only")
 				}
 			}
@@ -440,7 +438,7 @@ func checkBehavior(f string, b Behavior) *FieldError {
 		return fieldErr(f+".ports", "unknown port assignment "+b.Ports.String())
 	}
 	if lo, hi := b.pool(); lo > hi {
-		return fieldErr(f+".portMax", "the pool ends at "+itoa(int(hi))+", before it starts at "+itoa(int(lo)))
+		return fieldErr(f+".portMax", "the pool ends at "+strconv.Itoa(int(hi))+", before it starts at "+strconv.Itoa(int(lo)))
 	}
 	for _, d := range [...]struct {
 		name string
@@ -476,7 +474,7 @@ func checkForward(f string, n NAT, r Forward) *FieldError {
 		return fieldErr(f+".to", r.To.Addr().String()+" is not in "+quote(n.Name)+"'s LAN "+n.LAN.String())
 	}
 	if r.To.Port() == 0 {
-		return fieldErr(f+".to", "port 0 cannot be used; add the inside port, such as "+quote(r.To.Addr().String()+":"+itoa(int(r.Port))))
+		return fieldErr(f+".to", "port 0 cannot be used; add the inside port, such as "+quote(r.To.Addr().String()+":"+strconv.Itoa(int(r.Port))))
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package nat
 
 import (
 	"net/netip"
+	"strconv"
 	"time"
 )
 
@@ -180,7 +181,7 @@ func (d Decision) String() string {
 	if n := decisionName(int(d)); n != "" {
 		return n
 	}
-	return "decision(" + itoa(int(d)) + ")"
+	return "decision(" + strconv.Itoa(int(d)) + ")"
 }
 
 // IsDrop reports whether d ends a packet's path without delivering it.

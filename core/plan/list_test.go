@@ -32,7 +32,7 @@ func TestParseList(t *testing.T) {
 	entries, errs := plan.ParseList(text)
 	var got []string
 	for _, e := range entries {
-		got = append(got, strings.Join([]string{itoa(e.Line), e.Name, e.Text, join(e.Prefixes())}, "|"))
+		got = append(got, strings.Join([]string{strconv.Itoa(e.Line), e.Name, e.Text, join(e.Prefixes())}, "|"))
 	}
 	want := []string{
 		"2|home LAN|192.168.1.0/24|192.168.1.0/24",
@@ -61,7 +61,7 @@ func TestParseList(t *testing.T) {
 		t.Fatalf("ParseList errors = %v; want %d", errs, len(wantErrs))
 	}
 	for i, w := range wantErrs {
-		if errs[i].Line != w.line || !strings.Contains(errs[i].Error(), w.text) || !strings.HasPrefix(errs[i].Error(), "line "+itoa(w.line)+": ") {
+		if errs[i].Line != w.line || !strings.Contains(errs[i].Error(), w.text) || !strings.HasPrefix(errs[i].Error(), "line "+strconv.Itoa(w.line)+": ") {
 			t.Errorf("error %d = %v (line %d); want line %d with %q", i, errs[i], errs[i].Line, w.line, w.text)
 		}
 	}
@@ -83,7 +83,7 @@ func TestParseListEdges(t *testing.T) {
 	// A huge paste is read in one pass.
 	var b strings.Builder
 	for i := range 100000 {
-		b.WriteString("n" + itoa(i) + " = 10." + itoa(i>>16&255) + "." + itoa(i>>8&255) + "." + itoa(i&255) + "/32\n")
+		b.WriteString("n" + strconv.Itoa(i) + " = 10." + strconv.Itoa(i>>16&255) + "." + strconv.Itoa(i>>8&255) + "." + strconv.Itoa(i&255) + "/32\n")
 	}
 	entries, errs := plan.ParseList(b.String())
 	if len(entries) != 100000 || errs != nil {
@@ -101,8 +101,6 @@ func prefixesOf(entries []plan.Entry) []netip.Prefix {
 	}
 	return out
 }
-
-func itoa(i int) string { return strconv.Itoa(i) }
 
 func TestParseRequests(t *testing.T) {
 	text := "# offices\r\n" +

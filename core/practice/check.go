@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/netground/netground/core/addr"
+	"github.com/netground/netground/core/field"
 	"github.com/netground/netground/core/subnet"
 )
 
@@ -32,11 +33,7 @@ func tooLong(s string) bool { return len(s) > maxAnswerBytes }
 
 // shown returns an answer quoted for a message, cut to a readable length.
 func shown(s string) string {
-	s = strings.TrimSpace(strings.ToValidUTF8(s, "\uFFFD"))
-	if r := []rune(s); len(r) > 40 {
-		s = string(r[:40]) + "…"
-	}
-	return strconv.Quote(s)
+	return strconv.Quote(field.Shorten(strings.TrimSpace(strings.ToValidUTF8(s, "\uFFFD")), 40))
 }
 
 // addrNear explains why an address is a tempting wrong answer, or "".

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hack-pad/hackpadfs"
+	"github.com/netground/netground/core/field"
 	"github.com/netground/netground/core/scenario"
 )
 
@@ -146,7 +147,7 @@ const foreignPrefix = "~"
 func (l *Library) pathOf(id string) (string, error) {
 	if name, ok := strings.CutPrefix(id, foreignPrefix); ok {
 		if name == "" || strings.Contains(name, "/") || strings.HasPrefix(name, ".") || !hackpadfs.ValidPath(name) {
-			return "", fmt.Errorf("store: %q: %w", shorten(id), ErrInvalidID)
+			return "", fmt.Errorf("store: %q: %w", field.Shorten(id, 60), ErrInvalidID)
 		}
 		return path.Join(l.dir, name), nil
 	}
@@ -166,7 +167,7 @@ func (l *Library) now() time.Time {
 // checkID fails for an id the library would never give out.
 func checkID(id string) error {
 	if !ValidID(id) {
-		return fmt.Errorf("store: %q: %w", shorten(id), ErrInvalidID)
+		return fmt.Errorf("store: %q: %w", field.Shorten(id, 60), ErrInvalidID)
 	}
 	return nil
 }
@@ -251,7 +252,7 @@ func (l *Library) entry(name string, info hackpadfs.FileInfo) Entry {
 		return e
 	}
 	if foreign {
-		e.Err = fmt.Errorf("the file %q was not written by Netground", shorten(name))
+		e.Err = fmt.Errorf("the file %q was not written by Netground", field.Shorten(name, 60))
 		return e
 	}
 	data, err := l.fs.ReadFile(p)
@@ -351,9 +352,9 @@ func (l *Library) read(id string) ([]byte, hackpadfs.FileInfo, error) {
 
 func notFound(id string, err error) error {
 	if errors.Is(err, hackpadfs.ErrNotExist) {
-		return fmt.Errorf("store: %q: %w", shorten(id), ErrNotFound)
+		return fmt.Errorf("store: %q: %w", field.Shorten(id, 60), ErrNotFound)
 	}
-	return fmt.Errorf("store: reading %q: %w", shorten(id), err)
+	return fmt.Errorf("store: reading %q: %w", field.Shorten(id, 60), err)
 }
 
 // Save adds d to the library as a new entry and returns it. The document is checked and
@@ -398,7 +399,7 @@ func (l *Library) newID(now time.Time) (string, error) {
 
 func (l *Library) write(id string, d scenario.Document, data []byte, now time.Time) (Entry, error) {
 	if err := l.fs.replace(l.file(id), data, filePerm, now); err != nil {
-		return Entry{}, fmt.Errorf("store: saving %q: %w", shorten(d.Name), err)
+		return Entry{}, fmt.Errorf("store: saving %q: %w", field.Shorten(d.Name, 60), err)
 	}
 	modified := now
 	if modified.IsZero() {
@@ -495,7 +496,7 @@ func (l *Library) Delete(id string) error {
 		err = l.fs.Remove(p)
 	}
 	if err != nil {
-		return fmt.Errorf("store: deleting %q: %w", shorten(id), err)
+		return fmt.Errorf("store: deleting %q: %w", field.Shorten(id, 60), err)
 	}
 	return nil
 }
@@ -514,12 +515,4 @@ func cutUTF8(s string, n int) string {
 		n--
 	}
 	return s[:n]
-}
-
-// shorten returns at most 60 bytes of s, for quoting it in error messages.
-func shorten(s string) string {
-	if len(s) <= 60 {
-		return s
-	}
-	return cutUTF8(s, 60) + "…"
 }

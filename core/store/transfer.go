@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/netground/netground/core/field"
 	"github.com/netground/netground/core/scenario"
 )
 
@@ -60,7 +61,7 @@ func (e *ImportError) Error() string {
 	}
 	s := "scenario " + strconv.Itoa(e.Item)
 	if e.Name != "" {
-		s += " (" + strconv.Quote(shorten(e.Name)) + ")"
+		s += " (" + strconv.Quote(field.Shorten(e.Name, 60)) + ")"
 	}
 	return s + ": " + e.Err.Error()
 }
@@ -108,11 +109,11 @@ func ExportDocuments(docs []scenario.Document, exported time.Time) ([]byte, erro
 	for _, d := range docs {
 		b, err := scenario.Marshal(d)
 		if err != nil {
-			return nil, fmt.Errorf("store: exporting %q: %w", shorten(d.Name), err)
+			return nil, fmt.Errorf("store: exporting %q: %w", field.Shorten(d.Name, 60), err)
 		}
 		var compact bytes.Buffer
 		if err := json.Compact(&compact, b); err != nil {
-			return nil, fmt.Errorf("store: exporting %q: %w", shorten(d.Name), err)
+			return nil, fmt.Errorf("store: exporting %q: %w", field.Shorten(d.Name, 60), err)
 		}
 		f.Scenarios = append(f.Scenarios, compact.Bytes())
 	}
@@ -157,7 +158,7 @@ func ParseImport(data []byte, opts scenario.Options) ([]scenario.Document, error
 	if json.Unmarshal(head.Format, &format) != nil || (format != LibraryFormatTag && format != scenario.FormatTag) {
 		found := "no format tag"
 		if len(head.Format) > 0 {
-			found = "format " + shorten(string(head.Format))
+			found = "format " + field.Shorten(string(head.Format), 60)
 		}
 		return fail(0, "", fmt.Errorf("%w: it has %s, not %q or %q", ErrImportUnknown, found, scenario.FormatTag, LibraryFormatTag))
 	}
@@ -179,7 +180,7 @@ func ParseImport(data []byte, opts scenario.Options) ([]scenario.Document, error
 	version, err := strconv.Atoi(string(f.Version))
 	switch {
 	case err != nil || version < 1:
-		return fail(0, "", fmt.Errorf("%w: its version %s is not a whole number from 1", ErrImportMalformed, shorten(string(f.Version))))
+		return fail(0, "", fmt.Errorf("%w: its version %s is not a whole number from 1", ErrImportMalformed, field.Shorten(string(f.Version), 60)))
 	case version > LibraryVersion:
 		return fail(0, "", fmt.Errorf("%w: it is a library export of version %d, from a newer Netground; this version reads up to %d", ErrImportUnknown, version, LibraryVersion))
 	case f.Scenarios == nil:

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/netground/netground/core/field"
 	"github.com/netground/netground/core/scenario"
 )
 
@@ -44,7 +45,7 @@ func (l LabLinks[S]) Read(q url.Values, fragment string) (s S, preset string, pr
 	if name := q.Get("preset"); name != "" {
 		p, _, ok := l.Preset(name)
 		if !ok {
-			return def, l.DefaultPreset, []scenario.Problem{{Param: "preset", Value: shorten(name),
+			return def, l.DefaultPreset, []scenario.Problem{{Param: "preset", Value: field.Shorten(name, 40),
 				Reason: fmt.Sprintf("no such preset; opened %q", l.DefaultPreset)}}
 		}
 		return p, name, nil
@@ -98,11 +99,4 @@ func hasScenario(fragment string) bool {
 		}
 	}
 	return false
-}
-
-func shorten(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "…"
-	}
-	return s
 }

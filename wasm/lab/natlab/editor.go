@@ -10,9 +10,9 @@ import (
 
 // deviceField is the editor input name of a device field, which is also
 // its path in the scenario's JSON form, as nat.FieldError names it.
-func deviceField(i int, field string) string { return "devices[" + itoa(i) + "]." + field }
+func deviceField(i int, field string) string { return "devices[" + strconv.Itoa(i) + "]." + field }
 
-func natField(i int, field string) string { return "nats[" + itoa(i) + "].behavior." + field }
+func natField(i int, field string) string { return "nats[" + strconv.Itoa(i) + "].behavior." + field }
 
 // edited returns the scenario an edit gave and, if the edit could not be
 // made, why, as the editor shows it beside the input.
@@ -95,6 +95,6 @@ func (p *page) onBehaviorInput(i int, field string) app.EventHandler {
 
 func (p *page) onRemoveForward(i, j int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		p.applyEdit(ctx, "nats["+itoa(i)+"].forwards", itoa(j), p.lab.sc.RemoveForward(i, j), "")
+		p.applyEdit(ctx, "nats["+strconv.Itoa(i)+"].forwards", strconv.Itoa(j), p.lab.sc.RemoveForward(i, j), "")
 	}
 }

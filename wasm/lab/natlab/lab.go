@@ -3,6 +3,7 @@ package natlab
 import (
 	"errors"
 	"slices"
+	"strconv"
 
 	"github.com/netground/netground/core/nat"
 )
@@ -85,7 +86,7 @@ func (l *lab) ran(tr nat.Trace) {
 // *nat.FieldError, whose field starts with "step", and nothing changes.
 func (l *lab) add(st nat.Step) error {
 	if len(l.sc.Steps) >= nat.MaxSteps {
-		return &nat.FieldError{Field: "steps", Reason: "the scenario already has the most steps a scenario may have, " + itoa(nat.MaxSteps)}
+		return &nat.FieldError{Field: "steps", Reason: "the scenario already has the most steps a scenario may have, " + strconv.Itoa(nat.MaxSteps)}
 	}
 	if err := l.seek(len(l.sc.Steps)); err != nil {
 		return err

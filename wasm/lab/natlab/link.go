@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/netground/netground/core/field"
 	"github.com/netground/netground/core/nat"
 	"github.com/netground/netground/core/scenario"
 )
@@ -99,7 +100,7 @@ func readLink(q url.Values, fragment string, known []scenario.Problem) (linkStat
 		if p, ok := findPreset(id); ok {
 			st.Scenario, st.Preset, loaded = p.Scenario(), p.ID, true
 		} else {
-			problems = append(problems, scenario.Problem{Param: "preset", Value: shorten(id), Reason: "not one of " + presetIDs() + "; opened the home preset"})
+			problems = append(problems, scenario.Problem{Param: "preset", Value: field.Shorten(id, 40), Reason: "not one of " + presetIDs() + "; opened the home preset"})
 		}
 	}
 	if !loaded {
@@ -112,22 +113,15 @@ func readLink(q url.Values, fragment string, known []scenario.Problem) (linkStat
 		n, err := strconv.Atoi(s)
 		switch {
 		case err != nil || n < 0:
-			problems = append(problems, scenario.Problem{Param: "step", Value: shorten(s), Reason: "not a step number from 0; showing step " + strconv.Itoa(st.Step)})
+			problems = append(problems, scenario.Problem{Param: "step", Value: field.Shorten(s, 40), Reason: "not a step number from 0; showing step " + strconv.Itoa(st.Step)})
 		case n > total:
 			st.Step = total
-			problems = append(problems, scenario.Problem{Param: "step", Value: shorten(s), Reason: "the scenario has " + strconv.Itoa(total) + " steps; showing the last"})
+			problems = append(problems, scenario.Problem{Param: "step", Value: field.Shorten(s, 40), Reason: "the scenario has " + strconv.Itoa(total) + " steps; showing the last"})
 		default:
 			st.Step = n
 		}
 	}
 	return st, problems
-}
-
-func shorten(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "…"
-	}
-	return s
 }
 
 // document returns the scenario as a share-link document.
@@ -172,5 +166,3 @@ func linkPath(path, query, fragment string) string {
 	}
 	return path
 }
-
-func itoa(i int) string { return strconv.Itoa(i) }

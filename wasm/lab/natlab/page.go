@@ -210,7 +210,7 @@ func (p *page) onPreset(id string) app.EventHandler {
 
 // goTo shows the step after n steps.
 func (p *page) goTo(ctx app.Context, n int) {
-	p.run(ctx, "step="+itoa(n), false, func() {
+	p.run(ctx, "step="+strconv.Itoa(n), false, func() {
 		if err := p.lab.seek(n); err != nil {
 			panic(err)
 		}

@@ -1,6 +1,7 @@
 package natlab
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -77,7 +78,7 @@ func (p *page) renderPicture() app.UI {
 	return app.Section().Class("natlab-picture").Aria("labelledby", "natlab-picture-title").Body(
 		app.H2().ID("natlab-picture-title").Text("The network"),
 		app.Div().Class("natlab-topo").Body(
-			svg("svg").Attr("viewBox", "0 0 "+itoa(t.Width)+" "+itoa(t.Height)).
+			svg("svg").Attr("viewBox", "0 0 "+strconv.Itoa(t.Width)+" "+strconv.Itoa(t.Height)).
 				Attr("width", t.Width).Attr("height", t.Height).
 				Attr("role", "img").Aria("label", t.Label).DataSet("field", "topology").Body(
 				app.Range(t.Edges).Slice(func(i int) app.UI {
@@ -142,8 +143,8 @@ func (p *page) renderSteps() app.UI {
 		app.P().Class("natlab-hint").Text("With the focus on these buttons, the ← and → keys step back and forth; Home and End jump to the start and the end."),
 		app.Div().Class("result natlab-status").Aria("live", "polite").Body(
 			app.P().Body(
-				app.Text("Step "), app.Strong().DataSet("field", "step").Text(itoa(v.Step)),
-				app.Text(" of "), app.Span().DataSet("field", "steps").Text(itoa(total)),
+				app.Text("Step "), app.Strong().DataSet("field", "step").Text(strconv.Itoa(v.Step)),
+				app.Text(" of "), app.Span().DataSet("field", "steps").Text(strconv.Itoa(total)),
 				app.Text(" · clock "), app.Span().DataSet("field", "clock").Text(v.Clock),
 			),
 			app.If(v.Describe != "", app.P().Body(app.Text("Action: "), app.Span().DataSet("field", "action").Text(v.Describe))),
@@ -288,7 +289,7 @@ func (p *page) renderTable() app.UI {
 			Else(
 				app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", "Translation table (scrolls sideways)").Body(
 					app.Table().Class("rows").Body(
-						app.Caption().Text("Translation table after step "+itoa(p.lab.at)+" — rows "+itoa(t.First)+" to "+itoa(t.Last)+" of "+itoa(t.Total)),
+						app.Caption().Text("Translation table after step "+strconv.Itoa(p.lab.at)+" — rows "+strconv.Itoa(t.First)+" to "+strconv.Itoa(t.Last)+" of "+strconv.Itoa(t.Total)),
 						app.THead().Body(app.Tr().Body(
 							app.Th().Scope("col").Text("NAT"),
 							app.Th().Scope("col").Text("Protocol"),
@@ -311,7 +312,7 @@ func (p *page) renderTable() app.UI {
 					app.Div().Class("natlab-pager").Role("group").Aria("label", "Table pages").Body(
 						app.Button().Type("button").Class("button button-secondary").Disabled(t.Page == 0).
 							OnClick(p.onTablePage(-1)).Text("Previous rows"),
-						app.Span().DataSet("field", "nat-page").Text(" page "+itoa(t.Page+1)+" of "+itoa(t.Pages)+" "),
+						app.Span().DataSet("field", "nat-page").Text(" page "+strconv.Itoa(t.Page+1)+" of "+strconv.Itoa(t.Pages)+" "),
 						app.Button().Type("button").Class("button button-secondary").Disabled(t.Page >= t.Pages-1).
 							OnClick(p.onTablePage(1)).Text("Next rows"),
 					)),
@@ -457,7 +458,7 @@ func (p *page) renderDevices() app.UI {
 		app.P().Class("natlab-muted").Text("Rename, readdress or move a device; removing one removes the steps it takes. "+
 			"A change that does not fit the network is explained at its field and not applied."),
 		app.FieldSet().Disabled(p.IsReadonly()).Class("natlab-device-list").Body(
-			app.Legend().Text("Devices "+itoa(lo+1)+" to "+itoa(hi)+" of "+itoa(len(sc.Devices))),
+			app.Legend().Text("Devices "+strconv.Itoa(lo+1)+" to "+strconv.Itoa(hi)+" of "+strconv.Itoa(len(sc.Devices))),
 			app.Range(idx).Slice(func(k int) app.UI {
 				i := idx[k]
 				d := sc.Devices[i]
@@ -474,7 +475,7 @@ func (p *page) renderDevices() app.UI {
 			app.If(pages > 1,
 				app.Div().Class("natlab-pager").Role("group").Aria("label", "Device pages").Body(
 					app.Button().Type("button").Class("button button-secondary").Disabled(page == 0).OnClick(p.onDevicePage(-1)).Text("Previous devices"),
-					app.Span().Text(" page "+itoa(page+1)+" of "+itoa(pages)+" "),
+					app.Span().Text(" page "+strconv.Itoa(page+1)+" of "+strconv.Itoa(pages)+" "),
 					app.Button().Type("button").Class("button button-secondary").Disabled(page >= pages-1).OnClick(p.onDevicePage(1)).Text("Next devices"),
 				)),
 			app.Div().Class("natlab-add").Body(
@@ -514,7 +515,7 @@ func (p *page) renderNATs() app.UI {
 				if v == 0 {
 					return ""
 				}
-				return itoa(int(v))
+				return strconv.Itoa(int(v))
 			}
 			where := "on the internet"
 			if n.Behind != "" {
@@ -547,7 +548,7 @@ func (p *page) renderNATs() app.UI {
 							if !pub.IsValid() && len(n.WAN) > 0 {
 								pub = n.WAN[0]
 							}
-							text := r.Proto.String() + " " + pub.String() + ":" + itoa(int(r.Port)) + " → " + r.To.String()
+							text := r.Proto.String() + " " + pub.String() + ":" + strconv.Itoa(int(r.Port)) + " → " + r.To.String()
 							return app.Li().DataSet("field", "forward-rule").Body(
 								app.Code().Text(text), app.Text(" "),
 								app.Button().Type("button").Class("button button-secondary").Aria("label", "Remove rule "+text).
@@ -578,7 +579,7 @@ func (s *staticSections) renderPunch() app.UI {
 		app.H2().ID("natlab-punch-title").Text("Hole punching: which pairs of NATs let two peers talk directly"),
 		app.P().Text("Alice and Bob each ask a STUN-like server which public endpoint their NAT gave them, then send to each other at the same time (RFC 5128 §3.3). "+
 			"EIM, ADM and APDM are the mapping behaviours (endpoint-independent, address-dependent, address-and-port-dependent); EIF, ADF and APDF the filtering ones. "+
-			"Computed by the simulator: "+itoa(m.Works)+" of 81 pairs work."),
+			"Computed by the simulator: "+strconv.Itoa(m.Works)+" of 81 pairs work."),
 		app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", "Hole-punching matrix (scrolls sideways)").Body(
 			app.Table().Class("rows natlab-matrix").Body(
 				app.Caption().Text("Hole punching outcome: rows are Alice's NAT, columns Bob's"),

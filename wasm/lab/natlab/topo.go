@@ -1,6 +1,7 @@
 package natlab
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/netground/netground/core/nat"
@@ -134,7 +135,7 @@ func computeTopo(sc nat.Scenario, tr nat.Trace) topoView {
 	}
 	for i := range v.Nodes {
 		if n := hidden[v.Nodes[i].Name]; n > 0 {
-			add(i, topoNode{Name: "more:" + v.Nodes[i].Name, Kind: "more", Lines: []string{"+" + itoa(n) + " more", "devices"}})
+			add(i, topoNode{Name: "more:" + v.Nodes[i].Name, Kind: "more", Lines: []string{"+" + strconv.Itoa(n) + " more", "devices"}})
 		}
 	}
 
@@ -209,7 +210,7 @@ func computeTopo(sc nat.Scenario, tr nat.Trace) topoView {
 	}
 	order := map[string][]string{}
 	for k, n := range path {
-		order[n] = append(order[n], itoa(k+1))
+		order[n] = append(order[n], strconv.Itoa(k+1))
 	}
 	for i := range v.Nodes {
 		n := &v.Nodes[i]
@@ -247,7 +248,7 @@ func topoLabel(sc nat.Scenario, path []string) string {
 		if n.Behind != "" {
 			where = n.Behind + "'s network"
 		}
-		b.WriteString(n.Name + " on " + where + " with " + itoa(count) + " devices behind it. ")
+		b.WriteString(n.Name + " on " + where + " with " + strconv.Itoa(count) + " devices behind it. ")
 	}
 	servers := 0
 	for _, d := range sc.Devices {
@@ -255,7 +256,7 @@ func topoLabel(sc nat.Scenario, path []string) string {
 			servers++
 		}
 	}
-	b.WriteString(itoa(servers) + " hosts on the internet.")
+	b.WriteString(strconv.Itoa(servers) + " hosts on the internet.")
 	if len(path) > 0 {
 		b.WriteString(" The packet of this step goes " + strings.Join(path, " → ") + ".")
 	}

@@ -2,6 +2,7 @@ package natlab
 
 import (
 	"net/netip"
+	"strconv"
 	"strings"
 	"time"
 
@@ -45,19 +46,19 @@ func describeStep(st nat.Step) string {
 	switch st.Kind {
 	case nat.StepSend:
 		if st.Proto == nat.ICMP {
-			return st.From + " pings " + st.To.Addr().String() + " (ICMP echo, identifier " + itoa(int(st.SrcPort)) + ")"
+			return st.From + " pings " + st.To.Addr().String() + " (ICMP echo, identifier " + strconv.Itoa(int(st.SrcPort)) + ")"
 		}
 		verb := " sends a UDP datagram from port "
 		if st.Proto == nat.TCP {
 			verb = " opens a TCP connection from port "
 		}
-		return st.From + verb + itoa(int(st.SrcPort)) + " to " + st.To.String()
+		return st.From + verb + strconv.Itoa(int(st.SrcPort)) + " to " + st.To.String()
 	case nat.StepReply:
 		return st.From + " replies to the last packet it received"
 	case nat.StepAdvance:
 		return "the clock moves on by " + formatDuration(st.By)
 	case nat.StepForward:
-		return st.NAT + " gets a port-forwarding rule: " + st.Forward.Proto.String() + " port " + itoa(int(st.Forward.Port)) + " to " + st.Forward.To.String()
+		return st.NAT + " gets a port-forwarding rule: " + st.Forward.Proto.String() + " port " + strconv.Itoa(int(st.Forward.Port)) + " to " + st.Forward.To.String()
 	}
 	return st.Kind.String()
 }
@@ -122,9 +123,9 @@ func headerOf(p nat.Packet, changed nat.Field) headerView {
 	}
 	return headerView{Proto: p.Proto.String(), Fields: [4]headerField{
 		{"src-addr", "source address", p.Src.Addr().String(), changed.Has(nat.FieldSrcAddr)},
-		{"src-port", "source " + port, itoa(int(p.Src.Port())), changed.Has(nat.FieldSrcPort)},
+		{"src-port", "source " + port, strconv.Itoa(int(p.Src.Port())), changed.Has(nat.FieldSrcPort)},
 		{"dst-addr", "destination address", p.Dst.Addr().String(), changed.Has(nat.FieldDstAddr)},
-		{"dst-port", "destination " + port, itoa(int(p.Dst.Port())), changed.Has(nat.FieldDstPort)},
+		{"dst-port", "destination " + port, strconv.Itoa(int(p.Dst.Port())), changed.Has(nat.FieldDstPort)},
 	}}
 }
 

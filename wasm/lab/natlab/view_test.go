@@ -5,6 +5,7 @@ import (
 	"net/netip"
 	"net/url"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -420,19 +421,19 @@ func bigScenario(steps int) nat.Scenario {
 		WAN:      []netip.Addr{netip.MustParseAddr("203.0.113.7")},
 		Behavior: nat.Behavior{Mapping: nat.AddressAndPortDependentMapping, Filtering: nat.AddressAndPortDependentFiltering, Ports: nat.PortRandom}}}}
 	for i := range 90 {
-		sc.Devices = append(sc.Devices, nat.Device{Name: "host-" + itoa(i), Behind: "router", Addr: netip.AddrFrom4([4]byte{10, 0, byte(i / 200), byte(10 + i%200)})})
+		sc.Devices = append(sc.Devices, nat.Device{Name: "host-" + strconv.Itoa(i), Behind: "router", Addr: netip.AddrFrom4([4]byte{10, 0, byte(i / 200), byte(10 + i%200)})})
 	}
 	for i := range 10 {
-		sc.Devices = append(sc.Devices, nat.Device{Name: "server-" + itoa(i), Addr: netip.AddrFrom4([4]byte{198, 51, 100, byte(10 + i)})})
+		sc.Devices = append(sc.Devices, nat.Device{Name: "server-" + strconv.Itoa(i), Addr: netip.AddrFrom4([4]byte{198, 51, 100, byte(10 + i)})})
 	}
 	for i := range steps {
 		switch {
 		case i%50 == 49:
 			sc.Steps = append(sc.Steps, nat.Step{Kind: nat.StepAdvance, By: 30 * time.Second})
 		case i%3 == 2:
-			sc.Steps = append(sc.Steps, nat.Step{Kind: nat.StepReply, From: "server-" + itoa(i%10)})
+			sc.Steps = append(sc.Steps, nat.Step{Kind: nat.StepReply, From: "server-" + strconv.Itoa(i%10)})
 		default:
-			sc.Steps = append(sc.Steps, nat.Step{Kind: nat.StepSend, From: "host-" + itoa(i%90), Proto: nat.Protocol(i % 2),
+			sc.Steps = append(sc.Steps, nat.Step{Kind: nat.StepSend, From: "host-" + strconv.Itoa(i%90), Proto: nat.Protocol(i % 2),
 				SrcPort: uint16(40000 + i), To: netip.AddrPortFrom(netip.AddrFrom4([4]byte{198, 51, 100, byte(10 + i%10)}), 443)})
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/netground/netground/core/store"
 	"github.com/netground/netground/wasm/storage"
 	"github.com/netground/netground/wasm/ui"
+	"strconv"
 )
 
 // New returns the page component, for /library.
@@ -179,7 +180,7 @@ func (p *page) renderTools() app.UI {
 				OnChange(p.onImportFile),
 			app.P().ID("library-import-help").Class("library-help").
 				Text("A .json file exported from Netground; you can also drop it on this page. "+
-					"At most "+itoa(store.MaxImportBytes>>20)+" MiB and "+itoa(store.MaxImportScenarios)+" scenarios."),
+					"At most "+strconv.Itoa(store.MaxImportBytes>>20)+" MiB and "+strconv.Itoa(store.MaxImportScenarios)+" scenarios."),
 		),
 	)
 }

@@ -114,8 +114,6 @@ func plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-func itoa(n int) string { return strconv.Itoa(n) }
-
 // sizeText writes a file size for people: "812 bytes", "4.2 kB".
 func sizeText(n int64) string {
 	switch {
