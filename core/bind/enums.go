@@ -1,37 +1,13 @@
 package bind
 
-import (
-	"fmt"
-	"strings"
-)
+import "github.com/netground/netground/core/internal/enum"
 
 // enumText returns names[v], or a placeholder for an out-of-range value.
-func enumText(kind string, names []string, v uint8) string {
-	if int(v) < len(names) {
-		return names[v]
-	}
-	return fmt.Sprintf("%s(%d)", kind, v)
-}
+func enumText(kind string, names []string, v uint8) string { return enum.Text(kind, names, v) }
 
 // enumParse finds s in names.
 func enumParse(kind string, names []string, s string) (uint8, error) {
-	for i, n := range names {
-		if n == s {
-			return uint8(i), nil
-		}
-	}
-	return 0, fmt.Errorf("unknown %s %q: want %s", kind, s, orList(names))
-}
-
-func orList(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = fmt.Sprintf("%q", n)
-	}
-	if len(q) == 1 {
-		return q[0]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+	return enum.Parse(kind, names, s, enum.Or)
 }
 
 // OS selects whose bind rules apply on the host. The zero OS is Linux.

@@ -1,28 +1,13 @@
 package k8s
 
-import (
-	"fmt"
-	"strings"
-)
+import "github.com/netground/netground/core/internal/enum"
 
-func enumText(kind string, names []string, v uint8) string {
-	if int(v) < len(names) {
-		return names[v]
-	}
-	return fmt.Sprintf("%s(%d)", kind, v)
-}
+// enumText returns names[v], or a placeholder for an out-of-range value.
+func enumText(kind string, names []string, v uint8) string { return enum.Text(kind, names, v) }
 
+// enumParse finds s in names.
 func enumParse(kind string, names []string, s string) (uint8, error) {
-	for i, n := range names {
-		if n == s {
-			return uint8(i), nil
-		}
-	}
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = fmt.Sprintf("%q", n)
-	}
-	return 0, fmt.Errorf("unknown %s %q: want one of %s", kind, s, strings.Join(q, ", "))
+	return enum.Parse(kind, names, s, enum.OneOf)
 }
 
 // Kind is what an Action does. The zero Kind is DeletePod.

@@ -1,15 +1,14 @@
 package k8s
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/netip"
 	"strconv"
 	"strings"
 
 	"github.com/netground/netground/core/field"
+	"github.com/netground/netground/core/internal/strictjson"
 	"go4.org/netipx"
 )
 
@@ -116,17 +115,9 @@ type Action struct {
 // DecodeScenario parses a scenario from JSON and validates it. Unknown
 // fields are errors.
 func DecodeScenario(data []byte) (Scenario, error) {
-	if len(data) > MaxScenarioBytes {
-		return Scenario{}, fmt.Errorf("scenario: %d bytes is more than the limit of %d", len(data), MaxScenarioBytes)
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var s Scenario
-	if err := dec.Decode(&s); err != nil {
-		return Scenario{}, fmt.Errorf("scenario: %w", err)
-	}
-	if dec.More() {
-		return Scenario{}, errors.New("scenario: unexpected data after the JSON object")
+	s, err := strictjson.Decode[Scenario]("scenario", data, MaxScenarioBytes)
+	if err != nil {
+		return Scenario{}, err
 	}
 	if err := s.Validate(); err != nil {
 		return Scenario{}, err

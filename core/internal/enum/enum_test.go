@@ -1,0 +1,37 @@
+package enum_test
+
+import (
+	"testing"
+
+	"github.com/netground/netground/core/internal/enum"
+)
+
+func TestEnum(t *testing.T) {
+	names := []string{"linux", "macos", "windows"}
+	for i, n := range names {
+		if got := enum.Text("os", names, uint8(i)); got != n {
+			t.Errorf("Text(%d) = %q; want %q", i, got, n)
+		}
+		if v, err := enum.Parse("os", names, n, enum.Or); err != nil || v != uint8(i) {
+			t.Errorf("Parse(%q) = %d, %v; want %d", n, v, err, i)
+		}
+	}
+	if got := enum.Text("os", names, 7); got != "os(7)" {
+		t.Errorf("Text(7) = %q; want os(7)", got)
+	}
+	tests := []struct {
+		list func([]string) string
+		want string
+	}{
+		{enum.Or, `unknown os "bsd": want "linux", "macos" or "windows"`},
+		{enum.OneOf, `unknown os "bsd": want one of "linux", "macos", "windows"`},
+	}
+	for _, tt := range tests {
+		if _, err := enum.Parse("os", names, "bsd", tt.list); err == nil || err.Error() != tt.want {
+			t.Errorf("Parse(bsd) = %v; want %s", err, tt.want)
+		}
+	}
+	if got := enum.Or([]string{"tcp"}); got != `"tcp"` {
+		t.Errorf("Or(tcp) = %s", got)
+	}
+}

@@ -1,0 +1,42 @@
+package strictjson_test
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/netground/netground/core/internal/strictjson"
+)
+
+type doc struct {
+	V    int    `json:"v"`
+	Name string `json:"name,omitempty"`
+}
+
+func TestDecode(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // error, "" for none
+	}{
+		{`{"v":1,"name":"a"}`, ""},
+		{`{"v":1,"nmae":"a"}`, `scenario: json: unknown field "nmae"`},
+		{`{"v":1} {}`, "scenario: unexpected data after the JSON object"},
+		{`{"v":"1"}`, "scenario: json: cannot unmarshal string into Go struct field doc.v of type int"},
+		{`{"v":1,"name":"` + string(make([]byte, 40)) + `"}`, "scenario: 57 bytes is more than the limit of 50"},
+	}
+	for _, tt := range tests {
+		d, err := strictjson.Decode[doc]("scenario", []byte(tt.in), 50)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tt.want {
+			t.Errorf("Decode(%q) = %+v, %q; want %q", tt.in, d, got, tt.want)
+		}
+	}
+	_, err := strictjson.Decode[doc]("scenario", []byte(`{"v":"x"}`), 50)
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) {
+		t.Errorf("Decode error %v does not wrap the JSON error", err)
+	}
+}
