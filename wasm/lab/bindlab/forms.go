@@ -1,14 +1,12 @@
 package bindlab
 
 import (
-	"errors"
 	"fmt"
 	"net/netip"
 	"strconv"
 	"strings"
 
 	"github.com/netground/netground/core/bind"
-	"github.com/netground/netground/core/field"
 )
 
 // listenForm is the "start a process" form, as typed.
@@ -130,40 +128,4 @@ func (f publishForm) action() (bind.Action, errs) {
 		p.Port = n
 	}
 	return bind.Action{Do: bind.Publish, Publish: &p}, e
-}
-
-// formFields maps the field a validation error names, after "actions[N].",
-// to the input of each form.
-var formFields = map[string]map[string]string{
-	"listen": {"process": "listen-process", "in": "listen-in", "addr": "listen-addr", "port": "listen-port",
-		"proto": "listen-proto", "v6only": "listen-v6only", "user": "listen-process"},
-	"connect": {"from": "connect-from", "to": "connect-to", "port": "connect-port", "proto": "connect-proto", "client": "connect-client"},
-	"publish": {"publish.container": "publish-container", "publish.hostAddr": "publish-hostaddr",
-		"publish.hostPort": "publish-hostport", "publish.port": "publish-port", "publish.proto": "publish-proto"},
-}
-
-// appendAction adds a to the scenario if the result is valid. Otherwise it
-// returns the scenario unchanged and the error at the input of form that
-// caused it ("" for the form as a whole).
-func appendAction(s bind.Scenario, a bind.Action, form string) (bind.Scenario, errs) {
-	if len(s.Actions) >= bind.MaxActions {
-		return s, errs{form: fmt.Sprintf("the lab replays at most %d actions; undo some or open a preset", bind.MaxActions)}
-	}
-	next := s
-	next.Actions = append(append([]bind.Action(nil), s.Actions...), a)
-	if err := next.Validate(); err != nil {
-		var fe *field.Error
-		if !errors.As(err, &fe) {
-			return s, errs{form: err.Error()}
-		}
-		_, name, ok := fe.In("actions")
-		if !ok {
-			return s, errs{form: err.Error()}
-		}
-		if input, ok := formFields[form][name]; ok {
-			return s, errs{input: fe.Reason}
-		}
-		return s, errs{form: fe.Reason}
-	}
-	return next, nil
 }

@@ -8,62 +8,36 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/bind"
-	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/wasm/ui"
 )
 
 // New returns the page component, for /bind and its embed page.
 func New() app.Composer { return &page{} }
 
-// page is the Bind lab. Its state is a bind.Scenario: every action people
-// take is appended to the scenario's actions and the whole scenario is
-// replayed, so the link carries exactly what is on the screen.
+// page is the Bind lab. Its state is a bind.Scenario in a ui.Lab.
 type page struct {
 	app.Compo
 	ui.Base
 
-	base   string // "/bind" or "/embed/bind"
-	scen   bind.Scenario
-	preset string // the preset the scenario is, unchanged; "" once changed
-	lesson string // the preset the scenario started from
-	view   view
+	lab  ui.Lab[bind.Scenario, bind.Action]
+	view view
 
 	listen  listenForm
 	connect connectForm
 	publish publishForm
-	errs    errs
 }
 
 func (p *page) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *page) OnNav(ctx app.Context)       { p.load(ctx) }
 
-func (p *page) load(ctx app.Context) {
-	q := p.ReadLink(ctx, scenario.WidgetBind)
-	s, preset, problems := readScenario(q, ctx.Page().URL().EscapedFragment())
-	p.AddProblems(problems...)
-	p.base = "/bind"
-	if p.IsEmbed() {
-		p.base = "/embed/bind"
-	}
-	p.lesson = preset
-	p.errs = nil
-	p.set(s, preset)
-}
+func (p *page) load(ctx app.Context) { p.lab.Load(ctx, spec, &p.Base, p.show) }
 
-// set makes s the lab's scenario and computes what the page shows.
-func (p *page) set(s bind.Scenario, preset string) {
-	p.scen, p.preset = s, preset
+// show computes what the page shows for s and fits the forms to it.
+func (p *page) show(s bind.Scenario, input string) {
 	if p.listen.Port == "" {
 		p.listen = listenForm{Process: "app", Addr: "0.0.0.0", Port: "8080", Proto: "tcp"}
 		p.connect = connectForm{From: "host", To: "127.0.0.1", Port: "8080", Proto: "tcp"}
 		p.publish = publishForm{HostPort: "8080", Port: "80", Proto: "tcp"}
-	}
-	input := preset
-	if input == "" {
-		input = strconv.Itoa(len(s.Actions)) + " actions"
-		if n := len(s.Actions); n > 0 {
-			input = describeAction(s.Actions[n-1])
-		}
 	}
 	p.Protect(input, func() { p.view = buildView(s) })
 	if !contains(p.view.Containers, p.publish.Container) {
@@ -98,80 +72,55 @@ func containsOption(list []option, s string) bool {
 	return false
 }
 
-// writeLink puts the scenario in the address bar: a new history entry for
-// a preset, in place for an action.
-func (p *page) writeLink(push bool) {
-	if app.IsServer {
-		return
-	}
-	link := ui.Href(linkPath(p.base, p.scen, p.preset, p.IsReadonly()))
-	method := "replaceState"
-	if push {
-		method = "pushState"
-	}
-	app.Window().Get("history").Call(method, nil, "", link)
-}
-
-// apply appends an action taken through a form.
-func (p *page) apply(a bind.Action, form string) {
-	next, e := appendAction(p.scen, a, form)
-	p.errs = e
-	if e != nil {
-		return
-	}
-	p.set(next, "")
-	p.writeLink(false)
-}
-
 func (p *page) onListen(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	a, er := p.listen.action()
 	if len(er) > 0 {
-		p.errs = er
+		p.lab.Errs = er
 		return
 	}
-	p.apply(a, "listen")
+	p.lab.Apply(a, "listen")
 }
 
 func (p *page) onConnect(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	a, er := p.connect.action()
 	if len(er) > 0 {
-		p.errs = er
+		p.lab.Errs = er
 		return
 	}
-	p.apply(a, "connect")
+	p.lab.Apply(a, "connect")
 }
 
 func (p *page) onPublish(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	a, er := p.publish.action()
 	if len(er) > 0 {
-		p.errs = er
+		p.lab.Errs = er
 		return
 	}
-	p.apply(a, "publish")
+	p.lab.Apply(a, "publish")
 }
 
 func (p *page) onStop(row socketRow, timeWait bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		p.apply(bind.Action{Do: bind.Close, Socket: bind.Socket{Process: row.Process, In: row.In, Port: row.Port}, TimeWait: timeWait}, "stop")
+		p.lab.Apply(bind.Action{Do: bind.Close, Socket: bind.Socket{Process: row.Process, In: row.In, Port: row.Port}, TimeWait: timeWait}, "stop")
 	}
 }
 
-func (p *page) onWait(ctx app.Context, e app.Event) { p.apply(bind.Action{Do: bind.Wait}, "stop") }
+func (p *page) onWait(ctx app.Context, e app.Event) { p.lab.Apply(bind.Action{Do: bind.Wait}, "stop") }
 
 func (p *page) onLocalhost(ctx app.Context, e app.Event) {
 	var o bind.Order
 	if o.UnmarshalText([]byte(ctx.JSSrc().Get("value").String())) == nil {
-		p.apply(bind.Action{Do: bind.Localhost, Order: o}, "settings")
+		p.lab.Apply(bind.Action{Do: bind.Localhost, Order: o}, "settings")
 	}
 }
 
 func (p *page) onClient(ctx app.Context, e app.Event) {
 	var d bind.Dialer
 	if d.UnmarshalText([]byte(ctx.JSSrc().Get("value").String())) == nil {
-		p.apply(bind.Action{Do: bind.Client, Client: d}, "settings")
+		p.lab.Apply(bind.Action{Do: bind.Client, Client: d}, "settings")
 	}
 }
 
@@ -180,52 +129,19 @@ func (p *page) onOS(ctx app.Context, e app.Event) {
 	if o.UnmarshalText([]byte(ctx.JSSrc().Get("value").String())) != nil {
 		return
 	}
-	next := p.scen
+	next := p.lab.Scen
 	next.OS = o
 	if err := next.Validate(); err != nil {
-		p.errs = errs{"os": err.Error()}
+		p.lab.Errs = errs{"os": err.Error()}
 		return
 	}
-	p.errs = nil
-	p.set(next, "")
-	p.writeLink(false)
+	p.lab.Replace(next)
 }
 
-func (p *page) onUndo(ctx app.Context, e app.Event) {
-	if len(p.scen.Actions) == 0 {
-		return
-	}
-	next := p.scen
-	next.Actions = append([]bind.Action(nil), p.scen.Actions[:len(p.scen.Actions)-1]...)
-	p.errs = nil
-	p.set(next, "")
-	p.writeLink(false)
-}
+func (p *page) onUndo(ctx app.Context, e app.Event) { p.lab.Undo() }
 
 func (p *page) onPreset(name string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		pr, ok := presetByName(name)
-		if !ok {
-			return
-		}
-		p.errs = nil
-		p.lesson = name
-		p.set(pr.Scenario, name)
-		p.writeLink(true)
-	}
-}
-
-func (p *page) onReset(ctx app.Context, e app.Event) {
-	pr, _ := presetByName(defaultPreset)
-	p.errs = nil
-	p.lesson = pr.Name
-	p.set(pr.Scenario, pr.Name)
-	p.writeLink(true)
-}
-
-// text returns a handler that stores an input's value.
-func text(dst *string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) { *dst = ctx.JSSrc().Get("value").String() }
+	return func(ctx app.Context, e app.Event) { p.lab.OpenPreset(name) }
 }
 
 // check returns a handler that stores a checkbox's state.
@@ -235,22 +151,7 @@ func check(dst *bool) app.EventHandler {
 
 func (p *page) Render() app.UI {
 	v := p.view
-	link := linkPath("/bind", p.scen, p.preset, false)
-	var share app.UI
-	if !p.IsEmbed() {
-		if doc, err := document(p.scen); err == nil {
-			share = ui.ShareBar("bindlab", link, linkPath("/embed/bind", p.scen, p.preset, false), doc)
-		}
-	}
-	var results app.UI
-	switch {
-	case p.Failed():
-		results = ui.FailurePanel(&p.Boundary, p.onReset)
-	case v.Err != "":
-		results = app.P().Class("error").DataSet("field", "error").Text(v.Err)
-	default:
-		results = p.renderResults(v)
-	}
+	link := p.lab.Link("/bind")
 	return ui.Layout(p.IsEmbed(), "/bind", ui.Href(link),
 		app.Section().Class("widget bindlab").Aria("labelledby", "bindlab-title").DataSet("interactive", strconv.FormatBool(!app.IsServer)).Body(
 			app.H1().ID("bindlab-title").Text("Bind lab"),
@@ -258,8 +159,8 @@ func (p *page) Render() app.UI {
 				"and see which connections arrive, which are refused and why. Every rule follows the real kernel's, per operating system."),
 			ui.LinkNotice(p.Problems()),
 			p.renderPresets(),
-			share,
-			results,
+			p.lab.Share("bindlab"),
+			p.lab.Results(v.Err, func() app.UI { return p.renderResults(v) }),
 		),
 	)
 }
@@ -267,7 +168,7 @@ func (p *page) Render() app.UI {
 func (p *page) renderPresets() app.UI {
 	presets := bind.Presets()
 	var lesson app.UI
-	if pr, ok := presetByName(p.lesson); ok {
+	if pr, ok := presetByName(p.lab.Lesson); ok {
 		lesson = app.P().Class("bindlab-lesson").Body(
 			app.Strong().Text(pr.Title+". "),
 			app.Span().DataSet("field", "lesson").Text(pr.Lesson),
@@ -280,7 +181,7 @@ func (p *page) renderPresets() app.UI {
 				pr := presets[i]
 				b := app.Button().Type("button").Class("button button-secondary").DataSet("preset", pr.Name).
 					Disabled(p.IsReadonly()).OnClick(p.onPreset(pr.Name)).Text(pr.Title)
-				if pr.Name == p.preset {
+				if pr.Name == p.lab.Preset {
 					b = b.Aria("pressed", "true")
 				} else {
 					b = b.Aria("pressed", "false")
@@ -331,21 +232,14 @@ func (p *page) renderLatest(v view) app.UI {
 }
 
 // fieldError renders the error of the input named name, if any.
-func (p *page) fieldError(name string) app.UI {
-	msg := p.errs[name]
-	return app.P().ID(name + "-error").Class("field-message").Body(
-		app.If(msg != "", app.Span().Class("error").DataSet("field", "error").Text(msg)),
-	)
-}
-
 func (p *page) input(id, label, value string, dst *string) app.UI {
 	return app.Div().Class("field bindlab-field").Body(
 		app.Label().For("bindlab-"+id).Text(label),
 		app.Input().Type("text").ID("bindlab-"+id).Name(id).Value(value).
 			AutoComplete(false).Attr("spellcheck", "false").Attr("autocapitalize", "off").
-			Aria("invalid", p.errs[id] != "").Aria("describedby", id+"-error").
-			OnChange(text(dst)).OnInput(text(dst)),
-		p.fieldError(id),
+			Aria("invalid", p.lab.Errs[id] != "").Aria("describedby", id+"-error").
+			OnChange(ui.StoreValue(dst)).OnInput(ui.StoreValue(dst)),
+		p.lab.FieldError(id),
 	)
 }
 
@@ -357,7 +251,7 @@ func (p *page) selectBox(id, label, value string, opts []option, onChange app.Ev
 				return app.Option().Value(opts[i].Value).Selected(opts[i].Value == value).Text(opts[i].Label)
 			}),
 		),
-		p.fieldError(id),
+		p.lab.FieldError(id),
 	)
 }
 
@@ -366,13 +260,6 @@ func (p *page) checkbox(id, label string, value bool, dst *bool) app.UI {
 		app.Input().Type("checkbox").ID("bindlab-"+id).Name(id).Checked(value).OnChange(check(dst)),
 		app.Label().For("bindlab-"+id).Text(label),
 	)
-}
-
-func formError(msg string) app.UI {
-	if msg == "" {
-		return nil
-	}
-	return app.P().Class("error").DataSet("field", "error").Role("alert").Text(msg)
 }
 
 var protoOptions = []option{{"tcp", "TCP"}, {"udp", "UDP"}}
@@ -386,41 +273,41 @@ func (p *page) renderForms(v view) app.UI {
 				app.FieldSet().Disabled(ro).Body(
 					app.Legend().Text("Start a process listening"),
 					p.input("listen-process", "Process name", p.listen.Process, &p.listen.Process),
-					p.selectBox("listen-in", "Runs in", p.listen.In, v.Places, text(&p.listen.In)),
+					p.selectBox("listen-in", "Runs in", p.listen.In, v.Places, ui.StoreValue(&p.listen.In)),
 					p.input("listen-addr", "Address (0.0.0.0, ::, 127.0.0.1, ::1, …)", p.listen.Addr, &p.listen.Addr),
 					p.input("listen-port", "Port (0: any free one)", p.listen.Port, &p.listen.Port),
-					p.selectBox("listen-proto", "Protocol", p.listen.Proto, protoOptions, text(&p.listen.Proto)),
+					p.selectBox("listen-proto", "Protocol", p.listen.Proto, protoOptions, ui.StoreValue(&p.listen.Proto)),
 					p.selectBox("listen-v6only", "IPV6_V6ONLY (IPv6 sockets)", p.listen.V6Only,
-						[]option{{"", "OS default"}, {"on", "on: IPv6 only"}, {"off", "off: dual-stack"}}, text(&p.listen.V6Only)),
+						[]option{{"", "OS default"}, {"on", "on: IPv6 only"}, {"off", "off: dual-stack"}}, ui.StoreValue(&p.listen.V6Only)),
 					p.checkbox("listen-reuseaddr", "SO_REUSEADDR", p.listen.ReuseAddr, &p.listen.ReuseAddr),
 					p.checkbox("listen-reuseport", "SO_REUSEPORT", p.listen.ReusePort, &p.listen.ReusePort),
 					p.checkbox("listen-privileged", "Runs as root (CAP_NET_BIND_SERVICE)", p.listen.Privileged, &p.listen.Privileged),
-					formError(p.errs["listen"]),
+					p.lab.FormError("listen"),
 					app.Button().Type("submit").Class("button").DataSet("action", "listen").Text("Start listening"),
 				),
 			),
 			app.Form().Class("bindlab-form").OnSubmit(p.onConnect).Body(
 				app.FieldSet().Disabled(ro).Body(
 					app.Legend().Text("Connect"),
-					p.selectBox("connect-from", "From", p.connect.From, v.Vantages, text(&p.connect.From)),
+					p.selectBox("connect-from", "From", p.connect.From, v.Vantages, ui.StoreValue(&p.connect.From)),
 					p.input("connect-to", "To (an IP address or localhost)", p.connect.To, &p.connect.To),
 					p.input("connect-port", "Port", p.connect.Port, &p.connect.Port),
-					p.selectBox("connect-proto", "Protocol", p.connect.Proto, protoOptions, text(&p.connect.Proto)),
+					p.selectBox("connect-proto", "Protocol", p.connect.Proto, protoOptions, ui.StoreValue(&p.connect.Proto)),
 					p.selectBox("connect-client", "Dialer for localhost", p.connect.Client,
-						[]option{{"", "the lab's setting (" + v.Client + ")"}, {"sequential", "sequential"}, {"first-only", "first address only"}}, text(&p.connect.Client)),
-					formError(p.errs["connect"]),
+						[]option{{"", "the lab's setting (" + v.Client + ")"}, {"sequential", "sequential"}, {"first-only", "first address only"}}, ui.StoreValue(&p.connect.Client)),
+					p.lab.FormError("connect"),
 					app.Button().Type("submit").Class("button").DataSet("action", "connect").Text("Connect"),
 				),
 			),
 			app.If(len(v.Containers) > 0, app.Form().Class("bindlab-form").OnSubmit(p.onPublish).Body(
 				app.FieldSet().Disabled(ro).Body(
 					app.Legend().Text("Publish a container port (docker run -p)"),
-					p.selectBox("publish-container", "Container", p.publish.Container, containerOptions(v.Containers), text(&p.publish.Container)),
+					p.selectBox("publish-container", "Container", p.publish.Container, containerOptions(v.Containers), ui.StoreValue(&p.publish.Container)),
 					p.input("publish-hostaddr", "Host address (empty: every address)", p.publish.HostAddr, &p.publish.HostAddr),
 					p.input("publish-hostport", "Host port", p.publish.HostPort, &p.publish.HostPort),
 					p.input("publish-port", "Container port", p.publish.Port, &p.publish.Port),
-					p.selectBox("publish-proto", "Protocol", p.publish.Proto, protoOptions, text(&p.publish.Proto)),
-					formError(p.errs["publish"]),
+					p.selectBox("publish-proto", "Protocol", p.publish.Proto, protoOptions, ui.StoreValue(&p.publish.Proto)),
+					p.lab.FormError("publish"),
 					app.Button().Type("submit").Class("button").DataSet("action", "publish").Text("Publish"),
 				),
 			)),
@@ -433,11 +320,11 @@ func (p *page) renderForms(v view) app.UI {
 						[]option{{"ipv6-first", "::1, then 127.0.0.1"}, {"ipv4-first", "127.0.0.1, then ::1"}, {"ipv4-only", "127.0.0.1 only"}, {"ipv6-only", "::1 only"}}, p.onLocalhost),
 					p.selectBox("client", "Clients dial names", v.Client,
 						[]option{{"happy-eyeballs", "Happy Eyeballs (race, RFC 8305)"}, {"sequential", "one address after another"}, {"first-only", "first address only"}}, p.onClient),
-					formError(p.errs["settings"]),
-					formError(p.errs["stop"]),
+					p.lab.FormError("settings"),
+					p.lab.FormError("stop"),
 					app.Div().Class("bindlab-buttons").Body(
 						app.Button().Type("button").Class("button button-secondary").DataSet("action", "undo").
-							Disabled(len(p.scen.Actions) == 0).OnClick(p.onUndo).Text("Undo the last action"),
+							Disabled(len(p.lab.Scen.Actions) == 0).OnClick(p.onUndo).Text("Undo the last action"),
 						app.If(v.TimeWait, app.Button().Type("button").Class("button button-secondary").DataSet("action", "wait").
 							OnClick(p.onWait).Text("Wait until TIME_WAIT expires")),
 					),

@@ -139,11 +139,11 @@ func TestFormsAndErrors(t *testing.T) {
 	if len(e) != 0 {
 		t.Fatalf("errors %v", e)
 	}
-	if _, e := appendAction(s, a, "listen"); !strings.Contains(e["listen-port"], "70000") {
+	if _, e := spec.Append(s, a, "listen"); !strings.Contains(e["listen-port"], "70000") {
 		t.Errorf("port 70000: errors %v; want one at listen-port", e)
 	}
 	a, _ = listenForm{Process: "web", Addr: "0.0.0.0", Port: "9000", V6Only: "on"}.action()
-	next, e := appendAction(s, a, "listen")
+	next, e := spec.Append(s, a, "listen")
 	if e != nil || len(next.Actions) != len(s.Actions)+1 || len(s.Actions) != len(base.Scenario.Actions) {
 		t.Errorf("valid listen: errors %v, %d actions", e, len(next.Actions))
 	}
@@ -151,14 +151,14 @@ func TestFormsAndErrors(t *testing.T) {
 	if len(e) != 0 {
 		t.Fatalf("errors %v", e)
 	}
-	if _, e := appendAction(s, a, "connect"); !strings.Contains(e["connect-from"], "ghost") {
+	if _, e := spec.Append(s, a, "connect"); !strings.Contains(e["connect-from"], "ghost") {
 		t.Errorf("unknown container: errors %v; want one at connect-from", e)
 	}
 	if _, e := (connectForm{From: "host", To: "localhost:80", Port: "80"}).action(); e["connect-to"] == "" {
 		t.Errorf("to with a port: errors %v; want one at connect-to", e)
 	}
 	a, e = publishForm{Container: "nope", HostPort: "8080", Port: "80"}.action()
-	if _, e := appendAction(s, a, "publish"); !strings.Contains(e["publish-container"], "nope") {
+	if _, e := spec.Append(s, a, "publish"); !strings.Contains(e["publish-container"], "nope") {
 		t.Errorf("unknown container: errors %v; want one at publish-container", e)
 	}
 	step := buildView(next).Latest
@@ -170,8 +170,9 @@ func TestFormsAndErrors(t *testing.T) {
 func TestRenderNatively(t *testing.T) {
 	p := &page{}
 	pr, _ := presetByName("container-loopback")
-	p.set(pr.Scenario, pr.Name)
-	p.lesson = pr.Name
+	p.lab.Start(spec, &p.Base, p.show)
+	p.lab.Set(pr.Scenario, pr.Name)
+	p.lab.Lesson = pr.Name
 	var b strings.Builder
 	app.PrintHTML(&b, p.Render())
 	html := b.String()

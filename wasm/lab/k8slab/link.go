@@ -35,6 +35,23 @@ var links = ui.LabLinks[k8s.Scenario]{
 	Encode: func(s k8s.Scenario) ([]byte, error) { return s.Encode() },
 }
 
+// spec describes the lab to ui.Lab.
+var spec = ui.LabSpec[k8s.Scenario, k8s.Action]{
+	Links:       links,
+	Path:        "/k8s",
+	Actions:     func(s k8s.Scenario) []k8s.Action { return s.Actions },
+	WithActions: func(s k8s.Scenario, acts []k8s.Action) k8s.Scenario { s.Actions = acts; return s },
+	MaxActions:  k8s.MaxActions,
+	Validate:    k8s.Scenario.Validate,
+	Describe:    describeAction,
+	// The path inside an action that a validation error names, to the
+	// input of each form.
+	FormFields: map[string]map[string]string{
+		"connect": {"from": "connect-from", "to": "connect-to"},
+		"scale":   {"deployment": "scale-deployment", "replicas": "scale-replicas"},
+	},
+}
+
 // readScenario returns the scenario a link holds; see ui.LabLinks.Read.
 func readScenario(q url.Values, fragment string) (k8s.Scenario, string, []scenario.Problem) {
 	return links.Read(q, fragment)

@@ -8,57 +8,31 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/k8s"
-	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/wasm/ui"
 )
 
 // New returns the page component, for /k8s and its embed page.
 func New() app.Composer { return &page{} }
 
-// page is the Kubernetes lab. Its state is a k8s.Scenario: every action
-// people take is appended to the scenario's actions and the whole scenario
-// is replayed, so the link carries exactly what is on the screen.
+// page is the Kubernetes lab. Its state is a k8s.Scenario in a ui.Lab.
 type page struct {
 	app.Compo
 	ui.Base
 
-	base   string // "/k8s" or "/embed/k8s"
-	scen   k8s.Scenario
-	preset string // the preset the scenario is, unchanged; "" once changed
-	lesson string // the preset the scenario started from
-	view   view
+	lab  ui.Lab[k8s.Scenario, k8s.Action]
+	view view
 
 	connect connectForm
 	scale   scaleForm
-	errs    errs
 }
 
 func (p *page) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *page) OnNav(ctx app.Context)       { p.load(ctx) }
 
-func (p *page) load(ctx app.Context) {
-	q := p.ReadLink(ctx, scenario.WidgetK8s)
-	s, preset, problems := readScenario(q, ctx.Page().URL().EscapedFragment())
-	p.AddProblems(problems...)
-	p.base = "/k8s"
-	if p.IsEmbed() {
-		p.base = "/embed/k8s"
-	}
-	p.lesson = preset
-	p.errs = nil
-	p.set(s, preset)
-}
+func (p *page) load(ctx app.Context) { p.lab.Load(ctx, spec, &p.Base, p.show) }
 
-// set makes s the lab's scenario and computes what the page shows.
-func (p *page) set(s k8s.Scenario, preset string) {
-	p.scen, p.preset = s, preset
-	input := preset
-	if input == "" {
-		input = strconv.Itoa(len(s.Actions)) + " actions"
-		if n := len(s.Actions); n > 0 {
-			input = describeAction(s.Actions[n-1])
-		}
-	}
+// show computes what the page shows for s and fits the forms to it.
+func (p *page) show(s k8s.Scenario, input string) {
 	p.Protect(input, func() { p.view = buildView(s) })
 	if !containsOption(p.view.Froms, p.connect.From) && len(p.view.Froms) > 0 {
 		p.connect.From = p.view.Froms[0].Value
@@ -86,89 +60,38 @@ func containsOption(list []option, s string) bool {
 	return false
 }
 
-// writeLink puts the scenario in the address bar: a new history entry for
-// a preset, in place for an action.
-func (p *page) writeLink(push bool) {
-	if app.IsServer {
-		return
-	}
-	link := ui.Href(linkPath(p.base, p.scen, p.preset, p.IsReadonly()))
-	method := "replaceState"
-	if push {
-		method = "pushState"
-	}
-	app.Window().Get("history").Call(method, nil, "", link)
-}
-
-func (p *page) apply(a k8s.Action, form string) {
-	next, e := appendAction(p.scen, a, form)
-	p.errs = e
-	if e != nil {
-		return
-	}
-	p.set(next, "")
-	p.writeLink(false)
-}
-
 func (p *page) onConnect(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	a, er := p.connect.action()
 	if len(er) > 0 {
-		p.errs = er
+		p.lab.Errs = er
 		return
 	}
-	p.apply(a, "connect")
+	p.lab.Apply(a, "connect")
 }
 
 func (p *page) onScale(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	a, er := p.scale.action()
 	if len(er) > 0 {
-		p.errs = er
+		p.lab.Errs = er
 		return
 	}
-	p.apply(a, "scale")
+	p.lab.Apply(a, "scale")
 }
 
 func (p *page) onPod(do k8s.Kind, pod string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) { p.apply(k8s.Action{Do: do, Pod: pod}, "pods") }
+	return func(ctx app.Context, e app.Event) { p.lab.Apply(k8s.Action{Do: do, Pod: pod}, "pods") }
 }
 
-func (p *page) onUndo(ctx app.Context, e app.Event) {
-	if len(p.scen.Actions) == 0 {
-		return
-	}
-	next := p.scen
-	next.Actions = append([]k8s.Action(nil), p.scen.Actions[:len(p.scen.Actions)-1]...)
-	p.errs = nil
-	p.set(next, "")
-	p.writeLink(false)
-}
+func (p *page) onUndo(ctx app.Context, e app.Event) { p.lab.Undo() }
 
 func (p *page) onPreset(name string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		pr, ok := presetByName(name)
-		if !ok {
-			return
-		}
-		p.errs = nil
-		p.lesson = name
+		// Every preset button names a preset: the connect form starts over.
 		p.connect.To = ""
-		p.set(pr.Scenario, name)
-		p.writeLink(true)
+		p.lab.OpenPreset(name)
 	}
-}
-
-func (p *page) onReset(ctx app.Context, e app.Event) {
-	pr, _ := presetByName(defaultPreset)
-	p.errs = nil
-	p.lesson = pr.Name
-	p.set(pr.Scenario, pr.Name)
-	p.writeLink(true)
-}
-
-func text(dst *string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) { *dst = ctx.JSSrc().Get("value").String() }
 }
 
 // safeAttr keeps an attribute value clear of the characters go-app's
@@ -179,22 +102,7 @@ func safeAttr(s string) string {
 
 func (p *page) Render() app.UI {
 	v := p.view
-	link := linkPath("/k8s", p.scen, p.preset, false)
-	var share app.UI
-	if !p.IsEmbed() {
-		if doc, err := document(p.scen); err == nil {
-			share = ui.ShareBar("k8slab", link, linkPath("/embed/k8s", p.scen, p.preset, false), doc)
-		}
-	}
-	var results app.UI
-	switch {
-	case p.Failed():
-		results = ui.FailurePanel(&p.Boundary, p.onReset)
-	case v.Err != "":
-		results = app.P().Class("error").DataSet("field", "error").Text(v.Err)
-	default:
-		results = p.renderResults(v)
-	}
+	link := p.lab.Link("/k8s")
 	return ui.Layout(p.IsEmbed(), "/k8s", ui.Href(link),
 		app.Section().Class("widget k8slab").Aria("labelledby", "k8slab-title").DataSet("interactive", strconv.FormatBool(!app.IsServer)).Body(
 			app.H1().ID("k8slab-title").Text("Kubernetes lab"),
@@ -202,8 +110,8 @@ func (p *page) Render() app.UI {
 				"and see which addresses last. The cluster's ranges are checked for overlaps and capacity."),
 			ui.LinkNotice(p.Problems()),
 			p.renderPresets(),
-			share,
-			results,
+			p.lab.Share("k8slab"),
+			p.lab.Results(v.Err, func() app.UI { return p.renderResults(v) }),
 		),
 	)
 }
@@ -211,7 +119,7 @@ func (p *page) Render() app.UI {
 func (p *page) renderPresets() app.UI {
 	presets := k8s.Presets()
 	var lesson app.UI
-	if pr, ok := presetByName(p.lesson); ok {
+	if pr, ok := presetByName(p.lab.Lesson); ok {
 		lesson = app.P().Class("k8slab-lesson").Body(
 			app.Strong().Text(pr.Title+". "),
 			app.Span().DataSet("field", "lesson").Text(pr.Lesson),
@@ -223,7 +131,7 @@ func (p *page) renderPresets() app.UI {
 			app.Range(presets).Slice(func(i int) app.UI {
 				pr := presets[i]
 				return app.Li().Body(app.Button().Type("button").Class("button button-secondary").DataSet("preset", pr.Name).
-					Aria("pressed", strconv.FormatBool(pr.Name == p.preset)).
+					Aria("pressed", strconv.FormatBool(pr.Name == p.lab.Preset)).
 					Disabled(p.IsReadonly()).OnClick(p.onPreset(pr.Name)).Text(pr.Title))
 			}),
 		),
@@ -265,20 +173,6 @@ func (p *page) renderLatest(v view) app.UI {
 	)
 }
 
-func (p *page) fieldError(name string) app.UI {
-	msg := p.errs[name]
-	return app.P().ID(name + "-error").Class("field-message").Body(
-		app.If(msg != "", app.Span().Class("error").DataSet("field", "error").Text(msg)),
-	)
-}
-
-func formError(msg string) app.UI {
-	if msg == "" {
-		return nil
-	}
-	return app.P().Class("error").DataSet("field", "error").Role("alert").Text(msg)
-}
-
 func (p *page) selectBox(id, label, value string, opts []option, onChange app.EventHandler) app.UI {
 	return app.Div().Class("field k8slab-field").Body(
 		app.Label().For("k8slab-"+id).Text(label),
@@ -287,7 +181,7 @@ func (p *page) selectBox(id, label, value string, opts []option, onChange app.Ev
 				return app.Option().Value(opts[i].Value).Selected(opts[i].Value == value).Text(opts[i].Label)
 			}),
 		),
-		p.fieldError(id),
+		p.lab.FieldError(id),
 	)
 }
 
@@ -299,44 +193,44 @@ func (p *page) renderForms(v view) app.UI {
 			app.Form().Class("k8slab-form").OnSubmit(p.onConnect).Body(
 				app.FieldSet().Disabled(ro).Body(
 					app.Legend().Text("Connect"),
-					p.selectBox("connect-from", "From", p.connect.From, v.Froms, text(&p.connect.From)),
+					p.selectBox("connect-from", "From", p.connect.From, v.Froms, ui.StoreValue(&p.connect.From)),
 					app.Div().Class("field k8slab-field").Body(
 						app.Label().For("k8slab-connect-to").Text("To (HOST:PORT: a pod IP, a ClusterIP, a Service name or a node's NodePort)"),
 						app.Input().Type("text").ID("k8slab-connect-to").Name("connect-to").Value(p.connect.To).List("k8slab-targets").
 							AutoComplete(false).Attr("spellcheck", "false").Attr("autocapitalize", "off").
-							Aria("invalid", p.errs["connect-to"] != "").Aria("describedby", "connect-to-error").
-							OnChange(text(&p.connect.To)).OnInput(text(&p.connect.To)),
+							Aria("invalid", p.lab.Errs["connect-to"] != "").Aria("describedby", "connect-to-error").
+							OnChange(ui.StoreValue(&p.connect.To)).OnInput(ui.StoreValue(&p.connect.To)),
 						app.DataList().ID("k8slab-targets").Body(
 							app.Range(v.Targets).Slice(func(i int) app.UI {
 								return app.Option().Value(v.Targets[i].Value).Label(safeAttr(v.Targets[i].Label))
 							}),
 						),
-						p.fieldError("connect-to"),
+						p.lab.FieldError("connect-to"),
 					),
-					formError(p.errs["connect"]),
+					p.lab.FormError("connect"),
 					app.Button().Type("submit").Class("button").DataSet("action", "connect").Text("Connect"),
 				),
 			),
 			app.If(len(v.Deployments) > 0, app.Form().Class("k8slab-form").OnSubmit(p.onScale).Body(
 				app.FieldSet().Disabled(ro).Body(
 					app.Legend().Text("Scale a deployment"),
-					p.selectBox("scale-deployment", "Deployment", p.scale.Deployment, v.Deployments, text(&p.scale.Deployment)),
+					p.selectBox("scale-deployment", "Deployment", p.scale.Deployment, v.Deployments, ui.StoreValue(&p.scale.Deployment)),
 					app.Div().Class("field k8slab-field").Body(
 						app.Label().For("k8slab-scale-replicas").Text("Replicas"),
 						app.Input().Type("text").ID("k8slab-scale-replicas").Name("scale-replicas").Value(p.scale.Replicas).
 							Attr("inputmode", "numeric").AutoComplete(false).
-							Aria("invalid", p.errs["scale-replicas"] != "").Aria("describedby", "scale-replicas-error").
-							OnChange(text(&p.scale.Replicas)).OnInput(text(&p.scale.Replicas)),
-						p.fieldError("scale-replicas"),
+							Aria("invalid", p.lab.Errs["scale-replicas"] != "").Aria("describedby", "scale-replicas-error").
+							OnChange(ui.StoreValue(&p.scale.Replicas)).OnInput(ui.StoreValue(&p.scale.Replicas)),
+						p.lab.FieldError("scale-replicas"),
 					),
-					formError(p.errs["scale"]),
+					p.lab.FormError("scale"),
 					app.Button().Type("submit").Class("button").DataSet("action", "scale").Text("Scale"),
 				),
 			)),
 			app.Div().Class("k8slab-form").Body(
-				formError(p.errs["pods"]),
+				p.lab.FormError("pods"),
 				app.Button().Type("button").Class("button button-secondary").DataSet("action", "undo").
-					Disabled(ro || len(p.scen.Actions) == 0).OnClick(p.onUndo).Text("Undo the last action"),
+					Disabled(ro || len(p.lab.Scen.Actions) == 0).OnClick(p.onUndo).Text("Undo the last action"),
 			),
 		),
 	)

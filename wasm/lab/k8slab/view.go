@@ -1,13 +1,11 @@
 package k8slab
 
 import (
-	"errors"
 	"fmt"
 	"html"
 	"strconv"
 	"strings"
 
-	"github.com/netground/netground/core/field"
 	"github.com/netground/netground/core/k8s"
 )
 
@@ -325,35 +323,4 @@ func (f scaleForm) action() (k8s.Action, errs) {
 		return k8s.Action{}, errs{"scale-replicas": fmt.Sprintf("%q is not a number of replicas", f.Replicas)}
 	}
 	return k8s.Action{Do: k8s.Scale, Deployment: f.Deployment, Replicas: n}, nil
-}
-
-var formFields = map[string]map[string]string{
-	"connect": {"from": "connect-from", "to": "connect-to"},
-	"scale":   {"deployment": "scale-deployment", "replicas": "scale-replicas"},
-}
-
-// appendAction adds a to the scenario if the result is valid; otherwise
-// it returns the scenario unchanged and the error at the input of form
-// that caused it ("" for the form as a whole).
-func appendAction(s k8s.Scenario, a k8s.Action, form string) (k8s.Scenario, errs) {
-	if len(s.Actions) >= k8s.MaxActions {
-		return s, errs{form: fmt.Sprintf("the lab replays at most %d actions; undo some or open a preset", k8s.MaxActions)}
-	}
-	next := s
-	next.Actions = append(append([]k8s.Action(nil), s.Actions...), a)
-	if err := next.Validate(); err != nil {
-		var fe *field.Error
-		if !errors.As(err, &fe) {
-			return s, errs{form: err.Error()}
-		}
-		_, name, ok := fe.In("actions")
-		if !ok {
-			return s, errs{form: err.Error()}
-		}
-		if input, ok := formFields[form][name]; ok {
-			return s, errs{input: fe.Reason}
-		}
-		return s, errs{form: fe.Reason}
-	}
-	return next, nil
 }

@@ -113,21 +113,21 @@ func TestFormsAndErrors(t *testing.T) {
 	p, _ := presetByName("saved-pod-ip")
 	s := p.Scenario
 	a, _ := connectForm{From: "deploy:client", To: "web"}.action()
-	if _, e := appendAction(s, a, "connect"); !strings.Contains(e["connect-to"], "HOST:PORT") {
+	if _, e := spec.Append(s, a, "connect"); !strings.Contains(e["connect-to"], "HOST:PORT") {
 		t.Errorf("missing port: errors %v; want one at connect-to", e)
 	}
 	a, _ = connectForm{From: "deploy:ghost", To: "web:80"}.action()
-	if _, e := appendAction(s, a, "connect"); !strings.Contains(e["connect-from"], "ghost") {
+	if _, e := spec.Append(s, a, "connect"); !strings.Contains(e["connect-from"], "ghost") {
 		t.Errorf("unknown deployment: errors %v; want one at connect-from", e)
 	}
 	if _, e := (scaleForm{Deployment: "web", Replicas: "many"}).action(); e["scale-replicas"] == "" {
 		t.Errorf("replicas not a number: errors %v", e)
 	}
 	a, _ = scaleForm{Deployment: "web", Replicas: "2000"}.action()
-	if _, e := appendAction(s, a, "scale"); !strings.Contains(e["scale-replicas"], "2000") {
+	if _, e := spec.Append(s, a, "scale"); !strings.Contains(e["scale-replicas"], "2000") {
 		t.Errorf("too many replicas: errors %v; want one at scale-replicas", e)
 	}
-	next, e := appendAction(s, k8s.Action{Do: k8s.RestartPod, Pod: "web-2"}, "pods")
+	next, e := spec.Append(s, k8s.Action{Do: k8s.RestartPod, Pod: "web-2"}, "pods")
 	if e != nil || len(next.Actions) != len(s.Actions)+1 {
 		t.Fatalf("restart: %v", e)
 	}
@@ -140,7 +140,8 @@ func TestFormsAndErrors(t *testing.T) {
 func TestRenderNatively(t *testing.T) {
 	p := &page{}
 	pr, _ := presetByName("nodeport")
-	p.set(pr.Scenario, pr.Name)
+	p.lab.Start(spec, &p.Base, p.show)
+	p.lab.Set(pr.Scenario, pr.Name)
 	var b strings.Builder
 	app.PrintHTML(&b, p.Render())
 	html := b.String()

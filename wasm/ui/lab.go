@@ -1,0 +1,233 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/netground/netground/core/field"
+)
+
+// LabSpec describes a scenario lab (bind, k8s): how its scenario travels in
+// links, and how its actions are kept, checked and described. S is the
+// lab's scenario type, A its action type. Every action people take is
+// appended to the scenario's actions and the whole scenario is replayed,
+// so the link carries exactly what is on the screen.
+type LabSpec[S, A any] struct {
+	Links LabLinks[S]
+	// Path is the lab's page, such as "/bind"; its embed twin is under
+	// /embed.
+	Path string
+	// Actions returns a scenario's actions; WithActions returns the
+	// scenario with acts instead.
+	Actions     func(S) []A
+	WithActions func(s S, acts []A) S
+	// MaxActions is the most actions a scenario may have.
+	MaxActions int
+	// Validate reports what is wrong with a scenario, as a *field.Error.
+	Validate func(S) error
+	// Describe returns an action in words, for the error boundary.
+	Describe func(A) string
+	// FormFields maps, per form, the path inside an action that a
+	// validation error names (after "actions[N].") to the form's input.
+	FormFields map[string]map[string]string
+}
+
+// Lab is the state a scenario lab's page keeps: the scenario, the preset
+// it is and the lesson it came from, and what is wrong at which input. Its
+// methods are the page's plumbing: load the link, apply an action, undo,
+// open a preset, write the link. The zero Lab is ready for Load.
+type Lab[S, A any] struct {
+	LabSpec[S, A]
+	// Base is Path, or its embed twin on an embed page.
+	Base string
+	// Scen is the scenario on the screen.
+	Scen S
+	// Preset is the preset Scen is, unchanged; "" once changed.
+	Preset string
+	// Lesson is the preset Scen started from.
+	Lesson string
+	// Errs maps an input's name (or a form's, for the form as a whole) to
+	// what is wrong with it.
+	Errs map[string]string
+
+	page *Base
+	show func(s S, input string)
+}
+
+// Start makes l a lab of the kind spec describes on page. show computes
+// what the page shows for a scenario; input describes the scenario for the
+// page's error boundary (Boundary.Protect). Load calls it.
+func (l *Lab[S, A]) Start(spec LabSpec[S, A], page *Base, show func(s S, input string)) {
+	l.LabSpec, l.page, l.show = spec, page, show
+}
+
+// Load starts l (see Start), reads the page's link into it and shows its
+// scenario.
+func (l *Lab[S, A]) Load(ctx app.Context, spec LabSpec[S, A], page *Base, show func(s S, input string)) {
+	l.Start(spec, page, show)
+	q := page.ReadLink(ctx, l.Links.Widget)
+	s, preset, problems := l.Links.Read(q, ctx.Page().URL().EscapedFragment())
+	page.AddProblems(problems...)
+	l.Base = l.Path
+	if page.IsEmbed() {
+		l.Base = "/embed" + l.Path
+	}
+	l.Lesson = preset
+	l.Errs = nil
+	l.Set(s, preset)
+}
+
+// Set makes s the lab's scenario and shows it.
+func (l *Lab[S, A]) Set(s S, preset string) {
+	l.Scen, l.Preset = s, preset
+	input := preset
+	if input == "" {
+		acts := l.Actions(s)
+		input = strconv.Itoa(len(acts)) + " actions"
+		if n := len(acts); n > 0 {
+			input = l.Describe(acts[n-1])
+		}
+	}
+	l.show(s, input)
+}
+
+// Link returns the lab's link under base (Path or its embed twin), without
+// readonly: the link shared and shown.
+func (l *Lab[S, A]) Link(base string) string { return l.Links.Path(base, l.Scen, l.Preset, false) }
+
+// WriteLink puts the scenario in the address bar: a new history entry if
+// push (a preset), in place otherwise (an action).
+func (l *Lab[S, A]) WriteLink(push bool) {
+	if app.IsServer {
+		return
+	}
+	link := Href(l.Links.Path(l.Base, l.Scen, l.Preset, l.page.IsReadonly()))
+	method := "replaceState"
+	if push {
+		method = "pushState"
+	}
+	app.Window().Get("history").Call(method, nil, "", link)
+}
+
+// Append returns s with a appended if the result is valid. Otherwise it
+// returns s unchanged and the error at the input of form that caused it
+// (at form itself for the form as a whole).
+func (l LabSpec[S, A]) Append(s S, a A, form string) (S, map[string]string) {
+	acts := l.Actions(s)
+	if len(acts) >= l.MaxActions {
+		return s, map[string]string{form: fmt.Sprintf("the lab replays at most %d actions; undo some or open a preset", l.MaxActions)}
+	}
+	next := l.WithActions(s, append(append([]A(nil), acts...), a))
+	err := l.Validate(next)
+	if err == nil {
+		return next, nil
+	}
+	var fe *field.Error
+	if !errors.As(err, &fe) {
+		return s, map[string]string{form: err.Error()}
+	}
+	_, name, ok := fe.In("actions")
+	if !ok {
+		return s, map[string]string{form: err.Error()}
+	}
+	if input, ok := l.FormFields[form][name]; ok {
+		return s, map[string]string{input: fe.Reason}
+	}
+	return s, map[string]string{form: fe.Reason}
+}
+
+// Apply appends an action taken through form, or shows why it cannot be.
+func (l *Lab[S, A]) Apply(a A, form string) {
+	next, errs := l.Append(l.Scen, a, form)
+	l.Errs = errs
+	if errs != nil {
+		return
+	}
+	l.Replace(next)
+}
+
+// Replace makes next, a changed scenario, the lab's, and writes the link
+// in place.
+func (l *Lab[S, A]) Replace(next S) {
+	l.Errs = nil
+	l.Set(next, "")
+	l.WriteLink(false)
+}
+
+// Undo drops the last action, if there is one.
+func (l *Lab[S, A]) Undo() {
+	acts := l.Actions(l.Scen)
+	if len(acts) == 0 {
+		return
+	}
+	l.Replace(l.WithActions(l.Scen, append([]A(nil), acts[:len(acts)-1]...)))
+}
+
+// OpenPreset opens the preset called name, as a new history entry, and
+// reports whether there is one.
+func (l *Lab[S, A]) OpenPreset(name string) bool {
+	s, _, ok := l.Links.Preset(name)
+	if !ok {
+		return false
+	}
+	l.Errs = nil
+	l.Lesson = name
+	l.Set(s, name)
+	l.WriteLink(true)
+	return true
+}
+
+// Reset opens the default preset.
+func (l *Lab[S, A]) Reset() { l.OpenPreset(l.Links.DefaultPreset) }
+
+// Share returns the share bar for the lab's scenario (id prefixes its
+// element ids, such as "bindlab"), or nothing on an embed page.
+func (l *Lab[S, A]) Share(id string) app.UI {
+	if l.page.IsEmbed() {
+		return nil
+	}
+	doc, err := l.Links.Document(l.Scen)
+	if err != nil {
+		return nil
+	}
+	return ShareBar(id, l.Link(l.Path), l.Link("/embed"+l.Path), doc)
+}
+
+// Results returns what the page shows below its presets: the failure panel
+// if computing the scenario failed (its reset opens the default preset),
+// the scenario's error err if not "", else render's results.
+func (l *Lab[S, A]) Results(err string, render func() app.UI) app.UI {
+	switch {
+	case l.page.Failed():
+		return FailurePanel(&l.page.Boundary, func(ctx app.Context, e app.Event) { l.Reset() })
+	case err != "":
+		return app.P().Class("error").DataSet("field", "error").Text(err)
+	}
+	return render()
+}
+
+// FieldError returns the message slot under the input name, which the
+// input names in aria-describedby ("NAME-error"), holding what is wrong
+// with it.
+func (l *Lab[S, A]) FieldError(name string) app.UI {
+	msg := l.Errs[name]
+	return app.P().ID(name + "-error").Class("field-message").Body(
+		app.If(msg != "", app.Span().Class("error").DataSet("field", "error").Text(msg)),
+	)
+}
+
+// FormError returns what is wrong with form as a whole, or nothing.
+func (l *Lab[S, A]) FormError(form string) app.UI {
+	msg := l.Errs[form]
+	if msg == "" {
+		return nil
+	}
+	return app.P().Class("error").DataSet("field", "error").Role("alert").Text(msg)
+}
+
+// StoreValue returns a handler that stores an input's value in dst.
+func StoreValue(dst *string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) { *dst = ctx.JSSrc().Get("value").String() }
+}
