@@ -46,10 +46,10 @@ func (p *page) show(s bind.Scenario, input string) {
 			p.publish.Container = p.view.Containers[0]
 		}
 	}
-	if p.listen.In != "" && !containsOption(p.view.Places, p.listen.In) {
+	if p.listen.In != "" && !ui.HasOption(p.view.Places, p.listen.In) {
 		p.listen.In = ""
 	}
-	if !containsOption(p.view.Vantages, p.connect.From) {
+	if !ui.HasOption(p.view.Vantages, p.connect.From) {
 		p.connect.From = "host"
 	}
 }
@@ -57,15 +57,6 @@ func (p *page) show(s bind.Scenario, input string) {
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func containsOption(list []option, s string) bool {
-	for _, o := range list {
-		if o.Value == s {
 			return true
 		}
 	}
@@ -243,18 +234,6 @@ func (p *page) input(id, label, value string, dst *string) app.UI {
 	)
 }
 
-func (p *page) selectBox(id, label, value string, opts []option, onChange app.EventHandler) app.UI {
-	return app.Div().Class("field bindlab-field").Body(
-		app.Label().For("bindlab-"+id).Text(label),
-		app.Select().ID("bindlab-"+id).Name(id).Aria("describedby", id+"-error").OnChange(onChange).Body(
-			app.Range(opts).Slice(func(i int) app.UI {
-				return app.Option().Value(opts[i].Value).Selected(opts[i].Value == value).Text(opts[i].Label)
-			}),
-		),
-		p.lab.FieldError(id),
-	)
-}
-
 func (p *page) checkbox(id, label string, value bool, dst *bool) app.UI {
 	return app.Div().Class("bindlab-check").Body(
 		app.Input().Type("checkbox").ID("bindlab-"+id).Name(id).Checked(value).OnChange(check(dst)),
@@ -273,11 +252,11 @@ func (p *page) renderForms(v view) app.UI {
 				app.FieldSet().Disabled(ro).Body(
 					app.Legend().Text("Start a process listening"),
 					p.input("listen-process", "Process name", p.listen.Process, &p.listen.Process),
-					p.selectBox("listen-in", "Runs in", p.listen.In, v.Places, ui.StoreValue(&p.listen.In)),
+					p.lab.Select("bindlab", "listen-in", "Runs in", p.listen.In, v.Places, ui.StoreValue(&p.listen.In)),
 					p.input("listen-addr", "Address (0.0.0.0, ::, 127.0.0.1, ::1, …)", p.listen.Addr, &p.listen.Addr),
 					p.input("listen-port", "Port (0: any free one)", p.listen.Port, &p.listen.Port),
-					p.selectBox("listen-proto", "Protocol", p.listen.Proto, protoOptions, ui.StoreValue(&p.listen.Proto)),
-					p.selectBox("listen-v6only", "IPV6_V6ONLY (IPv6 sockets)", p.listen.V6Only,
+					p.lab.Select("bindlab", "listen-proto", "Protocol", p.listen.Proto, protoOptions, ui.StoreValue(&p.listen.Proto)),
+					p.lab.Select("bindlab", "listen-v6only", "IPV6_V6ONLY (IPv6 sockets)", p.listen.V6Only,
 						[]option{{"", "OS default"}, {"on", "on: IPv6 only"}, {"off", "off: dual-stack"}}, ui.StoreValue(&p.listen.V6Only)),
 					p.checkbox("listen-reuseaddr", "SO_REUSEADDR", p.listen.ReuseAddr, &p.listen.ReuseAddr),
 					p.checkbox("listen-reuseport", "SO_REUSEPORT", p.listen.ReusePort, &p.listen.ReusePort),
@@ -289,11 +268,11 @@ func (p *page) renderForms(v view) app.UI {
 			app.Form().Class("bindlab-form").OnSubmit(p.onConnect).Body(
 				app.FieldSet().Disabled(ro).Body(
 					app.Legend().Text("Connect"),
-					p.selectBox("connect-from", "From", p.connect.From, v.Vantages, ui.StoreValue(&p.connect.From)),
+					p.lab.Select("bindlab", "connect-from", "From", p.connect.From, v.Vantages, ui.StoreValue(&p.connect.From)),
 					p.input("connect-to", "To (an IP address or localhost)", p.connect.To, &p.connect.To),
 					p.input("connect-port", "Port", p.connect.Port, &p.connect.Port),
-					p.selectBox("connect-proto", "Protocol", p.connect.Proto, protoOptions, ui.StoreValue(&p.connect.Proto)),
-					p.selectBox("connect-client", "Dialer for localhost", p.connect.Client,
+					p.lab.Select("bindlab", "connect-proto", "Protocol", p.connect.Proto, protoOptions, ui.StoreValue(&p.connect.Proto)),
+					p.lab.Select("bindlab", "connect-client", "Dialer for localhost", p.connect.Client,
 						[]option{{"", "the lab's setting (" + v.Client + ")"}, {"sequential", "sequential"}, {"first-only", "first address only"}}, ui.StoreValue(&p.connect.Client)),
 					p.lab.FormError("connect"),
 					app.Button().Type("submit").Class("button").DataSet("action", "connect").Text("Connect"),
@@ -302,11 +281,11 @@ func (p *page) renderForms(v view) app.UI {
 			app.If(len(v.Containers) > 0, app.Form().Class("bindlab-form").OnSubmit(p.onPublish).Body(
 				app.FieldSet().Disabled(ro).Body(
 					app.Legend().Text("Publish a container port (docker run -p)"),
-					p.selectBox("publish-container", "Container", p.publish.Container, containerOptions(v.Containers), ui.StoreValue(&p.publish.Container)),
+					p.lab.Select("bindlab", "publish-container", "Container", p.publish.Container, containerOptions(v.Containers), ui.StoreValue(&p.publish.Container)),
 					p.input("publish-hostaddr", "Host address (empty: every address)", p.publish.HostAddr, &p.publish.HostAddr),
 					p.input("publish-hostport", "Host port", p.publish.HostPort, &p.publish.HostPort),
 					p.input("publish-port", "Container port", p.publish.Port, &p.publish.Port),
-					p.selectBox("publish-proto", "Protocol", p.publish.Proto, protoOptions, ui.StoreValue(&p.publish.Proto)),
+					p.lab.Select("bindlab", "publish-proto", "Protocol", p.publish.Proto, protoOptions, ui.StoreValue(&p.publish.Proto)),
 					p.lab.FormError("publish"),
 					app.Button().Type("submit").Class("button").DataSet("action", "publish").Text("Publish"),
 				),
@@ -314,11 +293,11 @@ func (p *page) renderForms(v view) app.UI {
 			app.Div().Class("bindlab-form").Body(
 				app.FieldSet().Disabled(ro).Body(
 					app.Legend().Text("Settings"),
-					p.selectBox("os", "Host operating system", v.OS,
+					p.lab.Select("bindlab", "os", "Host operating system", v.OS,
 						[]option{{"linux", "Linux"}, {"macos", "macOS"}, {"windows", "Windows"}}, p.onOS),
-					p.selectBox("localhost", "localhost resolves to", v.Localhost,
+					p.lab.Select("bindlab", "localhost", "localhost resolves to", v.Localhost,
 						[]option{{"ipv6-first", "::1, then 127.0.0.1"}, {"ipv4-first", "127.0.0.1, then ::1"}, {"ipv4-only", "127.0.0.1 only"}, {"ipv6-only", "::1 only"}}, p.onLocalhost),
-					p.selectBox("client", "Clients dial names", v.Client,
+					p.lab.Select("bindlab", "client", "Clients dial names", v.Client,
 						[]option{{"happy-eyeballs", "Happy Eyeballs (race, RFC 8305)"}, {"sequential", "one address after another"}, {"first-only", "first address only"}}, p.onClient),
 					p.lab.FormError("settings"),
 					p.lab.FormError("stop"),
@@ -428,33 +407,7 @@ func safeAttr(s string) string {
 
 func (p *page) renderSteps(v view) app.UI {
 	all := append(append([]step(nil), v.Setup...), v.Steps...)
-	return app.Div().Body(
-		app.H2().Text("What happened, step by step"),
-		app.Div().Class("table-scroll").Body(app.Table().Class("rows").Body(
-			app.Caption().Text("The scenario's starting sockets (step 0), then each action in order"),
-			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Text("Step"),
-				app.Th().Scope("col").Text("Action"),
-				app.Th().Scope("col").Text("Verdict"),
-				app.Th().Scope("col").Text("Why"),
-			)),
-			app.TBody().Body(
-				app.Range(all).Slice(func(i int) app.UI {
-					s := all[i]
-					return app.Tr().DataSet("field", "step-row").Body(
-						app.Td().Text(strconv.Itoa(s.N)),
-						app.Td().DataSet("field", "step-action").Text(s.Action),
-						app.Td().Body(app.Strong().Class("bindlab-"+s.Tone).DataSet("field", "step-verdict").Text(s.Verdict)),
-						app.Td().Body(app.Ul().Class("bindlab-reasons").Body(
-							app.Range(s.Reasons).Slice(func(j int) app.UI {
-								return app.Li().DataSet("field", "step-reason").Text(s.Reasons[j])
-							}),
-						)),
-					)
-				}),
-			),
-		)),
-	)
+	return ui.LabSteps("bindlab", "The scenario's starting sockets (step 0), then each action in order", all)
 }
 
 func (p *page) renderWhy() app.UI {

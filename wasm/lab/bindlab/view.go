@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/netground/netground/core/bind"
+	"github.com/netground/netground/wasm/ui"
 )
 
 // maxMatrixTargets is the number of matrix columns shown; a larger
@@ -35,16 +36,11 @@ type view struct {
 }
 
 // option is one choice of a select.
-type option struct{ Value, Label string }
+// option is one choice of a select box.
+type option = ui.LabOption
 
 // step is one action with its outcome.
-type step struct {
-	N       int
-	Action  string
-	Verdict string
-	Tone    string // "yes", "no" or "depends", for the colour beside the words
-	Reasons []string
-}
+type step = ui.LabStep
 
 // socketRow is one open socket.
 type socketRow struct {

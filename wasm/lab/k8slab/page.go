@@ -34,13 +34,13 @@ func (p *page) load(ctx app.Context) { p.lab.Load(ctx, spec, &p.Base, p.show) }
 // show computes what the page shows for s and fits the forms to it.
 func (p *page) show(s k8s.Scenario, input string) {
 	p.Protect(input, func() { p.view = buildView(s) })
-	if !containsOption(p.view.Froms, p.connect.From) && len(p.view.Froms) > 0 {
+	if !ui.HasOption(p.view.Froms, p.connect.From) && len(p.view.Froms) > 0 {
 		p.connect.From = p.view.Froms[0].Value
 	}
 	if p.connect.To == "" && len(p.view.Targets) > 0 {
 		p.connect.To = p.view.Targets[0].Value
 	}
-	if !containsOption(p.view.Deployments, p.scale.Deployment) {
+	if !ui.HasOption(p.view.Deployments, p.scale.Deployment) {
 		p.scale.Deployment = ""
 		if len(p.view.Deployments) > 0 {
 			p.scale.Deployment = p.view.Deployments[0].Value
@@ -49,15 +49,6 @@ func (p *page) show(s k8s.Scenario, input string) {
 	if p.scale.Replicas == "" {
 		p.scale.Replicas = "3"
 	}
-}
-
-func containsOption(list []option, s string) bool {
-	for _, o := range list {
-		if o.Value == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (p *page) onConnect(ctx app.Context, e app.Event) {
@@ -173,18 +164,6 @@ func (p *page) renderLatest(v view) app.UI {
 	)
 }
 
-func (p *page) selectBox(id, label, value string, opts []option, onChange app.EventHandler) app.UI {
-	return app.Div().Class("field k8slab-field").Body(
-		app.Label().For("k8slab-"+id).Text(label),
-		app.Select().ID("k8slab-"+id).Name(id).Aria("describedby", id+"-error").OnChange(onChange).Body(
-			app.Range(opts).Slice(func(i int) app.UI {
-				return app.Option().Value(opts[i].Value).Selected(opts[i].Value == value).Text(opts[i].Label)
-			}),
-		),
-		p.lab.FieldError(id),
-	)
-}
-
 func (p *page) renderForms(v view) app.UI {
 	ro := p.IsReadonly()
 	return app.Div().Body(
@@ -193,7 +172,7 @@ func (p *page) renderForms(v view) app.UI {
 			app.Form().Class("k8slab-form").OnSubmit(p.onConnect).Body(
 				app.FieldSet().Disabled(ro).Body(
 					app.Legend().Text("Connect"),
-					p.selectBox("connect-from", "From", p.connect.From, v.Froms, ui.StoreValue(&p.connect.From)),
+					p.lab.Select("k8slab", "connect-from", "From", p.connect.From, v.Froms, ui.StoreValue(&p.connect.From)),
 					app.Div().Class("field k8slab-field").Body(
 						app.Label().For("k8slab-connect-to").Text("To (HOST:PORT: a pod IP, a ClusterIP, a Service name or a node's NodePort)"),
 						app.Input().Type("text").ID("k8slab-connect-to").Name("connect-to").Value(p.connect.To).List("k8slab-targets").
@@ -214,7 +193,7 @@ func (p *page) renderForms(v view) app.UI {
 			app.If(len(v.Deployments) > 0, app.Form().Class("k8slab-form").OnSubmit(p.onScale).Body(
 				app.FieldSet().Disabled(ro).Body(
 					app.Legend().Text("Scale a deployment"),
-					p.selectBox("scale-deployment", "Deployment", p.scale.Deployment, v.Deployments, ui.StoreValue(&p.scale.Deployment)),
+					p.lab.Select("k8slab", "scale-deployment", "Deployment", p.scale.Deployment, v.Deployments, ui.StoreValue(&p.scale.Deployment)),
 					app.Div().Class("field k8slab-field").Body(
 						app.Label().For("k8slab-scale-replicas").Text("Replicas"),
 						app.Input().Type("text").ID("k8slab-scale-replicas").Name("scale-replicas").Value(p.scale.Replicas).
@@ -355,33 +334,7 @@ func (p *page) renderNodes(v view) app.UI {
 
 func (p *page) renderSteps(v view) app.UI {
 	all := append([]step{v.Setup}, v.Steps...)
-	return app.Div().Body(
-		app.H2().Text("What happened, step by step"),
-		app.Div().Class("table-scroll").Body(app.Table().Class("rows").Body(
-			app.Caption().Text("Starting the deployments (step 0), then each action in order"),
-			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Text("Step"),
-				app.Th().Scope("col").Text("Action"),
-				app.Th().Scope("col").Text("Verdict"),
-				app.Th().Scope("col").Text("Why"),
-			)),
-			app.TBody().Body(
-				app.Range(all).Slice(func(i int) app.UI {
-					s := all[i]
-					return app.Tr().DataSet("field", "step-row").Body(
-						app.Td().Text(strconv.Itoa(s.N)),
-						app.Td().DataSet("field", "step-action").Text(s.Action),
-						app.Td().Body(app.Strong().Class("k8slab-"+s.Tone).DataSet("field", "step-verdict").Text(s.Verdict)),
-						app.Td().Body(app.Ul().Class("k8slab-reasons").Body(
-							app.Range(s.Reasons).Slice(func(j int) app.UI {
-								return app.Li().DataSet("field", "step-reason").Text(s.Reasons[j])
-							}),
-						)),
-					)
-				}),
-			),
-		)),
-	)
+	return ui.LabSteps("k8slab", "Starting the deployments (step 0), then each action in order", all)
 }
 
 func (p *page) renderWhy() app.UI {

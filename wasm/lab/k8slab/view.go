@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/netground/netground/core/k8s"
+	"github.com/netground/netground/wasm/ui"
 )
 
 // view is everything the page shows for one scenario, computed before
@@ -29,15 +30,11 @@ type view struct {
 	ServiceCIDR string
 }
 
-type option struct{ Value, Label string }
+// option is one choice of a select box.
+type option = ui.LabOption
 
-type step struct {
-	N       int
-	Action  string
-	Verdict string
-	Tone    string
-	Reasons []string
-}
+// step is one action with its outcome.
+type step = ui.LabStep
 
 type podRow struct {
 	Name, Deployment, Node, IP, Ready string
