@@ -41,7 +41,7 @@ func bindlabWaitSteps(b *browser, want []string) []bindlabStep {
 	for time.Now().Before(deadline) {
 		// The pre-rendered page shows the default preset; only the app's
 		// own rendering can be clicked.
-		if !eval[bool](b, `!!document.querySelector('[data-interactive=true]')`) {
+		if !eval[bool](b, `!!document.querySelector('[data-live=true]')`) {
 			time.Sleep(50 * time.Millisecond)
 			continue
 		}
@@ -281,7 +281,7 @@ func labAxe(t *testing.T, paths []string) {
 		for _, path := range paths {
 			b.do(chromedp.Navigate(s.URL + path))
 			deadline := time.Now().Add(60 * time.Second)
-			for time.Now().Before(deadline) && !eval[bool](b, `!!document.querySelector('[data-interactive=true]')`) {
+			for time.Now().Before(deadline) && !eval[bool](b, `!!document.querySelector('[data-live=true]')`) {
 				time.Sleep(50 * time.Millisecond)
 			}
 			eval[bool](b, `(() => { document.documentElement.setAttribute("data-theme", "`+theme+`"); return true })()`)

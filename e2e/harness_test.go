@@ -47,6 +47,9 @@ func TestMain(m *testing.M) {
 		os.Exit(2)
 	}
 	code := m.Run()
+	if chromium.cancel != nil {
+		chromium.cancel()
+	}
 	os.RemoveAll(tmp)
 	os.Exit(code)
 }
@@ -106,8 +109,9 @@ func (s *server) stop() {
 	}
 }
 
-// browser is a headless Chromium with a fresh profile. Every console error
-// and uncaught exception of its pages fails the test.
+// browser is a tab of its own browser context in the shared Chromium:
+// fresh storage, cache and service workers, as a new profile has. Every
+// console error and uncaught exception of its pages fails the test.
 type browser struct {
 	t   *testing.T
 	ctx context.Context
@@ -116,8 +120,19 @@ type browser struct {
 	problems []string
 }
 
-func newBrowser(t *testing.T) *browser {
-	t.Helper()
+// chromium is the one Chromium the tests share; each test gets a browser
+// context of its own in it (newBrowser), which is much cheaper than a
+// Chromium of its own. Tests that need a profile on disk start their own.
+var chromium struct {
+	once   sync.Once
+	ctx    context.Context
+	cancel func()
+	err    error
+}
+
+// chromiumOptions are the flags Chromium runs with here: headless, and
+// nothing that reaches for the network on its own.
+func chromiumOptions(t *testing.T, profile string) []chromedp.ExecAllocatorOption {
 	path := os.Getenv("NETGROUND_CHROMIUM")
 	if path == "" {
 		var err error
@@ -125,8 +140,7 @@ func newBrowser(t *testing.T) *browser {
 			t.Fatal("no Chromium: install it (apt-get install chromium) or run make test, which does")
 		}
 	}
-	profile := t.TempDir()
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+	return []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.Headless,
 		chromedp.NoSandbox,
@@ -140,12 +154,39 @@ func newBrowser(t *testing.T) *browser {
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.WindowSize(1280, 900),
-	)
-	ctx, cancel := chromedp.NewContext(allocCtx)
+	}
+}
+
+func sharedChromium(t *testing.T) context.Context {
+	t.Helper()
+	chromium.once.Do(func() {
+		profile, err := os.MkdirTemp("", "netground-chromium")
+		if err != nil {
+			chromium.err = err
+			return
+		}
+		allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromiumOptions(t, profile)...)
+		ctx, cancel := chromedp.NewContext(allocCtx)
+		chromium.ctx = ctx
+		chromium.cancel = func() {
+			cancel()
+			cancelAlloc()
+			os.RemoveAll(profile)
+		}
+		chromium.err = chromedp.Do(ctx)
+	})
+	if chromium.err != nil {
+		t.Fatalf("starting Chromium: %v", chromium.err)
+	}
+	return chromium.ctx
+}
+
+func newBrowser(t *testing.T) *browser {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(sharedChromium(t), chromedp.WithNewBrowserContext())
 	b := &browser{t: t, ctx: ctx}
 	t.Cleanup(func() {
 		cancel()
-		cancelAlloc()
 		b.mu.Lock()
 		defer b.mu.Unlock()
 		for _, p := range b.problems {
@@ -153,7 +194,7 @@ func newBrowser(t *testing.T) *browser {
 		}
 	})
 	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting Chromium: %v", err)
+		t.Fatalf("opening a tab: %v", err)
 	}
 	b.watchConsole(ctx)
 	return b

@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -24,28 +23,7 @@ import (
 // quitting it does, and waits for it.
 func newBrowserWithProfile(t *testing.T, profile string) (b *browser, close func()) {
 	t.Helper()
-	path := os.Getenv("NETGROUND_CHROMIUM")
-	if path == "" {
-		var err error
-		if path, err = exec.LookPath("chromium"); err != nil {
-			t.Fatal("no Chromium: install it (apt-get install chromium) or run make test, which does")
-		}
-	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(profile),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.WindowSize(1280, 900),
-	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromiumOptions(t, profile)...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	b = &browser{t: t, ctx: ctx}
 	closed := false
@@ -349,9 +327,10 @@ func (b *browser) download(dir, sel string) []byte {
 	b.do(
 		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 			_, err := chromedp.Call(ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
-				Behavior:      cdpbrowser.SetDownloadBehaviorBehaviorAllowAndName,
-				DownloadPath:  dir,
-				EventsEnabled: new(true),
+				BrowserContextID: chromedp.FromContext(ctx).BrowserContextID,
+				Behavior:         cdpbrowser.SetDownloadBehaviorBehaviorAllowAndName,
+				DownloadPath:     dir,
+				EventsEnabled:    new(true),
 			})
 			return err
 		}),

@@ -28,6 +28,11 @@ type gate struct {
 }
 
 func newGate(t *testing.T, upstream string) *gate {
+	return newGateFor(t, upstream, ".wasm")
+}
+
+// newGateFor holds only the requests whose path contains held.
+func newGateFor(t *testing.T, upstream, held string) *gate {
 	t.Helper()
 	target, err := url.Parse(upstream)
 	if err != nil {
@@ -39,7 +44,7 @@ func newGate(t *testing.T, upstream string) *gate {
 	t.Cleanup(g.open)
 	rp := httputil.NewSingleHostReverseProxy(target)
 	srv := newLoopbackServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, ".wasm") {
+		if strings.HasSuffix(r.URL.Path, ".wasm") && strings.Contains(r.URL.Path, held) {
 			select {
 			case <-released:
 			case <-r.Context().Done():
@@ -282,4 +287,129 @@ func TestTypingBeforeTheAppStarts(t *testing.T) {
 			}
 		})
 	}
+}
+
+// regionFields returns, for each answer region of the page (ids), its
+// data-fields in order and its HTML.
+func regionFields(b *browser, ids []string) map[string]string {
+	b.t.Helper()
+	return eval[map[string]string](b, fmt.Sprintf(`(() => {
+		const out = {};
+		for (const id of %s) {
+			const el = document.getElementById(id);
+			if (!el) { out[id] = "(missing)"; continue; }
+			const fields = [...el.querySelectorAll('[data-field]')].map(f => f.dataset.field + "=" + f.textContent);
+			out[id] = fields.join("\n") + "\n---\n" + el.innerHTML;
+		}
+		return out;
+	})()`, jsStrings(ids)))
+}
+
+// TestFirstAnswerMatchesTheApp opens links with the app held back, so the
+// first-answer binary answers them, then lets the app take over: every
+// answer region holds the same fields and the same HTML on both paths.
+func TestFirstAnswerMatchesTheApp(t *testing.T) {
+	s := startServer(t, *distDir, "/")
+	links := []string{
+		"addr?ip=8.8.8.8",
+		"addr?ip=::ffff:192.0.2.1",
+		"addr?ip=2001:0:4136:e378:8000:63bf:3fff:fdd2",
+		"addr?ip=fe80::1%25eth0",
+		"addr?ip=224.0.0.251",
+		"addr?ip=not-an-address",
+		"addr?ip=0.0.0.0&zzz=1",
+		"embed/addr?ip=127.0.0.1",
+		"subnet?net=10.0.0.0/31",
+		"subnet?net=10.0.0.7/32",
+		"subnet?net=0.0.0.0/0",
+		"subnet?net=2001:db8::/64",
+		"subnet?net=10.0.0.0/8&host=10.1.2.3&b=10.200.0.1&gw=10.0.0.1&cloud=aws",
+		"subnet?net=192.168.1.10%20255.255.255.0",
+		"subnet?net=300.1.1.1/24",
+		"ports?q=0",
+		"ports?q=65535",
+		"ports?q=postgres",
+		"ports?q=[::1]:8080",
+		"ports?q=https://example.com/x",
+		"ports?q=65536",
+		"embed/ports?q=53",
+	}
+	for _, link := range links {
+		t.Run(strings.NewReplacer("/", "_", "?", "_").Replace(link), func(t *testing.T) {
+			g := newGateFor(t, s.URL, "/web/app.")
+			b := newBrowser(t)
+			b.do(chromedp.Navigate(g.URL + link))
+			b.do(chromedp.WaitReady(chromedp.CSS(`html.ng-answered`)))
+			if strings.HasPrefix(link, "ports") || strings.HasPrefix(link, "embed/ports") {
+				// The first answer comes before the service registry; wait for it.
+				eval[bool](b, `new Promise(r => { const f = () => document.querySelector('[data-field="registry-loading"]') ? setTimeout(f, 20) : r(true); f(); })`)
+			}
+			ids := eval[[]string](b, `[...document.querySelectorAll('[data-answered]')].map(el => el.id)`)
+			if len(ids) == 0 {
+				t.Fatal("the first-answer binary answered no region")
+			}
+			if st := readPending(b); len(st.Visible) == 0 && !strings.Contains(link, "not-an") && !strings.Contains(link, "300.") && !strings.Contains(link, "65536") {
+				t.Errorf("the first answer shows no field")
+			}
+			first := regionFields(b, ids)
+			g.open()
+			b.waitLive()
+			eval[bool](b, `new Promise(r => { const f = () => document.querySelector('[data-field="registry-loading"]') ? setTimeout(f, 20) : r(true); f(); })`)
+			app := regionFields(b, ids)
+			for _, id := range ids {
+				if first[id] != app[id] {
+					t.Errorf("region %s differs:\nfirst answer:\n%s\n\napp:\n%s", id, first[id], app[id])
+				}
+			}
+		})
+	}
+}
+
+// TestFirstAnswerAnswersTyping types while only the first-answer binary
+// runs (the app is held back): every keystroke is answered at once, and
+// the app, once started, answers the same.
+func TestFirstAnswerAnswersTyping(t *testing.T) {
+	s := startServer(t, *distDir, "/")
+	g := newGateFor(t, s.URL, "/web/app.")
+	b := newBrowser(t)
+	b.do(chromedp.Navigate(g.URL + "subnet?net=10.0.0.0/8"))
+	b.do(chromedp.WaitReady(chromedp.CSS(`html.ng-answered`)))
+	sel := chromedp.CSS(`input[name="net"]`)
+	b.do(
+		chromedp.Focus(sel),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('input[name="net"]').select()`),
+		chromedp.KeyEvent("\b"),
+		chromedp.SendKeys(sel, "172.16.5.4/12"),
+	)
+	b.waitField("network", "172.16.0.0")
+	if live := eval[bool](b, `!!document.querySelector('[data-live="true"]')`); live {
+		t.Fatal("the app started although it was held back")
+	}
+	if vis := eval[bool](b, `document.querySelector('[data-field="network"]').checkVisibility()`); !vis {
+		t.Error("the first answer to typing is not visible")
+	}
+	if got := eval[string](b, `new URL(location.href).searchParams.get("net")`); got != "172.16.5.4/12" {
+		t.Errorf("link net = %q; want the typed text", got)
+	}
+	b.typeIntoPrerendered("net", "2001:db8::/48")
+	b.waitField("total-addresses", "1,208,925,819,614,629,174,706,176 (2^80)")
+	g.open()
+	b.waitLive()
+	b.waitField("network", "2001:db8::")
+	if got := eval[string](b, `document.activeElement && document.activeElement.name || ""`); got != "net" {
+		t.Errorf("focus is on %q after the app started; want the input net", got)
+	}
+}
+
+// typeIntoPrerendered replaces the value of the input named name, key by
+// key, without waiting for the app.
+func (b *browser) typeIntoPrerendered(name, text string) {
+	b.t.Helper()
+	sel := chromedp.CSS(fmt.Sprintf(`input[name=%q]`, name))
+	b.do(
+		chromedp.Focus(sel),
+		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector('input[name=%q]').select()`, name)),
+		chromedp.KeyEvent("\b"),
+		chromedp.SendKeys(sel, text),
+	)
 }

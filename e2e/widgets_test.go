@@ -97,6 +97,9 @@ func TestPortsWidget(t *testing.T) {
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "ports?q=postgres"))
+	// The pre-rendered page answers postgres too: wait for the app, and
+	// for its registry (service), which comes with the port in one render.
+	b.waitLive()
 	b.waitField("service", "postgresql")
 	if got := b.field("port"); got != "5432" {
 		t.Errorf("postgres port = %q", got)
@@ -115,7 +118,9 @@ func TestPortsWidget(t *testing.T) {
 		b.waitFieldPrefix(tt.field, tt.want)
 	}
 	b.typeInto("q", "::1:80")
-	if msg := b.waitFieldPrefix("error", ""); !strings.Contains(msg, "[::1]:80") {
+	// "::1:8", on the way, is an error too: wait for the whole input's.
+	b.waitFieldContains("error", `"::1:80"`)
+	if msg := b.field("error"); !strings.Contains(msg, "[::1]:80") {
 		t.Errorf("::1:80 error = %q; want the bracketed hint", msg)
 	}
 	b.typeInto("q", "65536")

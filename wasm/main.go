@@ -9,9 +9,7 @@ import (
 )
 
 func main() {
-	for _, r := range site.Routes() {
-		app.RouteFunc(r.Path, r.Page.New)
-	}
+	site.RegisterRoutes()
 	app.RunWhenOnBrowser()
 	generate()
 }

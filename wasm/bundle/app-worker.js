@@ -1,6 +1,9 @@
 // Netground service worker {{.Version}}: caches every page and asset of the
 // bundle at install, so the whole playground works offline after one visit.
-const cacheName = "netground-{{.Version}}";
+// The cache is named after the worker's scope too, so that two bundles on
+// one origin (under two sub-paths) keep their own caches.
+const cachePrefix = "netground-" + new URL(self.registration.scope).pathname + "-";
+const cacheName = cachePrefix + "{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
 const rootPage = "NETGROUND_ROOT_PAGE";
 
@@ -18,7 +21,14 @@ self.addEventListener("activate", (event) => {
     caches
       .keys()
       .then((keys) =>
-        Promise.all(keys.filter((k) => k !== cacheName).map((k) => caches.delete(k)))
+        // Only this bundle's older caches: other apps on a shared origin
+        // (GitHub Pages, say) keep theirs. "netground-<version>" is the
+        // name earlier versions of this worker used.
+        Promise.all(
+          keys
+            .filter((k) => k !== cacheName && (k.startsWith(cachePrefix) || /^netground-[0-9a-f]{20}$/.test(k)))
+            .map((k) => caches.delete(k))
+        )
       )
       .then(() => self.clients.claim())
   );

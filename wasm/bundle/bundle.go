@@ -8,7 +8,6 @@ package bundle
 
 import (
 	"bytes"
-	"cmp"
 	"compress/gzip"
 	"crypto/sha256"
 	_ "embed"
@@ -54,11 +53,6 @@ type genConfig struct {
 	out, wasm, first, web, wasmExec, base, services string
 }
 
-// hashed reports whether a committed source is served under a name that
-// carries a hash of its content, so browsers may cache it for good.
-// Stylesheets are; scripts that course pages include by name are not.
-func hashed(name string) bool { return path.Ext(name) == ".css" }
-
 func (cfg genConfig) run() error {
 	if cfg.wasm == "" || cfg.first == "" || cfg.wasmExec == "" {
 		return fmt.Errorf("-wasm, -first and -wasmexec are required")
@@ -91,7 +85,9 @@ func (cfg genConfig) run() error {
 	version.Write([]byte(appWorkerTemplate))
 	version.Write([]byte(prefix))
 
-	var styles []string    // served names of the stylesheets
+	// Every stylesheet goes into one file, the site's own sheet first: a
+	// page asks for one sheet, cached for good under a name of its content.
+	var css [][]byte       // the site's sheet, then the others by name
 	var cacheable []string // every asset, so that all of it works offline
 	err = filepath.WalkDir(cfg.web, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -105,9 +101,13 @@ func (cfg genConfig) run() error {
 		fmt.Fprintf(version, "%s\x00%d\x00", rel, len(b))
 		version.Write(b)
 		name := filepath.ToSlash(rel)
-		if hashed(name) {
-			name = contentName(name, b)
-			styles = append(styles, "/web/"+name)
+		if path.Ext(name) == ".css" {
+			if name == "netground.css" {
+				css = slices.Insert(css, 0, b)
+			} else {
+				css = append(css, b)
+			}
+			return nil
 		}
 		cacheable = append(cacheable, "/web/"+name)
 		return writeFile(filepath.Join(webOut, filepath.FromSlash(name)), b)
@@ -115,10 +115,13 @@ func (cfg genConfig) run() error {
 	if err != nil {
 		return err
 	}
-	// The site's own stylesheet first; the widgets' own sheets after it.
-	slices.SortStableFunc(styles, func(a, b string) int {
-		return cmp.Compare(btoi(!strings.HasPrefix(a, "/web/netground.")), btoi(!strings.HasPrefix(b, "/web/netground.")))
-	})
+	sheet := bytes.Join(css, []byte("\n"))
+	sheetName := contentName("netground.css", sheet)
+	if err := writeFile(filepath.Join(webOut, sheetName), sheet); err != nil {
+		return err
+	}
+	styles := []string{"/web/" + sheetName}
+	cacheable = append(cacheable, styles...)
 
 	servicesBytes, err := os.ReadFile(cfg.services)
 	if err != nil {
@@ -150,6 +153,7 @@ func (cfg genConfig) run() error {
 	}
 	cacheable = append(cacheable, "/web/"+firstName)
 
+	site.RegisterRoutes()
 	var routes []string
 	for _, r := range site.Routes() {
 		routes = append(routes, r.Path)
@@ -180,12 +184,12 @@ func (cfg genConfig) run() error {
 			SVG:        "/web/icon.svg",
 			AppleTouch: "/web/icon-192.png",
 		},
-		BackgroundColor: "#0f1720",
-		ThemeColor:      "#0f1720",
-		LoadingLabel:    "Starting the calculator… {progress}%",
-		Styles:          styles,
-		Env:             app.Environment{"NETGROUND_SERVICES_URL": prefix + "/web/" + servicesName},
-		Scripts:         []string{"/web/boot.js", "/web/site.js defer"},
+		BackgroundColor:         "#0f1720",
+		ThemeColor:              "#0f1720",
+		LoadingLabel:            "Starting the calculator… {progress}%",
+		Styles:                  styles,
+		Env:                     app.Environment{"NETGROUND_SERVICES_URL": prefix + "/web/" + servicesName},
+		Scripts:                 []string{"/web/boot.js", "/web/site.js defer"},
 		CacheableResources:      cacheable,
 		Resources:               bundleResources{prefix: prefix, wasm: prefix + "/web/" + wasmName},
 		Version:                 hex.EncodeToString(version.Sum(nil))[:20],
@@ -292,7 +296,7 @@ func fixPages(dir string, heads map[string]string) error {
 		if route == "/index" {
 			route = "/"
 		}
-		b = bytes.Replace(b, []byte("</head>"), []byte(heads[route]+"\n</head>"), 1)
+		b = bytes.Replace(b, []byte("<head>\n"), []byte("<head>\n"+heads[route]+"\n"), 1) // first: boot.js reads it
 		b = viewportMeta.ReplaceAll(b, []byte(`<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`))
 		b = ogMeta.ReplaceAll(b, nil)
 		b = loaderImage.ReplaceAll(b, []byte(`<img$1 alt="">`))
@@ -344,13 +348,6 @@ func precompress(dir string) error {
 		}
 		return nil
 	})
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 func writeFile(name string, b []byte) error {

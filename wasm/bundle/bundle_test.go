@@ -3,10 +3,14 @@
 package bundle
 
 import (
+	"html"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/netground/netground/wasm/site"
+	"github.com/netground/netground/wasm/ui"
 )
 
 func TestFixPagesInAnyAttributeOrder(t *testing.T) {
@@ -77,5 +81,61 @@ func TestFixPagesDropsFalseBooleans(t *testing.T) {
 	got, _ := os.ReadFile(name)
 	if string(got) != want {
 		t.Errorf("fixPages:\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestEveryRoutePreRenders writes a whole bundle (with stand-in binaries)
+// and checks every route of the page registry has its page, with its own
+// head: a page that panics while pre-rendering fails here, not only in the
+// browser tests.
+func TestEveryRoutePreRenders(t *testing.T) {
+	dir := t.TempDir()
+	stand := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	out := filepath.Join(dir, "dist")
+	cfg := genConfig{
+		out:      out,
+		wasm:     stand("app.wasm", "app"),
+		first:    stand("first.wasm", "first"),
+		wasmExec: stand("wasm_exec.js", "// wasm_exec"),
+		web:      "../../static/web",
+		base:     "/",
+		services: "../../core/port/data/services.bin",
+	}
+	if err := cfg.run(); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range site.Routes() {
+		name := strings.TrimPrefix(r.Path, "/") + ".html"
+		if r.Path == "/" {
+			name = "index.html"
+		}
+		b, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Errorf("%s: %v", r.Path, err)
+			continue
+		}
+		page := string(b)
+		if !strings.Contains(page, "<title>"+html.EscapeString(ui.PageTitle(r.Path))+"</title>") {
+			t.Errorf("%s: the pre-rendered page lacks its title %q", r.Path, ui.PageTitle(r.Path))
+		}
+		if first := strings.Contains(page, `name="netground-first"`); first != r.Page.FirstAnswer {
+			t.Errorf("%s: names a first-answer binary: %v; want %v", r.Path, first, r.Page.FirstAnswer)
+		}
+		if n := strings.Count(page, `rel="preload" href="/web/app.`) + strings.Count(page, `rel="preload" href="/web/first.`); n != 1 {
+			t.Errorf("%s: preloads %d binaries; want its own one", r.Path, n)
+		}
+		if i, j := strings.Index(page, `name="netground-first"`), strings.Index(page, "/web/boot.js"); r.Page.FirstAnswer && i > j {
+			t.Errorf("%s: boot.js comes before the meta it reads", r.Path)
+		}
+	}
+	js, _ := os.ReadFile(filepath.Join(out, "app.js"))
+	if !strings.Contains(string(js), "netgroundFirstAnswer") {
+		t.Error("app.js does not wait for the first answer")
 	}
 }

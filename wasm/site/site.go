@@ -8,6 +8,7 @@
 package site
 
 import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/wasm/lab/bindlab"
 	"github.com/netground/netground/wasm/lab/k8slab"
@@ -102,6 +103,14 @@ var Pages = []ui.Page{
 }
 
 func init() { ui.SetPages(Pages) }
+
+// RegisterRoutes tells go-app every route: the app in the browser and the
+// pre-renderer (package bundle) both need them.
+func RegisterRoutes() {
+	for _, r := range Routes() {
+		app.RouteFunc(r.Path, r.Page.New)
+	}
+}
 
 // Route is one route of the app: a page, or its embeddable twin.
 type Route struct {

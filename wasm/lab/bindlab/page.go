@@ -3,7 +3,6 @@
 package bindlab
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -29,6 +28,10 @@ type page struct {
 
 func (p *page) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *page) OnNav(ctx app.Context)       { p.load(ctx) }
+
+// OnInit gives the lab its kind before the first render, which comes
+// before the link is read (OnPreRender, OnNav).
+func (p *page) OnInit() { p.lab.Start(spec, &p.Base, p.show) }
 
 func (p *page) load(ctx app.Context) { p.lab.Load(ctx, spec, &p.Base, p.show) }
 
@@ -144,7 +147,7 @@ func (p *page) Render() app.UI {
 	v := p.view
 	link := p.lab.Link("/bind")
 	return ui.Layout(p.IsEmbed(), "/bind", ui.Href(link),
-		app.Section().Class("widget bindlab").Aria("labelledby", "bindlab-title").DataSet("interactive", strconv.FormatBool(!app.IsServer)).Body(
+		app.Section().Class("widget bindlab").Aria("labelledby", "bindlab-title").Body(
 			app.H1().ID("bindlab-title").Text("Bind lab"),
 			app.P().Class("widget-intro").Text("Start servers on a host with containers, connect to them from the host, a container, the LAN and the internet, "+
 				"and see which connections arrive, which are refused and why. Every rule follows the real kernel's, per operating system."),

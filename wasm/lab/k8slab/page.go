@@ -29,6 +29,10 @@ type page struct {
 func (p *page) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *page) OnNav(ctx app.Context)       { p.load(ctx) }
 
+// OnInit gives the lab its kind before the first render, which comes
+// before the link is read (OnPreRender, OnNav).
+func (p *page) OnInit() { p.lab.Start(spec, &p.Base, p.show) }
+
 func (p *page) load(ctx app.Context) { p.lab.Load(ctx, spec, &p.Base, p.show) }
 
 // show computes what the page shows for s and fits the forms to it.
@@ -95,7 +99,7 @@ func (p *page) Render() app.UI {
 	v := p.view
 	link := p.lab.Link("/k8s")
 	return ui.Layout(p.IsEmbed(), "/k8s", ui.Href(link),
-		app.Section().Class("widget k8slab").Aria("labelledby", "k8slab-title").DataSet("interactive", strconv.FormatBool(!app.IsServer)).Body(
+		app.Section().Class("widget k8slab").Aria("labelledby", "k8slab-title").Body(
 			app.H1().ID("k8slab-title").Text("Kubernetes lab"),
 			app.P().Class("widget-intro").Text("A cluster whose pods come and go: restart, delete and scale them, connect by pod IP, ClusterIP, Service name or NodePort, "+
 				"and see which addresses last. The cluster's ranges are checked for overlaps and capacity."),
