@@ -297,7 +297,7 @@ func regionFields(b *browser, ids []string) map[string]string {
 		const out = {};
 		for (const id of %s) {
 			const el = document.getElementById(id);
-			if (!el) { out[id] = "(missing)"; continue; }
+			if (!el) { out[id] = "\n---\n"; continue; } // no region: no answer, as an empty one
 			const fields = [...el.querySelectorAll('[data-field]')].map(f => f.dataset.field + "=" + f.textContent);
 			out[id] = fields.join("\n") + "\n---\n" + el.innerHTML;
 		}
