@@ -1,8 +1,11 @@
 package store
 
 import (
+	"crypto/rand"
+	"encoding/base32"
 	"errors"
 	"path"
+	"strings"
 	"time"
 
 	"github.com/hack-pad/hackpadfs"
@@ -12,7 +15,7 @@ import (
 // and whose renames never replace a directory. Every other operation is the base file
 // system's.
 //
-// WriteFile writes a temporary file next to the target (named "." + its name + ".tmp") and
+// WriteFile writes a temporary file next to the target (named "." + its name + a random part + ".tmp") and
 // renames it over the target, keeping the target's permissions; a reader sees the old file or
 // the new one, never an empty or partial one. Rename fails with ErrExist when the new name is
 // a directory, as os.Rename does, where a key-value file system would silently replace the
@@ -102,7 +105,9 @@ func (f *FS) replace(name string, data []byte, perm hackpadfs.FileMode, mtime ti
 		return err
 	}
 	dir, file := path.Split(name)
-	tmp := path.Join(dir, "."+file+".tmp")
+	// A name of its own per write: two tabs writing at once never share
+	// (and rename away) each other's temporary file.
+	tmp := path.Join(dir, "."+file+"."+randomID(6)+".tmp")
 	if err := hackpadfs.WriteFullFile(f.base, tmp, data, perm); err != nil {
 		hackpadfs.Remove(f.base, tmp)
 		return renamePathErr(err, tmp, name)
@@ -128,4 +133,13 @@ func renamePathErr(err error, tmp, name string) error {
 		return &hackpadfs.PathError{Op: pe.Op, Path: name, Err: pe.Err}
 	}
 	return err
+}
+
+// randomID returns n random bytes in lower-case base 32: cross-tab unique
+// names for ids and temporary files. crypto/rand reads the browser's
+// crypto.getRandomValues in the browser.
+func randomID(n int) string {
+	b := make([]byte, n)
+	rand.Read(b) // never fails (crypto/rand)
+	return strings.ToLower(strings.TrimRight(base32.StdEncoding.EncodeToString(b), "="))
 }

@@ -1,12 +1,12 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -379,15 +379,12 @@ func (l *Library) create(d scenario.Document, data []byte) (Entry, error) {
 	return l.write(id, d, data, now)
 }
 
-// newID returns an unused id derived from the clock: the time in milliseconds in base 36,
-// with a "-2", "-3", … suffix when it is taken.
+// newID returns an unused id: 96 random bits in base 32, so that two tabs
+// (or two devices whose libraries are merged by import) never pick the same
+// one. now is unused; ids no longer come from the clock.
 func (l *Library) newID(now time.Time) (string, error) {
-	base := strconv.FormatInt(max(now.UnixMilli(), 0), 36)
-	for n := 1; n < 10000; n++ {
-		id := base
-		if n > 1 {
-			id += "-" + strconv.Itoa(n)
-		}
+	for range 8 {
+		id := randomID(12)
 		if _, err := l.fs.Stat(l.file(id)); errors.Is(err, hackpadfs.ErrNotExist) {
 			return id, nil
 		} else if err != nil {
@@ -399,6 +396,13 @@ func (l *Library) newID(now time.Time) (string, error) {
 
 func (l *Library) write(id string, d scenario.Document, data []byte, now time.Time) (Entry, error) {
 	if err := l.fs.replace(l.file(id), data, filePerm, now); err != nil {
+		return Entry{}, fmt.Errorf("store: saving %q: %w", field.Shorten(d.Name, 60), err)
+	}
+	// A save is confirmed only once the stored file reads back as written.
+	if back, err := hackpadfs.ReadFile(l.fs, l.file(id)); err != nil || !bytes.Equal(back, data) {
+		if err == nil {
+			err = errors.New("the stored file does not read back as written")
+		}
 		return Entry{}, fmt.Errorf("store: saving %q: %w", field.Shorten(d.Name, 60), err)
 	}
 	modified := now

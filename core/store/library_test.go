@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hack-pad/hackpadfs"
+	"github.com/hack-pad/hackpadfs/mem"
 	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/core/store"
 )
@@ -402,4 +403,66 @@ func compact(t *testing.T, raw json.RawMessage) json.RawMessage {
 		t.Fatalf("compacting %q: %v", raw, err)
 	}
 	return buf.Bytes()
+}
+
+// TestTwoTabsSaveAtOnce: two libraries on one file system, as two tabs on
+// one IndexedDB, saving at the same moment with the same clock. Every
+// confirmed save is in the library afterwards.
+func TestTwoTabsSaveAtOnce(t *testing.T) {
+	fs := slowStat{newMem(t)}
+	fixed := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	var tabs [2]*store.Library
+	for i := range tabs {
+		l, err := store.New(fs, store.Options{Now: func() time.Time { return fixed }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tabs[i] = l
+	}
+	const each = 100
+	ids := make(chan string, 2*each)
+	var wg sync.WaitGroup
+	for i, l := range tabs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := range each {
+				e, err := l.Save(addrDoc("10.1.2.3", fmt.Sprintf("tab %d save %d", i, n)))
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				ids <- e.ID
+			}
+		}()
+	}
+	wg.Wait()
+	close(ids)
+	list, err := tabs[0].List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := map[string]bool{}
+	for _, e := range list {
+		stored[e.ID] = true
+	}
+	confirmed := 0
+	for id := range ids {
+		confirmed++
+		if !stored[id] {
+			t.Errorf("confirmed save %s is not in the library", id)
+		}
+	}
+	if confirmed != 2*each || len(list) != 2*each {
+		t.Errorf("%d saves confirmed, %d stored; want %d of each", confirmed, len(list), 2*each)
+	}
+}
+
+// slowStat is a file system whose Stat takes a moment, as IndexedDB's
+// does: two tabs checking and then writing interleave.
+type slowStat struct{ *mem.FS }
+
+func (f slowStat) Stat(name string) (hackpadfs.FileInfo, error) {
+	time.Sleep(200 * time.Microsecond)
+	return f.FS.Stat(name)
 }

@@ -17,7 +17,11 @@
  *                         ["subnet", "nat"], seed and level are numbers
  *   e.g. iframe.addEventListener("netground:practice", e => record(e.detail))
  *
- * Messages are accepted only from the windows of iframes on this page.
+ * Messages are accepted only from Netground iframes on this page: the
+ * sender must be the window of an iframe here, its origin that iframe's
+ * origin and this script's own (the Netground host), and the message one
+ * of the two types above with fields of the documented types. Heights are
+ * kept between 1 and 20000 px.
  */
 (function () {
   "use strict";
@@ -45,21 +49,44 @@
     prepare();
   }
 
+  // The Netground host: where this script comes from.
+  var script = document.currentScript;
+  var host = script && script.src ? new URL(script.src, location.href).origin : null;
+
+  function isCount(v) {
+    return Number.isSafeInteger(v) && v >= 0;
+  }
+
+  // detailOf returns the event detail of a valid message, or null.
+  function detailOf(data) {
+    switch (data.type) {
+      case "netground:resize":
+        if (typeof data.height !== "number" || !isFinite(data.height) || data.height <= 0) return null;
+        return { height: Math.min(20000, Math.max(1, Math.ceil(data.height))) };
+      case "netground:practice":
+        if (!isCount(data.answered) || !isCount(data.correct) || !isCount(data.total) ||
+            data.correct > data.answered || data.answered > data.total ||
+            !isCount(data.seed) || !isCount(data.level) || !Array.isArray(data.topics) ||
+            data.topics.length > 32 || !data.topics.every(function (t) { return typeof t === "string" && t.length <= 32; })) {
+          return null;
+        }
+        return { answered: data.answered, correct: data.correct, total: data.total,
+          seed: data.seed, topics: data.topics.slice(), level: data.level };
+    }
+    return null;
+  }
+
   window.addEventListener("message", function (event) {
     var data = event.data;
-    if (!data || typeof data !== "object" || typeof data.type !== "string" || data.type.indexOf("netground:") !== 0) {
+    if (!host || event.origin !== host || !data || typeof data !== "object" || typeof data.type !== "string") {
       return;
     }
     var frame = frameOf(event.source);
-    if (!frame) return;
+    if (!frame || new URL(frame.src, location.href).origin !== event.origin) return;
+    var detail = detailOf(data);
+    if (!detail) return;
     if (data.type === "netground:resize") {
-      var height = Number(data.height);
-      if (!isFinite(height) || height <= 0 || height > 100000) return;
-      frame.style.height = Math.ceil(height) + "px";
-    }
-    var detail = {};
-    for (var k in data) {
-      if (k !== "type" && Object.prototype.hasOwnProperty.call(data, k)) detail[k] = data[k];
+      frame.style.height = detail.height + "px";
     }
     frame.dispatchEvent(new CustomEvent(data.type, { detail: detail, bubbles: true }));
   });
