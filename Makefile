@@ -10,8 +10,8 @@ CHROMIUM ?= $(shell command -v chromium 2>/dev/null || command -v chromium-brows
 GOROOT      := $(shell $(GO) env GOROOT)
 WASM_EXEC   := $(GOROOT)/lib/wasm/wasm_exec.js
 WASM_RUNNER := $(GOROOT)/lib/wasm/go_js_wasm_exec
-WASM_OUT     = build/wasm/$(subst /,_,$(DIST)).wasm
-FIRST_OUT    = build/wasm/$(subst /,_,$(DIST)).first.wasm
+WASM_OUT    := build/wasm/app.wasm
+FIRST_OUT   := build/wasm/first.wasm
 
 .PHONY: run static wasm test vet unit unit-js browser bench fuzz generate chromium node clean
 
@@ -20,7 +20,7 @@ run: static
 
 ## static: the bundle in $(DIST): pre-rendered pages, app.wasm, service worker, precompressed.
 static: wasm
-	$(GO) run ./wasm -out $(DIST) -wasm $(WASM_OUT) -first $(FIRST_OUT) -wasmexec $(WASM_EXEC) -base $(BASE)
+	$(GO) run ./wasm -out $(DIST) -wasm $(WASM_OUT) -first $(FIRST_OUT) -wasmexec $(WASM_EXEC) -base $(BASE) -cache build/compressed
 
 ## wasm: the app (go-app) and the small first-answer binary of the simple widgets.
 wasm:

@@ -46,6 +46,29 @@
   }
   document.addEventListener("DOMContentLoaded", fill);
 
+  // freshWasm fetches a binary again past every cache: a cached copy that
+  // does not compile (cut short on its way by a proxy) is dropped from this
+  // app's caches and from the HTTP cache. app.js calls it too.
+  window.netgroundFreshWasm = function (url) {
+    var drop = window.caches
+      ? caches.keys().then(function (keys) {
+          return Promise.all(keys.filter(function (k) { return k.indexOf("netground-") === 0; }).map(function (k) {
+            return caches.open(k).then(function (c) { return c.delete(url); });
+          }));
+        }).catch(function () {})
+      : Promise.resolve();
+    return drop.then(function () { return fetch(url, { cache: "reload" }); });
+  };
+
+  function instantiate(response, go) {
+    if (WebAssembly.instantiateStreaming) {
+      return WebAssembly.instantiateStreaming(response, go.importObject);
+    }
+    return Promise.resolve(response).then(function (r) { return r.arrayBuffer(); }).then(function (b) {
+      return WebAssembly.instantiate(b, go.importObject);
+    });
+  }
+
   var first = document.querySelector('meta[name="netground-first"]');
   if (first && window.WebAssembly) {
     window.netgroundFirstAnswer = new Promise(function (resolve) {
@@ -55,11 +78,10 @@
       var done = window.netgroundAnswered;
       try {
         var go = new Go();
-        var response = fetch(first.content);
-        var start = WebAssembly.instantiateStreaming
-          ? WebAssembly.instantiateStreaming(response, go.importObject)
-          : response.then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
-        start.then(function (r) { return go.run(r.instance); }).then(done, done);
+        instantiate(fetch(first.content), go)
+          .catch(function () { return instantiate(window.netgroundFreshWasm(first.content), go); })
+          .then(function (r) { return go.run(r.instance); })
+          .then(done, done);
       } catch (e) {
         done();
       }

@@ -7,11 +7,52 @@ const cacheName = cachePrefix + "{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
 const rootPage = "NETGROUND_ROOT_PAGE";
 
+// A file whose name carries a hash of its content (app.0123456789abcdef.wasm)
+// is stored only if its body hashes to that name: a body cut short by a
+// proxy never goes into the cache. Other files must arrive whole as far as
+// their Content-Length tells (it counts the encoded bytes, so it is checked
+// only when the body came unencoded).
+const hashedName = /\.([0-9a-f]{16})\.[a-z]+$/;
+
+async function fetchChecked(url, mode) {
+  const response = await fetch(url, { cache: mode });
+  if (!response.ok) {
+    throw new Error(url + ": " + response.status);
+  }
+  const body = await response.clone().arrayBuffer();
+  const hash = new URL(url, self.location.href).pathname.match(hashedName);
+  if (hash) {
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+    const hex = [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join("");
+    if (hex !== hash[1]) {
+      throw new Error(url + ": the body does not match its name (" + body.byteLength + " bytes)");
+    }
+  } else if (!response.headers.get("Content-Encoding")) {
+    const length = response.headers.get("Content-Length");
+    if (length !== null && Number(length) !== body.byteLength) {
+      throw new Error(url + ": " + body.byteLength + " of " + length + " bytes");
+    }
+  }
+  return response;
+}
+
+// cacheChecked stores url after checking it; a failed check tries once more
+// past the HTTP cache, then fails the install, which the next visit retries.
+async function cacheChecked(cache, url) {
+  let response;
+  try {
+    response = await fetchChecked(url, "default");
+  } catch (err) {
+    response = await fetchChecked(url, "reload");
+  }
+  await cache.put(url, response);
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(cacheName)
-      .then((cache) => cache.addAll(resourcesToCache))
+      .then((cache) => Promise.all(resourcesToCache.map((url) => cacheChecked(cache, url))))
       .then(() => self.skipWaiting())
   );
 });

@@ -19,8 +19,10 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/andybalholm/brotli"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -38,6 +40,7 @@ func Main() {
 	flag.StringVar(&cfg.out, "out", "static/dist", "directory to write the bundle to (replaced)")
 	flag.StringVar(&cfg.wasm, "wasm", "", "the compiled app.wasm")
 	flag.StringVar(&cfg.first, "first", "", "the compiled first-answer binary (wasm/first)")
+	flag.StringVar(&cfg.cache, "cache", "", "a directory that keeps compressed files for the next build (optional)")
 	flag.StringVar(&cfg.web, "web", "static/web", "committed static sources (css, icons, scripts)")
 	flag.StringVar(&cfg.wasmExec, "wasmexec", "", "the Go toolchain's wasm_exec.js (go env GOROOT)/lib/wasm/wasm_exec.js")
 	flag.StringVar(&cfg.base, "base", "/", "URL path the bundle is served under, such as /netground/")
@@ -50,7 +53,7 @@ func Main() {
 }
 
 type genConfig struct {
-	out, wasm, first, web, wasmExec, base, services string
+	out, wasm, first, web, wasmExec, base, services, cache string
 }
 
 func (cfg genConfig) run() error {
@@ -215,7 +218,7 @@ func (cfg genConfig) run() error {
 	if err := fixPages(cfg.out, heads); err != nil {
 		return err
 	}
-	return precompress(cfg.out)
+	return precompress(cfg.out, cfg.cache)
 }
 
 // bundleResources tells go-app where the bundle lives: under prefix, with
@@ -263,6 +266,20 @@ func preload(url string) string {
 // the wasm.
 const appJSStart = "goappInitServiceWorker();\ngoappWatchForUpdate();\ngoappWatchForInstallable();\ngoappInitWebAssembly();\n"
 
+// appJSFailure is how app.js gives up on a wasm that fails to load or
+// compile; appJSRetry first drops the cached copy and tries once more with
+// a fresh one (boot.js's netgroundFreshWasm), so that a body cut short on
+// its way does not stop the app for good.
+const (
+	appJSFailure = "  } catch (err) {\n    loaderIcon.className = \"goapp-logo\";"
+	appJSRetry   = "  } catch (err) {\n    if (!window.netgroundRetried && window.netgroundFreshWasm) {\n" +
+		"      window.netgroundRetried = true;\n      await window.netgroundFreshWasm(%q);\n" +
+		"      return goappInitWebAssembly();\n    }\n    loaderIcon.className = \"goapp-logo\";"
+)
+
+// appJSWasm finds the wasm's URL in app.js.
+var appJSWasm = regexp.MustCompile(`fetchWithProgress\(\s*"([^"]+)"`)
+
 // patchAppJS makes app.js wait for the first answer (boot.js), then load
 // the app, then register the service worker: on a slow network the page's
 // own binary comes first, and the worker's install finds the app's wasm in
@@ -277,6 +294,14 @@ func patchAppJS(name string) error {
 	}
 	b = bytes.Replace(b, []byte(appJSStart), []byte("goappWatchForUpdate();\ngoappWatchForInstallable();\n"+
 		"(window.netgroundFirstAnswer || Promise.resolve()).then(goappInitWebAssembly).then(goappInitServiceWorker);\n"), 1)
+	if !bytes.Contains(b, []byte(appJSFailure)) {
+		return fmt.Errorf("%s: go-app's wasm failure handling has changed; update patchAppJS", name)
+	}
+	m := appJSWasm.FindSubmatch(b)
+	if m == nil {
+		return fmt.Errorf("%s: go-app's wasm fetch has changed; update patchAppJS", name)
+	}
+	b = bytes.Replace(b, []byte(appJSFailure), fmt.Appendf(nil, appJSRetry, m[1]), 1)
 	return os.WriteFile(name, b, 0o644)
 }
 
@@ -314,40 +339,89 @@ func fixPages(dir string, heads map[string]string) error {
 var compressible = []string{".html", ".js", ".css", ".wasm", ".webmanifest", ".svg", ".json", ".txt", ".xml", ".bin"}
 
 // precompress writes .br and .gz beside every compressible file, where
-// they are smaller than the original.
-func precompress(dir string) error {
-	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !slices.Contains(compressible, filepath.Ext(p)) {
-			return err
+// they are smaller than the original, compressing on every core. With a
+// cache directory, a file compressed before (the same bytes, as the wasm
+// of a second bundle for a sub-path) is copied from there instead.
+func precompress(dir, cache string) error {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && slices.Contains(compressible, filepath.Ext(p)) {
+			files = append(files, p)
 		}
-		b, err := os.ReadFile(p)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	type job struct{ file, ext string }
+	jobs := make(chan job)
+	errs := make(chan error, 2*len(files))
+	var wg sync.WaitGroup
+	for range runtime.NumCPU() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				errs <- compressFile(j.file, j.ext, cache)
+			}
+		}()
+	}
+	for _, f := range files {
+		for _, ext := range []string{".br", ".gz"} {
+			jobs <- job{f, ext}
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
 		if err != nil {
 			return err
 		}
-		var br bytes.Buffer
-		bw := brotli.NewWriterLevel(&br, brotli.BestCompression)
-		bw.Write(b)
-		if err := bw.Close(); err != nil {
-			return err
-		}
-		var gz bytes.Buffer
-		gw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-		gw.Write(b)
-		if err := gw.Close(); err != nil {
-			return err
-		}
-		for _, c := range []struct {
-			ext  string
-			data []byte
-		}{{".br", br.Bytes()}, {".gz", gz.Bytes()}} {
-			if len(c.data) < len(b) {
-				if err := writeFile(p+c.ext, c.data); err != nil {
-					return err
-				}
+	}
+	return nil
+}
+
+// compressFile writes file+ext (".br" or ".gz") if it is smaller than file.
+func compressFile(file, ext, cache string) error {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(b)
+	cached := ""
+	if cache != "" {
+		cached = filepath.Join(cache, hex.EncodeToString(sum[:])+ext)
+		if c, err := os.ReadFile(cached); err == nil {
+			if len(c) < len(b) {
+				return writeFile(file+ext, c)
 			}
+			return nil
 		}
-		return nil
-	})
+	}
+	var out bytes.Buffer
+	switch ext {
+	case ".br":
+		w := brotli.NewWriterLevel(&out, brotli.BestCompression)
+		w.Write(b)
+		err = w.Close()
+	default:
+		w, _ := gzip.NewWriterLevel(&out, gzip.BestCompression)
+		w.Write(b)
+		err = w.Close()
+	}
+	if err != nil {
+		return err
+	}
+	if cached != "" {
+		if err := writeFile(cached, out.Bytes()); err != nil {
+			return err
+		}
+	}
+	if out.Len() < len(b) {
+		return writeFile(file+ext, out.Bytes())
+	}
+	return nil
 }
 
 func writeFile(name string, b []byte) error {

@@ -138,4 +138,7 @@ func TestEveryRoutePreRenders(t *testing.T) {
 	if !strings.Contains(string(js), "netgroundFirstAnswer") {
 		t.Error("app.js does not wait for the first answer")
 	}
+	if !strings.Contains(string(js), `window.netgroundFreshWasm("/web/app.`) {
+		t.Error("app.js does not retry a wasm that fails to compile")
+	}
 }
