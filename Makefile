@@ -37,9 +37,10 @@ vet:
 unit:
 	$(GO) test -count=1 ./...
 
-## unit-js: the core again under GOOS=js in Node, so the browser runs logic that was tested.
+## unit-js: the core and the UI's pure packages (answers, markup) again under GOOS=js in Node,
+## so the browser runs logic that was tested.
 unit-js: node
-	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_RUNNER)" ./core/...
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_RUNNER)" ./core/... ./wasm/answer/... ./wasm/markup/...
 
 ## browser: the real bundle behind the real server, driven in headless Chromium.
 AXE := build/axe/node_modules/axe-core/axe.min.js
