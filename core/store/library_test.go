@@ -466,3 +466,47 @@ func (f slowStat) Stat(name string) (hackpadfs.FileInfo, error) {
 	time.Sleep(200 * time.Microsecond)
 	return f.FS.Stat(name)
 }
+
+// TestImportRefusesDeepNesting: a small file of deeply nested JSON is
+// refused before it is parsed.
+func TestImportRefusesDeepNesting(t *testing.T) {
+	l, _ := newLibrary(t)
+	deep := `{"format":"netground/library","version":1,"scenarios":[` + strings.Repeat("[", 9000) + strings.Repeat("]", 9000) + `]}`
+	_, err := l.ParseImport([]byte(deep))
+	if !errors.Is(err, store.ErrImportMalformed) || !strings.Contains(err.Error(), "nested") {
+		t.Errorf("ParseImport(9,000 levels) = %v; want a refusal for nesting", err)
+	}
+	// Brackets inside strings do not count.
+	ok := scenario.NewDocument(scenario.AddrState{IP: "10.0.0.1"}, strings.Repeat("[", 200))
+	data, err := scenario.Marshal(ok)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.ParseImport(data); err != nil {
+		t.Errorf("ParseImport of a name full of brackets: %v", err)
+	}
+}
+
+// TestImportValidatesLabs: a lab scenario that its lab would refuse is
+// refused at import, naming the entry and the field.
+func TestImportValidatesLabs(t *testing.T) {
+	fs := newMem(t)
+	l, err := store.New(fs, store.Options{Scenario: scenario.Options{Validate: func(w scenario.Widget, state json.RawMessage) error {
+		if w == scenario.WidgetNAT && bytes.Contains(state, []byte("not-an-ip")) {
+			return errors.New(`hosts[0].addr: "not-an-ip" is not an address`)
+		}
+		return nil
+	}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := scenario.Document{Format: scenario.FormatTag, Version: scenario.Version, Widget: scenario.WidgetNAT, Name: "Broken", State: json.RawMessage(`{"hosts":[{"addr":"not-an-ip"}]}`)}
+	data, err := json.Marshal(map[string]any{"format": store.LibraryFormatTag, "version": 1, "scenarios": []any{bad}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = l.ParseImport(data)
+	if err == nil || !strings.Contains(err.Error(), "Broken") || !strings.Contains(err.Error(), "hosts[0].addr") {
+		t.Errorf("ParseImport = %v; want a refusal naming the entry and the field", err)
+	}
+}

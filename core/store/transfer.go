@@ -23,6 +23,10 @@ const LibraryVersion = 1
 const (
 	// MaxImportBytes is the largest file Import accepts: 16 MiB.
 	MaxImportBytes = 16 << 20
+	// MaxImportDepth is the deepest nesting of JSON objects and arrays an import may
+	// have: far more than any scenario needs, and little enough that a hostile file is
+	// refused before it is parsed.
+	MaxImportDepth = 64
 	// MaxImportScenarios is the most scenarios one import may hold.
 	MaxImportScenarios = 1000
 )
@@ -140,6 +144,9 @@ func ParseImport(data []byte, opts scenario.Options) ([]scenario.Document, error
 	}
 	if !utf8.Valid(data) {
 		return fail(0, "", fmt.Errorf("%w: it is not UTF-8 text", ErrImportMalformed))
+	}
+	if depth := jsonDepth(data); depth > MaxImportDepth {
+		return fail(0, "", fmt.Errorf("%w: its JSON is nested %d levels deep, more than the limit of %d", ErrImportMalformed, depth, MaxImportDepth))
 	}
 	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	if len(trimmed) == 0 {
@@ -347,4 +354,32 @@ func freeName(name string, names map[string]string) string {
 			return candidate
 		}
 	}
+}
+
+// jsonDepth returns the deepest nesting of objects and arrays in data, read
+// as JSON text without parsing it: brackets inside strings do not count.
+func jsonDepth(data []byte) int {
+	depth, deepest := 0, 0
+	inString, escaped := false, false
+	for _, c := range data {
+		switch {
+		case escaped:
+			escaped = false
+		case inString:
+			switch c {
+			case '\\':
+				escaped = true
+			case '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			depth++
+			deepest = max(deepest, depth)
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return deepest
 }

@@ -8,9 +8,14 @@
 package storage
 
 import (
+	"encoding/json"
 	"sync"
 	"time"
 
+	"github.com/netground/netground/core/bind"
+	"github.com/netground/netground/core/k8s"
+	"github.com/netground/netground/core/nat"
+	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/core/store"
 )
 
@@ -38,7 +43,7 @@ var (
 func Library() (*store.Library, Status, error) {
 	once.Do(func() {
 		fs, persistent, problem := openFS()
-		opts := store.Options{Now: time.Now}
+		opts := store.Options{Now: time.Now, Scenario: scenario.Options{Validate: validateLab}}
 		library, openErr = store.New(fs, opts)
 		if openErr != nil && persistent {
 			// The database opened but its files do not work: fall back to memory.
@@ -53,4 +58,20 @@ func Library() (*store.Library, Status, error) {
 		}
 	})
 	return library, status, openErr
+}
+
+// validateLab checks a lab's scenario as the lab opens it, so that an
+// import the lab would refuse is refused at once, naming the entry and the
+// field, and a stored one that no longer opens is listed as damaged.
+func validateLab(w scenario.Widget, state json.RawMessage) error {
+	var err error
+	switch w {
+	case scenario.WidgetNAT:
+		_, err = nat.DecodeScenario(state)
+	case scenario.WidgetBind:
+		_, err = bind.DecodeScenario(state)
+	case scenario.WidgetK8s:
+		_, err = k8s.DecodeScenario(state)
+	}
+	return err
 }

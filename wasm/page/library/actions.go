@@ -157,17 +157,39 @@ func (p *page) readFile(ctx app.Context, file app.Value) {
 	}
 	p.busy = "Reading " + name + "…"
 	ctx = p.stable(ctx)
-	file.Call("text").Then(func(text app.Value) {
-		content := text.String()
+	// The file is read as bytes, so that Go, not the browser, says when it
+	// is not UTF-8. A read that fails (the file changed or went away since
+	// it was picked) ends the import with a message, never "Reading" for good.
+	var done, failed app.Func
+	release := func() { done.Release(); failed.Release() }
+	done = app.FuncOf(func(this app.Value, args []app.Value) any {
+		defer release()
+		buf := app.Window().Get("Uint8Array").New(args[0])
+		content := make([]byte, buf.Length())
+		app.CopyBytesToGo(content, buf)
 		ctx.Dispatch(func(ctx app.Context) {
 			p.busy = ""
 			p.checkImport(ctx, name, content)
 		})
+		return nil
 	})
+	failed = app.FuncOf(func(this app.Value, args []app.Value) any {
+		defer release()
+		reason := "the browser could not read the file"
+		if len(args) > 0 && args[0].Truthy() && args[0].Get("message").Truthy() {
+			reason += " (" + args[0].Get("message").String() + ")"
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			p.busy = ""
+			p.failure = "Not imported: " + name + ": " + reason + "; choose it again. Your library is unchanged."
+		})
+		return nil
+	})
+	file.Call("arrayBuffer").Call("then", done, failed)
 }
 
 // checkImport validates an import and looks for name clashes; without clashes it imports.
-func (p *page) checkImport(ctx app.Context, name, content string) {
+func (p *page) checkImport(ctx app.Context, name string, content []byte) {
 	p.busy = "Checking " + name + "…"
 	ctx = p.stable(ctx)
 	ui.AsyncProtected(ctx, &p.Boundary, name, func() func() {
@@ -175,7 +197,7 @@ func (p *page) checkImport(ctx app.Context, name, content string) {
 		var docs []scenario.Document
 		var clashes []string
 		if err == nil {
-			docs, err = lib.ParseImport([]byte(content))
+			docs, err = lib.ParseImport(content)
 		}
 		if err == nil {
 			clashes, err = lib.Clashes(docs)
