@@ -32,6 +32,7 @@ var a11yPages = []struct{ path, field, want string }{
 // TestAccessibility runs axe-core on every route, in light and dark, and
 // fails on any serious or critical violation.
 func TestAccessibility(t *testing.T) {
+	t.Parallel()
 	if *axePath == "" {
 		t.Fatal("-axe is required: make test installs axe-core and passes it")
 	}
@@ -81,6 +82,7 @@ func (b *browser) audit(t *testing.T, axe []byte, where string) {
 // pre-rendered and as the app renders it: the app starts, the title is the
 // page's own, and axe finds no serious violation.
 func TestEveryRoute(t *testing.T) {
+	t.Parallel()
 	if *axePath == "" {
 		t.Fatal("-axe is required: make test installs axe-core and passes it")
 	}

@@ -11,6 +11,7 @@ import (
 )
 
 func TestAddressShareLink(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "addr?ip=10.1.2.3"))
@@ -30,6 +31,7 @@ func TestAddressShareLink(t *testing.T) {
 }
 
 func TestAddressTypingUpdatesURLAndReloadRestores(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "addr?ip=10.1.2.3"))
@@ -63,6 +65,7 @@ func TestAddressTypingUpdatesURLAndReloadRestores(t *testing.T) {
 }
 
 func TestAddressInvalidInput(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "addr?ip=10.1.2.3"))
@@ -90,10 +93,12 @@ func TestAddressInvalidInput(t *testing.T) {
 }
 
 func TestOfflineAfterOneVisit(t *testing.T) {
+	t.Parallel()
 	testOffline(t, *distDir, "/")
 }
 
 func TestOfflineUnderSubPath(t *testing.T) {
+	t.Parallel()
 	if *subDistDir == "" {
 		t.Fatal("-subdist is required")
 	}

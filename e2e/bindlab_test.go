@@ -93,6 +93,7 @@ func bindlabWant(t *testing.T, s bind.Scenario) []string {
 }
 
 func TestBindlabEveryPresetLink(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	verdicts := map[string]bool{}
@@ -143,6 +144,7 @@ func TestBindlabEveryPresetLink(t *testing.T) {
 }
 
 func TestBindlabActionUpdatesTablesAndLink(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	p := bind.Presets()[1] // address-in-use
@@ -199,6 +201,7 @@ func TestBindlabActionUpdatesTablesAndLink(t *testing.T) {
 }
 
 func TestBindlabPresetButtonPushesHistory(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	first := bind.Presets()[0]
@@ -217,6 +220,7 @@ func TestBindlabPresetButtonPushesHistory(t *testing.T) {
 }
 
 func TestBindlabTamperedLinks(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	def := bind.Presets()[0]
@@ -247,6 +251,7 @@ func TestBindlabTamperedLinks(t *testing.T) {
 }
 
 func TestBindlabEmbedReadonly(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	p := bind.Presets()[2]
@@ -262,6 +267,7 @@ func TestBindlabEmbedReadonly(t *testing.T) {
 
 // TestBindlabAccessibility runs axe-core on the lab's pages.
 func TestBindlabAccessibility(t *testing.T) {
+	t.Parallel()
 	labAxe(t, []string{"bind?preset=container-loopback", "bind?preset=localhost-ipv6", "embed/bind?preset=address-in-use", "bind#s=1.broken"})
 }
 

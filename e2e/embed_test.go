@@ -33,6 +33,7 @@ func hostPage(t *testing.T, body string) string {
 }
 
 func TestEmbedResizesInHostPage(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	page := hostPage(t, `<!DOCTYPE html><html lang="en"><head><title>Course</title></head><body>
 <h1>Lesson 1</h1>
@@ -66,6 +67,7 @@ func TestEmbedResizesInHostPage(t *testing.T) {
 // beside a Netground widget: what it posts to the course page is never
 // turned into Netground events, and it cannot resize the widget's iframe.
 func TestEmbedIgnoresForgedMessages(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	hostile := hostPage(t, `<!DOCTYPE html><html lang="en"><head><title>Ad</title></head><body><script>
 setInterval(() => {

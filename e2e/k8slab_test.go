@@ -34,6 +34,7 @@ func k8slabTexts(b *browser, name string) []string {
 }
 
 func TestK8slabEveryPresetLink(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	for _, p := range k8s.Presets() {
@@ -82,6 +83,7 @@ func TestK8slabEveryPresetLink(t *testing.T) {
 }
 
 func TestK8slabRestartChangesPodIP(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	p := k8s.Presets()[0]
@@ -123,6 +125,7 @@ func TestK8slabRestartChangesPodIP(t *testing.T) {
 }
 
 func TestK8slabTamperedLinks(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	def := k8s.Presets()[0]
@@ -154,6 +157,7 @@ func TestK8slabTamperedLinks(t *testing.T) {
 }
 
 func TestK8slabEmbed(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	p := k8s.Presets()[2]
@@ -169,5 +173,6 @@ func TestK8slabEmbed(t *testing.T) {
 
 // TestK8slabAccessibility runs axe-core on the lab's pages.
 func TestK8slabAccessibility(t *testing.T) {
+	t.Parallel()
 	labAxe(t, []string{"k8s?preset=saved-pod-ip", "k8s?preset=cidr-overlap", "embed/k8s?preset=nodeport", "k8s?preset=nope"})
 }

@@ -127,6 +127,7 @@ func addrScenarios(n int, prefix string) []scenario.Document {
 }
 
 func TestLibrarySaveReloadOpen(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "addr?ip=10.1.2.3"))
@@ -206,6 +207,7 @@ func waitInputValue(b *browser, name, want string) {
 // TestLibrary200 imports 200 scenarios with the page's own import and measures the time to
 // list them on a fresh load of the page.
 func TestLibrary200(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "library"))
@@ -238,6 +240,7 @@ func TestLibrary200(t *testing.T) {
 }
 
 func TestLibraryOffline(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL))
@@ -266,6 +269,7 @@ func TestLibraryOffline(t *testing.T) {
 }
 
 func TestLibraryBrowserRestart(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	profile := t.TempDir()
 	b, closeBrowser := newBrowserWithProfile(t, profile)
@@ -286,6 +290,7 @@ func TestLibraryBrowserRestart(t *testing.T) {
 }
 
 func TestLibraryImportMalformed(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "library"))
@@ -357,6 +362,7 @@ func (b *browser) download(dir, sel string) []byte {
 }
 
 func TestLibraryExportImportRoundTrip(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "addr?ip=10.1.2.3"))
@@ -433,6 +439,7 @@ func sameDocs(a, b []scenario.Document) bool {
 
 // TestLibraryOtherTab checks that a save in one tab shows in the library open in another.
 func TestLibraryOtherTab(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "library"))
@@ -462,6 +469,7 @@ func libraryA11yPages() []struct{ path, field, want string } {
 // TestLibraryAccessibility runs axe-core on the library with scenarios in it, and on a
 // widget after a save, in light and dark.
 func TestLibraryAccessibility(t *testing.T) {
+	t.Parallel()
 	if *axePath == "" {
 		t.Fatal("-axe is required")
 	}

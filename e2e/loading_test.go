@@ -148,6 +148,7 @@ func readPending(b *browser) pendingState {
 // link's own input and "computing", and no answer at all, until the app
 // answers for the link itself.
 func TestNoStaleAnswerWhileLoading(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	for _, tt := range []struct {
 		path   string
@@ -194,6 +195,7 @@ func TestNoStaleAnswerWhileLoading(t *testing.T) {
 // TestNeverTheDefaultsAnswer records every frame of opening a link: the
 // pre-rendered default's answer is never visible, on a slow start or not.
 func TestNeverTheDefaultsAnswer(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	for _, tt := range []struct {
 		path, field string
@@ -240,6 +242,7 @@ func TestNeverTheDefaultsAnswer(t *testing.T) {
 // wasm is held back: the text goes into the link, and the app, once
 // started, answers it with the caret still in the input.
 func TestTypingBeforeTheAppStarts(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	for _, tt := range []struct {
 		path, input, text, field, want string
@@ -309,6 +312,7 @@ func regionFields(b *browser, ids []string) map[string]string {
 // first-answer binary answers them, then lets the app take over: every
 // answer region holds the same fields and the same HTML on both paths.
 func TestFirstAnswerMatchesTheApp(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	links := []string{
 		"addr?ip=8.8.8.8",
@@ -369,6 +373,7 @@ func TestFirstAnswerMatchesTheApp(t *testing.T) {
 // runs (the app is held back): every keystroke is answered at once, and
 // the app, once started, answers the same.
 func TestFirstAnswerAnswersTyping(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	g := newGateFor(t, s.URL, "/web/app.")
 	b := newBrowser(t)

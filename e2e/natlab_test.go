@@ -53,6 +53,7 @@ func natFields(b *browser, name string) []string {
 }
 
 func TestNatPresetsStepThrough(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	ids := []string{"home", "reply", "unsolicited", "port-forward", "cgnat", "hole-punch", "pool-exhausted"}
@@ -88,6 +89,7 @@ func TestNatPresetsStepThrough(t *testing.T) {
 }
 
 func TestNatUnsolicitedAndForwarding(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 
@@ -133,6 +135,7 @@ func TestNatUnsolicitedAndForwarding(t *testing.T) {
 }
 
 func TestNatEditAndActions(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	natOpen(t, b, s.URL, "nat?preset=home&step=2", "2")
@@ -205,6 +208,7 @@ func TestNatEditAndActions(t *testing.T) {
 }
 
 func TestNatEmbedReadonly(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	natOpen(t, b, s.URL, "embed/nat?preset=cgnat&step=3&readonly=1", "3")
@@ -228,6 +232,7 @@ func TestNatEmbedReadonly(t *testing.T) {
 // the device editor: each row changes the device it shows, not the one at
 // the same place on the first page.
 func TestNatDeviceEditorPages(t *testing.T) {
+	t.Parallel()
 	frag := natFragment(t, natBigScenario(0))
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
@@ -311,6 +316,7 @@ func natScenarioOf(t *testing.T, link string) nat.Scenario {
 // is asserted is what makes a big scenario cheap to step: one page of table
 // rows, and a link that still follows the step.
 func TestNatBigScenarioRenderTime(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	t.Log("\n" + natStepTimings(t, b, s.URL))
@@ -455,6 +461,7 @@ func natBigScenario(steps int) nat.Scenario {
 
 // TestNatAccessibility runs axe-core on the lab's audit entries.
 func TestNatAccessibility(t *testing.T) {
+	t.Parallel()
 	if *axePath == "" {
 		t.Skip("-axe not given")
 	}

@@ -58,6 +58,7 @@ func (b *browser) rowCount() int {
 }
 
 func TestPlanShareLinks(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	tests := []struct {
@@ -100,6 +101,7 @@ func TestPlanShareLinks(t *testing.T) {
 }
 
 func TestPlanHugeSplitIsPaged(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "plan?net=10.0.0.0/8&len=24"))
@@ -147,6 +149,7 @@ func TestPlanHugeSplitIsPaged(t *testing.T) {
 }
 
 func TestPlanTypingUpdatesRowsAndURL(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "plan?mode=summarize&list=192.168.0.0/24"))
@@ -201,6 +204,7 @@ func TestPlanTypingUpdatesRowsAndURL(t *testing.T) {
 }
 
 func TestPlanTabsBackAndForward(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "plan?net=10.0.0.0/16&len=24&page=2"))
@@ -265,6 +269,7 @@ func TestPlanTabsBackAndForward(t *testing.T) {
 }
 
 func TestPlanMalformedLink(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "plan?mode=zzz&len=abc&page=0&wat=1"))
@@ -285,6 +290,7 @@ func TestPlanMalformedLink(t *testing.T) {
 }
 
 func TestPlanEmbedReadonly(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "embed/plan?mode=exclude&net=10.0.0.0/24&list=10.0.0.64/26&readonly=1"))
@@ -304,6 +310,7 @@ func TestPlanEmbedReadonly(t *testing.T) {
 // TestPlanAccessibility runs axe-core on the Plan routes (the lead adds
 // planA11yPages to the site-wide audit).
 func TestPlanAccessibility(t *testing.T) {
+	t.Parallel()
 	if *axePath == "" {
 		t.Skip("-axe not given")
 	}

@@ -43,6 +43,7 @@ func answerCurrent(t *testing.T, b *browser, set practice.Set, number int, answe
 }
 
 func TestPracticeAnswerASet(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	topics := []practice.Topic{practice.TopicSubnet, practice.TopicNAT}
@@ -92,6 +93,7 @@ func TestPracticeAnswerASet(t *testing.T) {
 }
 
 func TestPracticeChoiceByNumberKey(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	topics := []practice.Topic{practice.TopicNeighbours}
@@ -107,6 +109,7 @@ func TestPracticeChoiceByNumberKey(t *testing.T) {
 }
 
 func TestPracticeLinkProblems(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "practice?topics=subnet,dns&level=7&seed=3"))
@@ -121,6 +124,7 @@ func TestPracticeLinkProblems(t *testing.T) {
 }
 
 func TestPracticeCorruptProgressIgnored(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "practice?topics=subnet&level=1&seed=11"))
@@ -137,6 +141,7 @@ func TestPracticeCorruptProgressIgnored(t *testing.T) {
 // page on another origin with embed.js and reads the events the course page
 // receives after each answer.
 func TestPracticeEmbeddedReportsToHost(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	page := hostPage(t, `<!DOCTYPE html><html lang="en"><head><title>Course</title></head><body>
 <h1>Lesson 2: subnets</h1>
@@ -245,6 +250,7 @@ func TestPracticeEmbeddedReportsToHost(t *testing.T) {
 // TestPracticeAccessibility runs axe-core on the practice pages, before and
 // after an answer (the solution, its table and the feedback).
 func TestPracticeAccessibility(t *testing.T) {
+	t.Parallel()
 	if *axePath == "" {
 		t.Skip("-axe not given")
 	}

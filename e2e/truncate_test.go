@@ -70,6 +70,7 @@ func cuttingProxy(t *testing.T, upstream string, cut int) string {
 // the service worker caches only whole files, and the next visit works
 // offline without clearing anything.
 func TestCutWasmHeals(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	for _, tt := range []struct{ path, field, want string }{
 		{"addr?ip=8.8.8.8", "canonical", "8.8.8.8"},

@@ -11,6 +11,7 @@ import (
 )
 
 func TestSubnetShareLinkAndTyping(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "subnet?net=10.0.0.0/20&host=10.0.3.7&cloud=aws"))
@@ -57,6 +58,7 @@ func TestSubnetShareLinkAndTyping(t *testing.T) {
 }
 
 func TestSubnetNeighboursAndHistory(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "subnet?net=192.168.1.0/24&host=192.168.1.10&b=10.0.0.5&gw=192.168.1.1"))
@@ -81,6 +83,7 @@ func TestSubnetNeighboursAndHistory(t *testing.T) {
 }
 
 func TestSubnetMalformedLink(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "subnet?net=10.0.0.0/8&cloud=mars&zzz=1"))
@@ -94,6 +97,7 @@ func TestSubnetMalformedLink(t *testing.T) {
 }
 
 func TestPortsWidget(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "ports?q=postgres"))
@@ -128,6 +132,7 @@ func TestPortsWidget(t *testing.T) {
 }
 
 func TestPortsOffline(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL))
@@ -142,6 +147,7 @@ func TestPortsOffline(t *testing.T) {
 // TestBrokenEscapesInLinks opens links whose "%" escapes are broken, as a
 // truncated or hand-edited share link can be: the page opens and works.
 func TestBrokenEscapesInLinks(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	for _, link := range []string{
