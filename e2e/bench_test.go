@@ -79,9 +79,7 @@ func TestBenchReport(t *testing.T) {
 	if *beforeDir != "" {
 		before = benchBundle(t, "before", *beforeDir)
 	}
-	if t.Failed() {
-		t.FailNow()
-	}
+	// A failed measurement shows as 0 below; the rest of the report stands.
 	col := func(f func(*benchFigures) string, goal string) string {
 		b := "—"
 		if before != nil {
@@ -245,7 +243,7 @@ func throttleCheck(t *testing.T, base, dir string) string {
 		size = br // what the server sends to Chromium
 	}
 	b := newBrowser(t)
-	b.do(chromedp.Navigate(base + "web/" + name))
+	b.do(chromedp.Navigate(base + "library"))
 	throttle(b)
 	got := eval[float64](b, fmt.Sprintf(`(async () => {
 		const t0 = performance.now();
