@@ -47,7 +47,7 @@ AXE := build/axe/node_modules/axe-core/axe.min.js
 browser: chromium node $(AXE)
 	$(MAKE) static DIST=build/e2e-dist BASE=/
 	$(MAKE) static DIST=build/e2e-dist-sub BASE=/netground/
-	NETGROUND_CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -tags browser -timeout 60m -parallel 3 ./e2e/ \
+	NETGROUND_CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -tags browser -timeout 60m -parallel 1 ./e2e/ \
 	  -dist $(CURDIR)/build/e2e-dist -subdist $(CURDIR)/build/e2e-dist-sub -axe $(CURDIR)/$(AXE)
 
 $(AXE):
