@@ -124,7 +124,7 @@ func (r *queryReader) fitList(list string) string {
 		r.report("list", "", fmt.Sprintf("%d bytes, more than the limit of %d; only the lines that fit are kept", len(list), MaxListBytes))
 		list = list[:max(cut, 0)]
 	}
-	if n := strings.Count(list, "\n") + 1; n > MaxListLines {
+	if n := countLines(list); n > MaxListLines {
 		r.report("list", "", fmt.Sprintf("%d lines, more than the limit of %d; only the first %d are kept", n, MaxListLines, MaxListLines))
 		i := 0
 		for range MaxListLines {
@@ -133,4 +133,14 @@ func (r *queryReader) fitList(list string) string {
 		list = list[:i-1]
 	}
 	return list
+}
+
+// countLines returns the number of lines in list; a newline at the very end ends the last
+// line rather than starting an empty one.
+func countLines(list string) int {
+	n := strings.Count(list, "\n")
+	if !strings.HasSuffix(list, "\n") {
+		n++
+	}
+	return n
 }

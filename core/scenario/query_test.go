@@ -225,6 +225,10 @@ func TestPlanListLimits(t *testing.T) {
 		problems []string
 	}{
 		{"at line limit", lines(scenario.MaxListLines), lines(scenario.MaxListLines), nil},
+		{"at line limit, ending in a newline", lines(scenario.MaxListLines) + "\n", lines(scenario.MaxListLines) + "\n", nil},
+		{"at line limit, CRLF", strings.ReplaceAll(lines(scenario.MaxListLines)+"\n", "\n", "\r\n"), strings.ReplaceAll(lines(scenario.MaxListLines)+"\n", "\n", "\r\n"), nil},
+		{"one over, ending in a newline", lines(scenario.MaxListLines+1) + "\n", lines(scenario.MaxListLines),
+			[]string{"list: 10001 lines, more than the limit of 10000; only the first 10000 are kept"}},
 		{"over line limit", lines(scenario.MaxListLines + 5), lines(scenario.MaxListLines),
 			[]string{"list: 10005 lines, more than the limit of 10000; only the first 10000 are kept"}},
 		{"over byte limit", bytesOver, strings.Repeat(big, scenario.MaxListBytes/len(big)-1) + big[:len(big)-1],
@@ -242,7 +246,7 @@ func TestPlanListLimits(t *testing.T) {
 		if s := problemStrings(problems); !reflect.DeepEqual(s, tt.problems) {
 			t.Errorf("%s: problems = %q; want %q", tt.name, s, tt.problems)
 		}
-		if len(got.List) > scenario.MaxListBytes || strings.Count(got.List, "\n") >= scenario.MaxListLines {
+		if len(got.List) > scenario.MaxListBytes || len(strings.Split(strings.TrimSuffix(got.List, "\n"), "\n")) > scenario.MaxListLines {
 			t.Errorf("%s: list over its limits after parsing", tt.name)
 		}
 	}
