@@ -151,9 +151,12 @@ func Nth(p netip.Prefix, n Delta) (netip.Addr, error) {
 		off, borrow = last.Sub(k1)
 	}
 	if borrow || less(last, off) {
-		size := sizeText(hostBits)
+		size, most := sizeText(hostBits), sizeText(hostBits)
+		if hostBits == 128 {
+			most = last.String() // a Delta stops one short of -2^128
+		}
 		return netip.Addr{}, fail("index", n.String(), fmt.Sprintf(
-			"is outside %v, which holds %s addresses; use 0 to %v, or -%s to -1 from the end", p, size, last, size))
+			"is outside %v, which holds %s addresses; use 0 to %v, or -%s to -1 from the end", p, size, last, most))
 	}
 	u, _ := base.Add(off)
 	return u.Addr(p.Addr().Is4()), nil

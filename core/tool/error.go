@@ -8,7 +8,8 @@ import (
 )
 
 // Error is a problem with one input of a tool, such as
-// `MAC address "34:56:78:9a:bc": 5 groups; want 6 pairs of hex digits`.
+// `MAC address "34:56:78:9a:bc": 5 groups separated by ':'; want 6 groups
+// of 2 hex digits, …`.
 type Error struct {
 	What   string // what the input is, such as "MAC address" or "pool"
 	Input  string // the input as given

@@ -2,7 +2,6 @@ package tool_test
 
 import (
 	"errors"
-	"net/netip"
 	"strings"
 	"testing"
 
@@ -123,5 +122,3 @@ func TestMACText(t *testing.T) {
 
 // The link-local address of the contract example.
 var exampleMAC = tool.MustParseMAC("34-56-78-9a-bc-de")
-
-var _ = netip.Addr{}
