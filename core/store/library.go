@@ -51,6 +51,13 @@ type Options struct {
 	// Workers is how many files List reads at once. If Workers is 0, 8 are used. Reads in
 	// IndexedDB are asynchronous, so reading several at once is faster.
 	Workers int
+	// Lock, when set, runs fn while holding a lock that every Library on the same file
+	// system shares (in a browser, all the tabs: the Web Locks API), and returns an error
+	// only when the lock cannot be had. Every write runs inside it, so that a name clash is
+	// decided on a library that no other tab changes meanwhile. If Lock is nil, writes are
+	// serialized within this Library only; random ids and per-write temporary files keep
+	// two Libraries from losing each other's saves even then.
+	Lock func(fn func()) error
 }
 
 // Library is the scenario library on a file system. Its methods may be called from several
@@ -64,6 +71,32 @@ type Library struct {
 	// clash is decided on a list that no write changes meanwhile, and a write never runs
 	// beside a read of the same file. List still reads its files in parallel.
 	mu sync.Mutex
+	// seen holds the entries List read last, by file name, with the size and modification
+	// time they were read at: a file whose size and time have not changed is not read and
+	// opened again. Guarded by mu.
+	seen map[string]seenEntry
+}
+
+// seenEntry is an entry as List last read it.
+type seenEntry struct {
+	size  int64
+	mod   time.Time
+	entry Entry
+}
+
+// exclusive runs fn holding l.mu and, when Options.Lock is set, the lock shared with
+// every other Library on the file system.
+func (l *Library) exclusive(fn func() error) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.opts.Lock == nil {
+		return fn()
+	}
+	var err error
+	if lerr := l.opts.Lock(func() { err = fn() }); lerr != nil {
+		return fmt.Errorf("store: waiting for the other tabs: %w", lerr)
+	}
+	return err
 }
 
 // New returns the library on fsys, creating its directory when it is missing. It fails if
@@ -197,9 +230,17 @@ func (l *Library) list() ([]Entry, error) {
 		}
 	}
 	out := make([]Entry, len(names))
+	var toRead []int
+	for i, name := range names {
+		if c, ok := l.seen[name]; ok && infos[i] != nil && c.size == infos[i].Size() && c.mod.Equal(infos[i].ModTime()) {
+			out[i] = c.entry
+		} else {
+			toRead = append(toRead, i)
+		}
+	}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for range min(l.opts.Workers, len(names)) {
+	for range min(l.opts.Workers, len(toRead)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -208,11 +249,19 @@ func (l *Library) list() ([]Entry, error) {
 			}
 		}()
 	}
-	for i := range names {
+	for _, i := range toRead {
 		jobs <- i
 	}
 	close(jobs)
 	wg.Wait()
+	seen := make(map[string]seenEntry, len(names))
+	for i, name := range names {
+		// A file that could not be read is read again next time: the cause may pass.
+		if infos[i] != nil && !errors.Is(out[i].Err, errUnreadable) {
+			seen[name] = seenEntry{size: infos[i].Size(), mod: infos[i].ModTime(), entry: out[i]}
+		}
+	}
+	l.seen = seen
 	sortEntries(out)
 	return out, nil
 }
@@ -229,6 +278,9 @@ func sortEntries(entries []Entry) {
 	})
 }
 
+// errUnreadable is why an entry whose file could not be read is damaged.
+var errUnreadable = errors.New("the file cannot be read")
+
 // entry reads the file named name in the library directory and describes it, with info
 // from the directory listing, or nil to stat the file.
 func (l *Library) entry(name string, info hackpadfs.FileInfo) Entry {
@@ -242,7 +294,7 @@ func (l *Library) entry(name string, info hackpadfs.FileInfo) Entry {
 	if info == nil {
 		var err error
 		if info, err = l.fs.Stat(p); err != nil {
-			e.Err = fmt.Errorf("the file cannot be read: %w", err)
+			e.Err = fmt.Errorf("%w: %w", errUnreadable, err)
 			return e
 		}
 	}
@@ -257,7 +309,7 @@ func (l *Library) entry(name string, info hackpadfs.FileInfo) Entry {
 	}
 	data, err := l.fs.ReadFile(p)
 	if err != nil {
-		e.Err = fmt.Errorf("the file cannot be read: %w", err)
+		e.Err = fmt.Errorf("%w: %w", errUnreadable, err)
 		return e
 	}
 	e.Size = int64(len(data))
@@ -364,9 +416,12 @@ func (l *Library) Save(d scenario.Document) (Entry, error) {
 	if err != nil {
 		return Entry{}, fmt.Errorf("store: %w", err)
 	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.create(d, data)
+	var e Entry
+	err = l.exclusive(func() (err error) {
+		e, err = l.create(d, data)
+		return err
+	})
+	return e, err
 }
 
 // create writes data as a new entry under a fresh id. The caller holds l.mu.
@@ -431,9 +486,12 @@ func (l *Library) Update(id string, d scenario.Document) (Entry, error) {
 	if err != nil {
 		return Entry{}, fmt.Errorf("store: %w", err)
 	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.update(id, d, data)
+	var e Entry
+	err = l.exclusive(func() (err error) {
+		e, err = l.update(id, d, data)
+		return err
+	})
+	return e, err
 }
 
 // update is Update once d is marshalled. The caller holds l.mu.
@@ -447,38 +505,44 @@ func (l *Library) update(id string, d scenario.Document, data []byte) (Entry, er
 // Rename gives entry id a new name and returns the entry. The entry must open; it is stored
 // again at the current version.
 func (l *Library) Rename(id, name string) (Entry, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	d, _, err := l.open(id)
-	if err != nil {
-		return Entry{}, err
-	}
-	d.Name = name
-	data, err := scenario.Marshal(d)
-	if err != nil {
-		return Entry{}, fmt.Errorf("store: %w", err)
-	}
-	return l.write(id, d, data, l.now())
+	var e Entry
+	err := l.exclusive(func() error {
+		d, _, err := l.open(id)
+		if err != nil {
+			return err
+		}
+		d.Name = name
+		data, err := scenario.Marshal(d)
+		if err != nil {
+			return fmt.Errorf("store: %w", err)
+		}
+		e, err = l.write(id, d, data, l.now())
+		return err
+	})
+	return e, err
 }
 
 // Duplicate copies entry id into a new entry named name and returns the copy. If name is
 // "", the copy is named after the original with " (copy)". The entry must open.
 func (l *Library) Duplicate(id, name string) (Entry, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	d, _, err := l.open(id)
-	if err != nil {
-		return Entry{}, err
-	}
-	if name == "" {
-		name = withSuffix(d.Name, " (copy)")
-	}
-	d.Name = name
-	data, err := scenario.Marshal(d)
-	if err != nil {
-		return Entry{}, fmt.Errorf("store: %w", err)
-	}
-	return l.create(d, data)
+	var e Entry
+	err := l.exclusive(func() error {
+		d, _, err := l.open(id)
+		if err != nil {
+			return err
+		}
+		if name == "" {
+			name = withSuffix(d.Name, " (copy)")
+		}
+		d.Name = name
+		data, err := scenario.Marshal(d)
+		if err != nil {
+			return fmt.Errorf("store: %w", err)
+		}
+		e, err = l.create(d, data)
+		return err
+	})
+	return e, err
 }
 
 // Delete removes entry id, damaged or not. Deleting an entry that is gone fails with
@@ -488,21 +552,21 @@ func (l *Library) Delete(id string) error {
 	if err != nil {
 		return err
 	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	info, err := l.fs.Stat(p)
-	if err != nil {
-		return notFound(id, err)
-	}
-	if info.IsDir() {
-		err = l.fs.RemoveAll(p)
-	} else {
-		err = l.fs.Remove(p)
-	}
-	if err != nil {
-		return fmt.Errorf("store: deleting %q: %w", field.Shorten(id, 60), err)
-	}
-	return nil
+	return l.exclusive(func() error {
+		info, err := l.fs.Stat(p)
+		if err != nil {
+			return notFound(id, err)
+		}
+		if info.IsDir() {
+			err = l.fs.RemoveAll(p)
+		} else {
+			err = l.fs.Remove(p)
+		}
+		if err != nil {
+			return fmt.Errorf("store: deleting %q: %w", field.Shorten(id, 60), err)
+		}
+		return nil
+	})
 }
 
 // withSuffix returns name+suffix, cutting name so the result fits in MaxNameBytes.

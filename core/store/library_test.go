@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -508,5 +509,155 @@ func TestImportValidatesLabs(t *testing.T) {
 	_, err = l.ParseImport(data)
 	if err == nil || !strings.Contains(err.Error(), "Broken") || !strings.Contains(err.Error(), "hosts[0].addr") {
 		t.Errorf("ParseImport = %v; want a refusal naming the entry and the field", err)
+	}
+}
+
+// readCounter is a file system that counts the opens of each file.
+type readCounter struct {
+	*mem.FS
+	mu    sync.Mutex
+	opens map[string]int
+}
+
+func (f *readCounter) Open(name string) (hackpadfs.File, error) {
+	f.mu.Lock()
+	f.opens[name]++
+	f.mu.Unlock()
+	return f.FS.Open(name)
+}
+
+func (f *readCounter) count(name string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.opens[name]
+}
+
+// TestImportReadsNoStoredEntryAgain: once a library is listed, importing into it and
+// listing it again reads only the files that changed, however large the stored entries.
+func TestImportReadsNoStoredEntryAgain(t *testing.T) {
+	fs := &readCounter{FS: newMem(t), opens: map[string]int{}}
+	l, err := store.New(fs, store.Options{Now: newClock().Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stored []store.Entry
+	for i := range 14 {
+		stored = append(stored, mustSave(t, l, addrDoc("10.0.0.1", fmt.Sprintf("stored %d", i))))
+	}
+	if _, err := l.List(); err != nil {
+		t.Fatal(err)
+	}
+	before := map[string]int{}
+	for _, e := range stored {
+		before[e.ID] = fs.count("scenarios/" + e.ID + ".json")
+	}
+	docs, err := l.ParseImport([]byte(`{"format":"netground/scenario","version":1,"widget":"addr","name":"stored 3","state":{"ip":"10.9.9.9"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := l.Import(docs, store.KeepBoth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Entries) != 1 || res.Entries[0].Name != "stored 3 (2)" {
+		t.Fatalf("Import = %+v; want one entry named %q", res, "stored 3 (2)")
+	}
+	list, err := l.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 15 {
+		t.Errorf("List has %d entries; want 15", len(list))
+	}
+	for _, e := range stored {
+		if n := fs.count("scenarios/"+e.ID+".json") - before[e.ID]; n != 0 {
+			t.Errorf("entry %q was read %d more times by an import and a list; want 0", e.Name, n)
+		}
+	}
+}
+
+// TestListSeesOtherTabsChanges: a library that listed its entries once still lists what
+// another tab renamed, saved or deleted since.
+func TestListSeesOtherTabsChanges(t *testing.T) {
+	fs := newMem(t)
+	clock := newClock()
+	var tabs [2]*store.Library
+	for i := range tabs {
+		l, err := store.New(fs, store.Options{Now: clock.Now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tabs[i] = l
+	}
+	a := mustSave(t, tabs[0], addrDoc("10.0.0.1", "first"))
+	b := mustSave(t, tabs[0], addrDoc("10.0.0.2", "second"))
+	if _, err := tabs[0].List(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tabs[1].Rename(a.ID, "first, renamed"); err != nil {
+		t.Fatal(err)
+	}
+	if err := tabs[1].Delete(b.ID); err != nil {
+		t.Fatal(err)
+	}
+	mustSave(t, tabs[1], addrDoc("10.0.0.3", "third"))
+	list, err := tabs[0].List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range list {
+		names = append(names, e.Name)
+	}
+	slices.Sort(names)
+	if want := []string{"first, renamed", "third"}; !slices.Equal(names, want) {
+		t.Errorf("the first tab lists %q; want %q", names, want)
+	}
+}
+
+// TestTwoTabsImportAtOnce: two tabs importing the same 50 names at the same moment, with
+// the lock the browser shares between tabs, end with 100 entries and 100 different names.
+func TestTwoTabsImportAtOnce(t *testing.T) {
+	fs := slowStat{newMem(t)}
+	var shared sync.Mutex
+	lock := func(fn func()) error {
+		shared.Lock()
+		defer shared.Unlock()
+		fn()
+		return nil
+	}
+	var docs []scenario.Document
+	for i := range 50 {
+		docs = append(docs, addrDoc(fmt.Sprintf("10.0.0.%d", i+1), fmt.Sprintf("lab %02d", i)))
+	}
+	var tabs [2]*store.Library
+	for i := range tabs {
+		l, err := store.New(fs, store.Options{Now: newClock().Now, Lock: lock})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tabs[i] = l
+	}
+	var wg sync.WaitGroup
+	for _, l := range tabs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := l.Import(docs, store.KeepBoth); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	list, err := tabs[0].List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, e := range list {
+		names[e.Name] = true
+	}
+	if len(list) != 100 || len(names) != 100 {
+		t.Errorf("%d entries with %d different names; want 100 of each", len(list), len(names))
 	}
 }

@@ -304,11 +304,15 @@ func (l *Library) Import(docs []scenario.Document, onClash Clash) (ImportResult,
 		}
 		files[i] = b
 	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
+	err := l.exclusive(func() error { return l.importLocked(docs, files, onClash, &res) })
+	return res, err
+}
+
+// importLocked is Import once the documents are marshalled, holding the lock.
+func (l *Library) importLocked(docs []scenario.Document, files [][]byte, onClash Clash, res *ImportResult) error {
 	names, err := l.names()
 	if err != nil {
-		return res, err
+		return err
 	}
 	for i, d := range docs {
 		id, clash := names[d.Name]
@@ -336,14 +340,14 @@ func (l *Library) Import(docs []scenario.Document, onClash Clash) (ImportResult,
 			}
 		}
 		if err != nil {
-			return res, fmt.Errorf("store: importing scenario %d of %d (%d written before it): %w", i+1, len(docs), len(res.Entries), err)
+			return fmt.Errorf("store: importing scenario %d of %d (%d written before it): %w", i+1, len(docs), len(res.Entries), err)
 		}
 		if d.Name != "" {
 			names[d.Name] = e.ID
 		}
 		res.Entries = append(res.Entries, e)
 	}
-	return res, nil
+	return nil
 }
 
 // freeName returns name followed by " (2)", " (3)", … whichever is not in names.

@@ -25,3 +25,9 @@ func Changed() {}
 
 // Watch does nothing outside the browser.
 func Watch(fn func()) (stop func()) { return func() {} }
+
+// tabsLock runs fn: outside the browser there are no other tabs.
+func tabsLock(fn func()) error {
+	fn()
+	return nil
+}

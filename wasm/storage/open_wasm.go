@@ -4,6 +4,7 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"syscall/js"
@@ -100,5 +101,51 @@ func Watch(fn func()) (stop func()) {
 		win.Call("removeEventListener", "focus", cb)
 		doc.Call("removeEventListener", "visibilitychange", cb)
 		cb.Release()
+	}
+}
+
+// lockName is the Web Lock every tab takes to write to the library.
+const lockName = "netground-library"
+
+// tabsLock runs fn holding the Web Lock that every tab of the origin shares
+// (navigator.locks), so that writes of two tabs never interleave. Without the Web Locks API
+// it runs fn at once. The lock is released when fn returns or panics.
+func tabsLock(fn func()) error {
+	locks := js.Global().Get("navigator").Get("locks")
+	if !locks.Truthy() {
+		fn()
+		return nil
+	}
+	granted := make(chan js.Value, 1) // resolves the promise that holds the lock
+	failed := make(chan string, 1)
+	hold := js.FuncOf(func(this js.Value, args []js.Value) any {
+		var release js.Value
+		executor := js.FuncOf(func(this js.Value, args []js.Value) any {
+			release = args[0]
+			return nil
+		})
+		held := js.Global().Get("Promise").New(executor)
+		executor.Release()
+		granted <- release
+		return held
+	})
+	refused := js.FuncOf(func(this js.Value, args []js.Value) any {
+		failed <- js.Global().Get("String").Invoke(args[0]).String()
+		return nil
+	})
+	locks.Call("request", lockName, hold).Call("catch", refused)
+	select {
+	case release := <-granted:
+		defer func() {
+			release.Invoke()
+			hold.Release()
+			refused.Release()
+		}()
+		fn()
+		return nil
+	case reason := <-failed:
+		hold.Release()
+		refused.Release()
+		return errors.New(reason)
 	}
 }

@@ -43,7 +43,7 @@ var (
 func Library() (*store.Library, Status, error) {
 	once.Do(func() {
 		fs, persistent, problem := openFS()
-		opts := store.Options{Now: time.Now, Scenario: scenario.Options{Validate: validateLab}}
+		opts := store.Options{Now: time.Now, Lock: tabsLock, Scenario: scenario.Options{Validate: validateLab}}
 		library, openErr = store.New(fs, opts)
 		if openErr != nil && persistent {
 			// The database opened but its files do not work: fall back to memory.
