@@ -173,6 +173,9 @@ func recognise(line string) (Diagnosis, bool) {
 			break
 		}
 	}
+	if d.Errno == NoErrno && strings.Contains(low, "connection to ") && strings.Contains(low, " refused") {
+		d.Errno, d.Op = ConnRefused, "connect"
+	}
 	if d.Errno == NoErrno && strings.Contains(low, "permission denied") && bindContext(low) {
 		d.Errno, d.Op = Access, "bind"
 	}
@@ -365,14 +368,18 @@ func extract(d *Diagnosis, line string) {
 				continue
 			}
 		}
-		if a, err := netip.ParseAddr(strings.Trim(tok, "[]")); err == nil {
+		bare := tok
+		if strings.HasPrefix(tok, "[") && strings.HasSuffix(tok, "]") {
+			bare = tok[1 : len(tok)-1]
+		}
+		if a, err := netip.ParseAddr(bare); err == nil {
 			if !d.Addr.IsValid() {
 				d.Addr = a
 			}
 			continue
 		}
 		if !strings.Contains(tok, ":") {
-			if d.Host == "" && !d.Addr.IsValid() && i > 0 && isHostWord(toks[i-1]) && looksLikeHost(tok) {
+			if d.Host == "" && (lowTok == "localhost" || !d.Addr.IsValid() && i > 0 && isHostWord(toks[i-1]) && looksLikeHost(tok)) {
 				d.Host = strings.ToLower(tok)
 			}
 			continue
