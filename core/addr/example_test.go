@@ -26,14 +26,17 @@ func ExampleParse() {
 	// write all four octets: 127.0.0.1
 }
 
-func ExampleParse_subnetAndSocket() {
+func ExampleParse_subnetSocketAndURL() {
 	_, err := addr.Parse("10.0.0.0/8")
 	fmt.Println(err)
 	_, err = addr.Parse("[::1]:8080")
 	fmt.Println(err)
+	_, err = addr.Parse("http://192.0.2.1/")
+	fmt.Println(err)
 	// Output:
 	// address "10.0.0.0/8": this is a subnet (10.0.0.0 with prefix length 8), not a single address; the subnet widget takes it; enter 10.0.0.0 for the address alone
-	// address "[::1]:8080": this is a socket (address ::1, port 8080), not an address; enter ::1 for the address alone
+	// address "[::1]:8080": this is a socket (address ::1, port 8080), not an address; enter ::1 for the address alone, or open the socket in Ports for its port
+	// address "http://192.0.2.1/": this is a URL (scheme http), not an address; its host is 192.0.2.1 — open it in Ports for its port
 }
 
 func ExampleFormsOf() {

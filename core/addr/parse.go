@@ -33,8 +33,8 @@ func (e *ParseError) Error() string {
 // Parse rejects the forms other tools read differently, and says how: leading zeros
 // ("010.0.0.1" is 8.0.0.1 to inet_aton, which reads it as octal), shorthand ("127.1"),
 // hexadecimal octets ("0x7f.0.0.1") and plain integers ("3232235777"). A subnet
-// ("10.0.0.0/8") or a socket ("192.0.2.1:80", "[::1]:80") is rejected with a note that it is
-// one. A zone may hold any characters except "/", which starts a prefix length; within
+// ("10.0.0.0/8"), a socket ("192.0.2.1:80", "[::1]:80") or a URL ("http://192.0.2.1/") is
+// rejected with a note that it is one. A zone may hold any characters except "/", which starts a prefix length; within
 // brackets the first "]" ends the address. Every error is a *[ParseError].
 func Parse(s string) (netip.Addr, error) {
 	fail := func(reason, hint string) (netip.Addr, error) {
@@ -50,6 +50,9 @@ func Parse(s string) (netip.Addr, error) {
 	}
 	if t == "" {
 		return fail("empty", "enter an IPv4 or IPv6 address")
+	}
+	if scheme, host, ok := urlLike(t); ok {
+		return failURL(s, scheme, host)
 	}
 	if before, after, ok := strings.Cut(t, "/"); ok {
 		if after == "" {
@@ -118,13 +121,57 @@ func MustParse(s string) netip.Addr {
 
 func failSocket(input, host, port string) (netip.Addr, error) {
 	reason := "this is a socket (address " + host + ", port " + port + "), not an address"
-	hint := "enter " + host + " for the address alone"
+	hint := "enter " + host + " for the address alone, or open the socket in Ports for its port"
 	if _, err := Parse(host); err != nil {
 		reason = "this looks like a socket (host " + strconv.Quote(host) + ", port " + port + "), not an address"
-		hint = "enter the address alone, without the port"
+		hint = "enter the address alone, without the port, or open the socket in Ports for its port"
 	}
 	return netip.Addr{}, &ParseError{Input: input, Reason: reason, Hint: hint}
 }
+
+// failURL rejects a URL, naming its host and pointing to the Ports page, which reads the
+// URL's port from its scheme.
+func failURL(input, scheme, host string) (netip.Addr, error) {
+	reason := "this is a URL (scheme " + scheme + "), not an address"
+	hint := "open it in Ports for its port"
+	if host != "" {
+		if a, err := Parse(host); err == nil {
+			hint = "its host is " + a.String() + " — " + hint
+		} else {
+			hint = "its host is " + strconv.Quote(host) + " — " + hint
+		}
+	}
+	return netip.Addr{}, &ParseError{Input: input, Reason: reason, Hint: hint}
+}
+
+// urlLike reports whether s starts with a URL scheme and "://" (RFC 3986, section 3.1), and
+// returns the scheme in lowercase and the host without user information or port.
+func urlLike(s string) (scheme, host string, ok bool) {
+	scheme, rest, ok := strings.Cut(s, "://")
+	if !ok || scheme == "" || !isLetter(scheme[0]) {
+		return "", "", false
+	}
+	for i := 1; i < len(scheme); i++ {
+		c := scheme[i]
+		if !isLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.' {
+			return "", "", false
+		}
+	}
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	if i := strings.LastIndex(rest, "@"); i >= 0 {
+		rest = rest[i+1:]
+	}
+	if strings.HasPrefix(rest, "[") {
+		host, _, _ = strings.Cut(rest[1:], "]")
+	} else {
+		host, _, _ = strings.Cut(rest, ":")
+	}
+	return strings.ToLower(scheme), host, true
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // socketLike reports whether s looks like host:port with an IPv4 address or a host name, the
 // forms in which a single colon cannot be IPv6.

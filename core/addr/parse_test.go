@@ -86,6 +86,12 @@ func TestParseErrors(t *testing.T) {
 		{"1.2.3.4:80", "this is a socket (address 1.2.3.4, port 80), not an address", "enter 1.2.3.4 for the address alone"},
 		{"[2001:db8::1]:443", "this is a socket (address 2001:db8::1, port 443)", "enter 2001:db8::1 for the address alone"},
 		{"localhost:8080", `this looks like a socket (host "localhost", port 8080)`, "without the port"},
+		{"1.2.3.4:80", "this is a socket", "open the socket in Ports for its port"},
+		{"http://1.2.3.4/", "this is a URL (scheme http), not an address", "its host is 1.2.3.4 — open it in Ports for its port"},
+		{" HTTPS://user@1.2.3.4:8443/x?y#z ", "this is a URL (scheme https)", "its host is 1.2.3.4 — open it in Ports"},
+		{"http://[2001:DB8::1]:8080/", "this is a URL (scheme http)", "its host is 2001:db8::1 — open it in Ports"},
+		{"postgres://db.example:5432/app", "this is a URL (scheme postgres)", `its host is "db.example" — open it in Ports`},
+		{"ftp://", "this is a URL (scheme ftp)", "open it in Ports for its port"},
 		{"1::2::3", `"::" appears twice`, `keep one "::"`},
 		{"1:::2", `":::" is not valid`, `write "::" once`},
 		{":1:2:3:4:5:6:7", "starts with a single colon", `write "::"`},
@@ -109,6 +115,9 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, err := addr.Parse(tt.in)
+		if err != nil && strings.Contains(err.Error(), `prefix length "/`) {
+			t.Errorf("Parse(%q) error %q reads a URL's path as a prefix length", tt.in, err)
+		}
 		var pe *addr.ParseError
 		if !errors.As(err, &pe) {
 			t.Errorf("Parse(%q) = %v, %v; want *ParseError", tt.in, got, err)

@@ -2,7 +2,7 @@
 // *Error carries the path of one field in a scenario's JSON form and what
 // is wrong with it, so that a page can put the message beside the input it
 // is about without reading the message's text. Shorten bounds the input an
-// error quotes.
+// error quotes, and Count makes a number agree with its noun.
 package field
 
 import (

@@ -106,3 +106,30 @@ func FuzzShorten(f *testing.F) {
 		}
 	})
 }
+
+func TestCount(t *testing.T) {
+	tests := []struct {
+		n    int
+		want string
+	}{
+		{0, "0 pods"},
+		{1, "1 pod"},
+		{2, "2 pods"},
+		{-1, "-1 pods"},
+		{1000, "1000 pods"},
+	}
+	for _, tt := range tests {
+		if got := field.Count(tt.n, "pod", "pods"); got != tt.want {
+			t.Errorf("Count(%d, %q, %q) = %q; want %q", tt.n, "pod", "pods", got, tt.want)
+		}
+		if got := field.CountText(fmt.Sprint(tt.n), "pod", "pods"); got != tt.want {
+			t.Errorf("CountText(%q, %q, %q) = %q; want %q", fmt.Sprint(tt.n), "pod", "pods", got, tt.want)
+		}
+	}
+	if got := field.Count(uint64(1<<63), "address", "addresses"); got != "9223372036854775808 addresses" {
+		t.Errorf("Count(1<<63) = %q", got)
+	}
+	if got := field.Count(uint16(1), "port", "ports"); got != "1 port" {
+		t.Errorf("Count(uint16(1)) = %q; want 1 port", got)
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"net/netip"
 
 	"go4.org/netipx"
+
+	"github.com/netground/netground/core/field"
 )
 
 // Finding is one problem or fact Check reports.
@@ -61,13 +63,13 @@ func Check(s Scenario) []Finding {
 	total := uint64(1) << (c.mask - c.cluster.Bits())
 	size := uint64(1) << (32 - c.mask)
 	usable := size - 3
-	out = append(out, Finding{Severity: "info", Message: fmt.Sprintf("the cluster CIDR %v holds %d node ranges of /%d; each has %d addresses, %d for pods (.1 is the node's bridge, the first and last are not handed out), and the kubelet runs at most %d pods per node, so a node runs up to %d", c.cluster, total, c.mask, size, usable, c.maxPods, min(uint64(c.maxPods), usable))})
+	out = append(out, Finding{Severity: "info", Message: fmt.Sprintf("the cluster CIDR %v holds %s of /%d; each has %d addresses, %d for pods (.1 is the node's bridge, the first and last are not handed out), and the kubelet runs at most %s per node, so a node runs up to %d", c.cluster, field.Count(total, "node range", "node ranges"), c.mask, size, usable, field.Count(c.maxPods, "pod", "pods"), min(uint64(c.maxPods), usable))})
 	if usable < uint64(c.maxPods) {
-		out = append(out, Finding{Severity: "warning", Message: fmt.Sprintf("a /%d node range has only %d pod addresses, fewer than the kubelet's max-pods %d: pods beyond that fail with 'failed to allocate for range' instead of being scheduled elsewhere (the lab schedules by capacity)", c.mask, usable, c.maxPods)})
+		out = append(out, Finding{Severity: "warning", Message: fmt.Sprintf("a /%d node range has only %s, fewer than the kubelet's max-pods %d: pods beyond that fail with 'failed to allocate for range' instead of being scheduled elsewhere (the lab schedules by capacity)", c.mask, field.Count(usable, "pod address", "pod addresses"), c.maxPods)})
 	}
 	for _, n := range c.nodes {
 		if !n.podCIDR.IsValid() {
-			out = append(out, Finding{Severity: "error", Message: fmt.Sprintf("node %s gets no pod CIDR: the cluster CIDR %v is exhausted after %d node ranges of /%d (CIDRNotAvailable); use a larger cluster CIDR or a longer node mask", n.name, c.cluster, total, c.mask)})
+			out = append(out, Finding{Severity: "error", Message: fmt.Sprintf("node %s gets no pod CIDR: the cluster CIDR %v is exhausted after %s of /%d (CIDRNotAvailable); use a larger cluster CIDR or a longer node mask", n.name, c.cluster, field.Count(total, "node range", "node ranges"), c.mask)})
 		}
 	}
 	return out

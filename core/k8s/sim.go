@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/netground/netground/core/field"
 )
 
 // Pod is a pod in a State.
@@ -181,7 +183,7 @@ func (w *world) apply(a Action) Result {
 		}
 	case Scale:
 		d := w.depIndex(a.Deployment)
-		r.add("deployment %s scaled from %d to %d replicas", a.Deployment, w.replicas[d], a.Replicas)
+		r.add("deployment %s scaled from %d to %s", a.Deployment, w.replicas[d], field.Count(a.Replicas, "replica", "replicas"))
 		w.replicas[d] = a.Replicas
 		w.reconcile(d, &r)
 	case Unready, Ready:
@@ -264,7 +266,7 @@ func (w *world) reconcile(dep int, r *Result) {
 	want := w.replicas[dep]
 	d := w.c.deploys[dep]
 	if len(live) < want {
-		r.add("ReplicaSet %s wants %d pods and has %d: it creates %d", d.Name, want, len(live), want-len(live))
+		r.add("ReplicaSet %s wants %s and has %d: it creates %d", d.Name, field.Count(want, "pod", "pods"), len(live), want-len(live))
 		for range want - len(live) {
 			if !w.create(dep, r) {
 				return
@@ -284,7 +286,7 @@ func (w *world) reconcile(dep int, r *Result) {
 			}
 			return cmp.Compare(b, a)
 		})
-		r.add("ReplicaSet %s wants %d pods and has %d: it removes %d, not-ready ones first, then the newest", d.Name, want, len(live), len(live)-want)
+		r.add("ReplicaSet %s wants %s and has %d: it removes %d, not-ready ones first, then the newest", d.Name, field.Count(want, "pod", "pods"), len(live), len(live)-want)
 		for _, i := range live[:len(live)-want] {
 			w.remove(i, r)
 		}
@@ -304,7 +306,7 @@ func (w *world) create(dep int, r *Result) bool {
 	w.log = append(w.log, e)
 	i := len(w.log) - 1
 	if !w.schedule(i, r) {
-		r.add("pod %s stays Pending: no node has room (a pod CIDR and fewer than %d pods)", e.Name, w.c.maxPods)
+		r.add("pod %s stays Pending: no node has room (a pod CIDR and fewer than %s)", e.Name, field.Count(w.c.maxPods, "pod", "pods"))
 	}
 	if r.Pod == "" {
 		r.Pod, r.PodIP, r.Node = w.log[i].Name, w.log[i].IP, w.log[i].Node
@@ -623,7 +625,7 @@ func (st State) viaService(v, port int, nodePort bool, r *Result) {
 	if nodePort {
 		how = "DNATs (and, with externalTrafficPolicy Cluster, SNATs, so the pod sees the node as the client)"
 	}
-	r.add("kube-proxy %s %s:%d to endpoint %d of %d, pod %s at %s (the endpoints are the %d ready pods the selector matches; kube-proxy picks at random, the lab round-robin)", how, sv.ip, port, i+1, len(ss.Endpoints), ss.Pods[i], ep, len(ss.Endpoints))
+	r.add("kube-proxy %s %s:%d to endpoint %d of %d, pod %s at %s (the endpoints are the ready pods the selector matches, %d here; kube-proxy picks at random, the lab round-robin)", how, sv.ip, port, i+1, len(ss.Endpoints), ss.Pods[i], ep, len(ss.Endpoints))
 	st.toPod(ep.Addr(), int(ep.Port()), r)
 }
 

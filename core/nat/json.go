@@ -266,6 +266,36 @@ func parseAddrPort(f, s string) (netip.AddrPort, *FieldError) {
 	return netip.AddrPort{}, fieldErr(f, quote(s)+" is not an IPv4 address and port such as \"93.184.216.34:443\"")
 }
 
+// ParseEndpoint parses an IPv4 address and port as a person types it into an
+// action, such as "93.184.216.34:443"; space around it is ignored. If
+// portless is true (for ICMP, whose packets carry no port) an address alone
+// is accepted with port 0; otherwise the error for an address alone says to
+// add the port. The error's text is meant for people.
+func ParseEndpoint(s string, portless bool) (netip.AddrPort, error) {
+	s = strings.TrimSpace(s)
+	if ap, err := netip.ParseAddrPort(s); err == nil && ap.Addr().Is4() {
+		return ap, nil
+	}
+	a, err := netip.ParseAddr(s)
+	switch {
+	case err == nil && a.Is4() && portless:
+		return netip.AddrPortFrom(a, 0), nil
+	case err == nil && a.Is4():
+		return netip.AddrPort{}, errors.New(quote(s) + " has no port; write it with one, such as " + a.String() + ":80")
+	case err == nil:
+		return netip.AddrPort{}, errors.New(quote(s) + " is IPv6; the lab's networks are IPv4, such as \"93.184.216.34:443\"")
+	}
+	if ap, err := netip.ParseAddrPort(s); err == nil {
+		return netip.AddrPort{}, errors.New(quote(s) + " is IPv6; the lab's networks are IPv4, such as \"93.184.216.34:" + strconv.Itoa(int(ap.Port())) + "\"")
+	}
+	if i := strings.LastIndexByte(s, ':'); i >= 0 {
+		if a, err := netip.ParseAddr(s[:i]); err == nil && a.Is4() {
+			return netip.AddrPort{}, errors.New(quote(s) + ": port " + quote(s[i+1:]) + " is not a number from 0 to 65535")
+		}
+	}
+	return netip.AddrPort{}, errors.New(quote(s) + " is not an IPv4 address and port such as \"93.184.216.34:443\"")
+}
+
 func parsePrefix(f, s string) (netip.Prefix, *FieldError) {
 	p, err := netip.ParsePrefix(s)
 	if err != nil || !p.Addr().Is4() {

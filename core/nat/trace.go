@@ -184,6 +184,51 @@ func (d Decision) String() string {
 	return "decision(" + strconv.Itoa(int(d)) + ")"
 }
 
+// Describe says d in plain words for a sentence such as "Dropped at
+// router: <Describe>.": "no mapping or port-forwarding rule holds the port it
+// was sent to" for NoMapping. String stays the name for data and links.
+func (d Decision) Describe() string {
+	switch d {
+	case Sent:
+		return "the packet was sent"
+	case MappingCreated:
+		return "a new mapping was created"
+	case MappingReused:
+		return "an existing mapping was reused"
+	case MappingExpired:
+		return "a mapping expired"
+	case Accepted:
+		return "a mapping let the packet in"
+	case Forwarded:
+		return "a port-forwarding rule passed the packet on"
+	case Hairpinned:
+		return "the packet was turned round into the LAN (hairpinning)"
+	case Delivered:
+		return "the packet was delivered"
+	case ClockAdvanced:
+		return "the clock moved on"
+	case RuleAdded:
+		return "a port-forwarding rule was added"
+	case Filtered:
+		return "the filter admits no packet from that sender"
+	case NoMapping:
+		return "no mapping or port-forwarding rule holds the port it was sent to"
+	case PoolExhausted:
+		return "every public port is taken, so no new mapping can be made"
+	case HairpinOff:
+		return "the packet is for the NAT's own public address and hairpinning is off"
+	case NoHost:
+		return "no device has the destination address"
+	case TooManyHops:
+		return "the packet went round more routers than any real path has"
+	case NothingToReply:
+		return "the device has received nothing to reply to"
+	case RuleConflict:
+		return "the rule's public port is already taken"
+	}
+	return d.String()
+}
+
 // IsDrop reports whether d ends a packet's path without delivering it.
 func (d Decision) IsDrop() bool { return d >= Filtered && d <= NothingToReply }
 

@@ -3,6 +3,7 @@ package plan_test
 import (
 	"errors"
 	"net/netip"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -116,6 +117,7 @@ func TestSplitParts(t *testing.T) {
 		{"10.0.0.0/24", 256, 32, "", ""},
 		{"10.0.0.0/24", 257, 0, "", "a /24 holds only 256 addresses"},
 		{"10.0.0.0/24", 0, 0, "", "at least 1"},
+		{"10.0.0.1/32", 2, 0, "", "split 10.0.0.1/32 into 2 parts: a /32 holds only 1 address, so at most that many parts"},
 		{"::/0", 1 << 63, 63, "", ""},
 		{"::/0", 1<<63 + 1, 64, "9223372036854775809 parts rounded up to 18446744073709551616", ""},
 		{"::/0", ^uint64(0), 64, "", ""},
@@ -196,13 +198,17 @@ func TestVLSMErrors(t *testing.T) {
 		{"192.168.0.0/24", []plan.Request{{"big", 255}}, 0, `needs 255 hosts, a /23 (512 addresses), but only 256 addresses are left`},
 		{"192.168.0.0/24", []plan.Request{{"ok", 5}, {"none", 0}}, 1, `"none": asks for 0 hosts`},
 		{"10.0.0.0/8", []plan.Request{{"huge", 1 << 40}}, 0, `more than IPv4 holds`},
-		{"10.0.0.1/32", []plan.Request{{"one", 1}}, 0, `a /30 (4 addresses), but only 1 addresses are left`},
+		{"10.0.0.1/32", []plan.Request{{"one", 1}}, 0, `"one": needs 1 host, a /30 (4 addresses), but only 1 address is left in 10.0.0.1/32`},
+		{"192.168.0.0/25", []plan.Request{{"lab", 100}, {"office", 50}}, 1, `needs 50 hosts, a /26 (64 addresses), but only 0 addresses are left in 192.168.0.0/25 after 1 larger or earlier subnet`},
 	}
 	for _, tt := range tests {
 		_, err := plan.VLSM(pfx(tt.within), tt.reqs)
 		var re *plan.RequestError
 		if !errors.As(err, &re) || re.Index != tt.index || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("VLSM(%s, %v) error = %v; want request %d and %q", tt.within, tt.reqs, err, tt.index, tt.want)
+		}
+		if err != nil && regexp.MustCompile(`\b1 (hosts|addresses|larger or earlier subnets)\b`).MatchString(err.Error()) {
+			t.Errorf("VLSM(%s, %v) error = %v; a count of 1 with a plural noun", tt.within, tt.reqs, err)
 		}
 	}
 	if _, err := plan.VLSM(netip.Prefix{}, nil); err == nil {

@@ -15,6 +15,8 @@ import (
 	"strconv"
 
 	"github.com/netground/netground/core/subnet"
+
+	"github.com/netground/netground/core/field"
 )
 
 // Split is a network divided into equal subnets of one length. It computes
@@ -50,13 +52,13 @@ func SplitParts(p netip.Prefix, n uint64) (Split, error) {
 	if !p.IsValid() {
 		return Split{}, errors.New("split: no network given")
 	}
-	name := "split " + p.String() + " into " + strconv.FormatUint(n, 10) + " parts: "
+	name := "split " + p.String() + " into " + field.Count(n, "part", "parts") + ": "
 	if n == 0 {
 		return Split{}, errors.New(name + "the number of parts must be at least 1")
 	}
 	extra := bits.Len64(n - 1) // ceil(log2 n)
 	if p.Bits()+extra > p.Addr().BitLen() {
-		return Split{}, errors.New(name + "a /" + strconv.Itoa(p.Bits()) + " holds only " + subnet.Size(p).String() + " addresses, so at most that many parts")
+		return Split{}, errors.New(name + "a /" + strconv.Itoa(p.Bits()) + " holds only " + field.CountText(subnet.Size(p).String(), "address", "addresses") + ", so at most that many parts")
 	}
 	return Split{parent: p.Masked(), bits: p.Bits() + extra, asked: n}, nil
 }

@@ -8,6 +8,8 @@ import (
 
 	"github.com/netground/netground/core/subnet"
 	"go4.org/netipx"
+
+	"github.com/netground/netground/core/field"
 )
 
 // Request asks VLSM for a subnet with room for Hosts hosts.
@@ -81,13 +83,13 @@ func VLSM(within netip.Prefix, reqs []Request) (Layout, error) {
 		r := reqs[o.index]
 		size := subnet.Pow2(o.hostBits)
 		if o.hostBits > width-within.Bits() || size.Cmp(left) > 0 {
-			why := "needs " + strconv.FormatUint(r.Hosts, 10) + " hosts, "
+			why := "needs " + field.Count(r.Hosts, "host", "hosts") + ", "
 			if o.hostBits > width {
 				why += "more than " + familyName(within.Addr()) + " holds"
 			} else {
-				why += "a /" + strconv.Itoa(width-o.hostBits) + " (" + size.String() + " addresses), but only " + left.String() + " addresses are left in " + within.String()
+				why += "a /" + strconv.Itoa(width-o.hostBits) + " (" + size.String() + " addresses), but only " + field.CountText(left.String(), "address is", "addresses are") + " left in " + within.String()
 				if n := len(out.Allocations); n > 0 {
-					why += " after " + strconv.Itoa(n) + " larger or earlier subnets"
+					why += " after " + field.Count(n, "larger or earlier subnet", "larger or earlier subnets")
 				}
 			}
 			return Layout{}, &RequestError{o.index, r.Name, why}

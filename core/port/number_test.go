@@ -137,6 +137,46 @@ func TestTransport(t *testing.T) {
 	}
 }
 
+func TestParsePortTransport(t *testing.T) {
+	tests := []struct {
+		in   string
+		port uint16
+		want port.Transport
+		err  string // substring of the error; "" for none
+	}{
+		{"80/tcp", 80, port.TCP, ""},
+		{"udp/53", 53, port.UDP, ""},
+		{"53/UDP", 53, port.UDP, ""},
+		{"TCP/443", 443, port.TCP, ""},
+		{"sctp/2905", 2905, port.SCTP, ""},
+		{"5004/Dccp", 5004, port.DCCP, ""},
+		{"80/tpc", 0, 0, `port "80/tpc": "tpc" is not tcp, udp, sctp or dccp`},
+		{"80/", 0, 0, `"" is not tcp, udp, sctp or dccp`},
+		{"99999/tcp", 0, 0, `port "99999": 99999 is out of range`},
+		{"080/tcp", 0, 0, `leading zero`},
+		{"80/tcp/udp", 0, 0, "write a port and a transport, such as 80/tcp or udp/53"},
+		{"tcp/udp", 0, 0, "write a port and a transport"},
+		{"80", 0, 0, "write a port and a transport"},
+	}
+	for _, tt := range tests {
+		p, tr, err := port.ParsePortTransport(tt.in)
+		if p != tt.port || tr != tt.want || (err == nil) != (tt.err == "") || err != nil && !strings.Contains(err.Error(), tt.err) {
+			t.Errorf("ParsePortTransport(%q) = %d, %v, %v; want %d, %v, error containing %q", tt.in, p, tr, err, tt.port, tt.want, tt.err)
+		}
+	}
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"80/tcp", true}, {"udp/53", true}, {"80/tpc", true}, {"tcp/udp", false},
+		{"80", false}, {"http://x/", false}, {"10.0.0.0/8", false}, {"80/", false}, {"/tcp", false},
+	} {
+		if got := port.IsPortTransportLike(tt.in); got != tt.want {
+			t.Errorf("IsPortTransportLike(%q) = %v; want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
 func FuzzParsePort(f *testing.F) {
 	for _, s := range []string{"0", "80", "65535", "65536", "-1", "080", "8o80", "", "+1", "99999999999"} {
 		f.Add(s)

@@ -3,6 +3,8 @@ package port
 import (
 	"fmt"
 	"strings"
+
+	"github.com/netground/netground/core/field"
 )
 
 // EphemeralOverlap reports where an OS's default ephemeral range overlaps
@@ -61,7 +63,7 @@ func (o EphemeralOverlap) Explain() string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%v picks ephemeral ports from %d-%d, set by %s. Ports %d-%d of that are registered ports, "+
-		"where %d ports carry %d assigned service entries", o.OS, first, last, o.OS.EphemeralSetting(), o.First, o.Last, o.Ports, len(o.Services))
+		"where %s %s", o.OS, first, last, o.OS.EphemeralSetting(), o.First, o.Last, field.Count(o.Ports, "port carries", "ports carry"), field.Count(len(o.Services), "assigned service entry", "assigned service entries"))
 	var names []string
 	for _, rec := range o.Services {
 		if len(names) == 3 {

@@ -1,7 +1,10 @@
 package port_test
 
 import (
+	"fmt"
 	"os"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -219,6 +222,13 @@ func TestSearch(t *testing.T) {
 		{"rdp", "ms-wbt-server", "3389", port.MatchAlias},
 		{"  Redis ", "redis", "6379", port.MatchName},
 		{"3com-tsm", "3com-tsmux", "106", port.MatchPrefix},
+		{"80/tcp", "http", "80", port.MatchPort},
+		{"UDP/53", "domain", "53", port.MatchPort},
+		{"dccp/5004", "avt-profile-1", "5004", port.MatchPort},
+		{"domain", "domain", "53", port.MatchName},
+		{"game", "gamegen1", "1738", port.MatchPrefix},
+		{"teln", "telnet", "23", port.MatchPrefix},
+		{"dom", "domain", "53", port.MatchPrefix},
 	}
 	for _, tt := range tests {
 		got := r.Search(tt.query, 5)
@@ -249,6 +259,80 @@ func TestSearch(t *testing.T) {
 	got := r.Search("http", 3)
 	if len(got) != 3 || got[2].Record.Name() != "https" || got[2].Kind != port.MatchPrefix {
 		t.Errorf("Search(\"http\", 3) = %v; want http (tcp/udp, sctp), then https", got)
+	}
+}
+
+// TestSearchRanksWellKnownFirst checks that among names that start with the
+// query, those on well-known ports come first, each group by name length.
+func TestSearchRanksWellKnownFirst(t *testing.T) {
+	r := registry(t)
+	for _, q := range []string{"game", "http", "ssh", "dns", "domain", "ftp", "sql", "tel"} {
+		var prefixed []port.Record
+		for _, m := range r.Search(q, 200) {
+			if m.Kind == port.MatchPrefix {
+				prefixed = append(prefixed, m.Record)
+			}
+		}
+		for i := 1; i < len(prefixed); i++ {
+			a, b := prefixed[i-1], prefixed[i]
+			aw, bw := wellKnown(a), wellKnown(b)
+			if !aw && bw || aw == bw && len(a.Name()) > len(b.Name()) {
+				t.Errorf("Search(%q): %s %s before %s %s; want well-known ports first, then shorter names", q, a.Name(), a.PortString(), b.Name(), b.PortString())
+			}
+		}
+	}
+	// http-alt (591) is well-known and ranks before httpx (4180), though longer.
+	var names []string
+	for _, m := range r.Search("http", 200) {
+		if m.Kind == port.MatchPrefix && !slices.Contains(names, m.Record.Name()) {
+			names = append(names, m.Record.Name())
+		}
+	}
+	if i, j := slices.Index(names, "http-alt"), slices.Index(names, "httpx"); i < 0 || j < 0 || i > j {
+		t.Errorf("Search(\"http\") prefix names = %v; want http-alt before httpx", names)
+	}
+}
+
+func wellKnown(rec port.Record) bool {
+	first, _, ok := rec.Ports()
+	return ok && first < 1024
+}
+
+func TestBest(t *testing.T) {
+	r := registry(t)
+	tests := []struct {
+		query string
+		want  string // the best match's service name; "" for none
+	}{
+		{"game", ""},
+		{"http", "http"},
+		{"HTTP", "http"},
+		{"ssh", "ssh"},
+		{"postgres", "postgresql"},
+		{"postg", "postgresql"},
+		{"dns", "domain"},
+		{"domain", "domain"},
+		{"80/tcp", "http"},
+		{"udp/53", "domain"},
+		{"22", "ssh"},
+		{"secure shell", ""},
+		{"zzzz-nothing", ""},
+	}
+	for _, tt := range tests {
+		m, ok := port.Best(r.Search(tt.query, 50))
+		got := ""
+		if ok {
+			got = m.Record.Name()
+		}
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("Best(Search(%q)) = %q, %v; want %q", tt.query, got, ok, tt.want)
+		}
+		if got == "gamegen1" {
+			t.Errorf("Best(Search(%q)) = gamegen1, a name that merely starts with the query", tt.query)
+		}
+	}
+	if _, ok := port.Best(nil); ok {
+		t.Errorf("Best(nil) = _, true; want false")
 	}
 }
 
@@ -293,6 +377,18 @@ func TestEphemeralOverlap(t *testing.T) {
 	}
 	if o := r.EphemeralOverlap(0); !o.IsEmpty() {
 		t.Errorf("EphemeralOverlap(0) not empty")
+	}
+	one := port.EphemeralOverlap{OS: port.Linux, First: 32768, Last: 49151, Ports: 1, Services: r.Lookup(5432, port.TCP)[:1]}
+	for _, tt := range []struct {
+		o    port.EphemeralOverlap
+		want string
+	}{
+		{one, "where 1 port carries 1 assigned service entry (for example postgresql 5432)"},
+		{linux, fmt.Sprintf("where %d ports carry %d assigned service entries", linux.Ports, len(linux.Services))},
+	} {
+		if got := tt.o.Explain(); !strings.Contains(got, tt.want) || regexp.MustCompile(`\b1 (ports|assigned service entries)`).MatchString(got) {
+			t.Errorf("(%+v).Explain() = %q; want %q", tt.o.Ports, got, tt.want)
+		}
 	}
 }
 

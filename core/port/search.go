@@ -83,10 +83,11 @@ var aliases = [...]Alias{
 func Aliases() []Alias { return slices.Clone(aliases[:]) }
 
 // Search finds records for what a person types: a port number ("5432"), a
-// service name or common alias ("postgres"), the start of a service name
-// ("postg"), or words from a description ("secure shell"). Names are
-// compared without regard to ASCII case. Results are ranked by MatchKind;
-// within a kind, prefix matches put shorter names first and description
+// port with its transport ("53/udp", "tcp/80"), a service name or common
+// alias ("postgres"), the start of a service name ("postg"), or words from a
+// description ("secure shell"). Names are compared without regard to ASCII
+// case. Results are ranked by MatchKind; within a kind, prefix matches put
+// well-known ports (below 1024) first, then shorter names, and description
 // matches go in port order. A record appears once, under its strongest kind.
 // If limit is 0 or less, DefaultSearchLimit is used.
 func (r *Registry) Search(query string, limit int) []Match {
@@ -107,6 +108,16 @@ func (r *Registry) Search(query string, limit int) []Match {
 		}
 	}
 
+	if IsPortTransportLike(q) {
+		if p, t, err := ParsePortTransport(q); err == nil {
+			for _, rec := range r.Lookup(p, t) {
+				if !full() {
+					out = append(out, Match{Record: rec, Kind: MatchPort})
+				}
+			}
+			return out
+		}
+	}
 	// Names can start with a digit too ("3com-tsmux"); only a valid port is
 	// taken as a number.
 	if '0' <= q[0] && q[0] <= '9' {
@@ -132,7 +143,9 @@ func (r *Registry) Search(query string, limit int) []Match {
 	}
 	prefixed := slices.Clone(r.nameRange(q, true)[len(exact):])
 	slices.SortStableFunc(prefixed, func(a, b int32) int {
-		return cmp.Compare(len(r.keys[a].name), len(r.keys[b].name))
+		return cmp.Or(
+			cmp.Compare(systemRank(r.records[a]), systemRank(r.records[b])),
+			cmp.Compare(len(r.keys[a].name), len(r.keys[b].name)))
 	})
 	for _, i := range prefixed {
 		if full() {
@@ -150,4 +163,39 @@ func (r *Registry) Search(query string, limit int) []Match {
 		}
 	}
 	return out
+}
+
+// systemRank is 0 for a record on a well-known (system) port, below 1024,
+// and 1 for any other, so that the services people mean most often rank first.
+func systemRank(rec Record) int {
+	if first, _, ok := rec.Ports(); ok && first < 1024 {
+		return 0
+	}
+	return 1
+}
+
+// Best returns the match in matches, as Search ranks them, that answers the
+// query by itself: the first assigned one when it is for a port, an alias or
+// the exact service name, or the one service whose name starts with the query
+// when no other name does. It returns false when the names only start with the
+// query in several ways or merely mention it: "game" names no service, and
+// gamegen1 is no better an answer than gamelobby.
+func Best(matches []Match) (Match, bool) {
+	i := slices.IndexFunc(matches, func(m Match) bool { return m.Record.IsAssigned() })
+	if i < 0 {
+		return Match{}, false
+	}
+	best := matches[i]
+	switch best.Kind {
+	case MatchPort, MatchAlias, MatchName:
+		return best, true
+	case MatchPrefix:
+		for _, m := range matches[i+1:] {
+			if m.Kind == MatchPrefix && m.Record.Name() != best.Record.Name() {
+				return Match{}, false
+			}
+		}
+		return best, true
+	}
+	return Match{}, false
 }

@@ -1,5 +1,11 @@
 package practice
 
+import "net/netip"
+
+// BoundaryStep is the solution step that says which bits of host/bits the
+// network keeps.
+func BoundaryStep(host netip.Addr, bits int) string { return boundaryStep(info(host, bits)) }
+
 // Checkers for the table tests.
 var (
 	CheckAddr      = checkAddr

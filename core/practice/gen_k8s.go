@@ -6,6 +6,7 @@ import (
 	"net/netip"
 	"strconv"
 
+	"github.com/netground/netground/core/field"
 	"github.com/netground/netground/core/k8s"
 )
 
@@ -228,7 +229,7 @@ func k8sPodCIDR(r *rand.Rand) Question {
 		Steps: []string{
 			"kube-controller-manager's range allocator hands out the node ranges in order: node number i (from 0) gets the i-th /" + strconv.Itoa(mask) + " of the cluster CIDR.",
 			fmt.Sprintf("%s is node number %d (from 0): %s.", nodes[i].Name, i, want),
-			fmt.Sprintf("Each /%d holds %d addresses; its pods get .2 upwards (.1 is the node's bridge), up to %d pods (kubelet --max-pods).", mask, 1<<(32-mask), nodes[i].Capacity),
+			fmt.Sprintf("Each /%d holds %d addresses; its pods get .2 upwards (.1 is the node's bridge), up to %s (kubelet --max-pods).", mask, 1<<(32-mask), field.Count(nodes[i].Capacity, "pod", "pods")),
 		},
 	}
 	q.verify = func() error {

@@ -6,6 +6,7 @@ import (
 	"net/netip"
 	"strconv"
 
+	"github.com/netground/netground/core/field"
 	"github.com/netground/netground/core/plan"
 	"github.com/netground/netground/core/subnet"
 )
@@ -62,7 +63,7 @@ func splitParts(p netip.Prefix, n uint64) Question {
 			return ""
 		}),
 		Steps: []string{
-			fmt.Sprintf("Each extra prefix bit doubles the number of subnets; %d parts need %d bits, because 2^%d = %s ≥ %d.", n, extra, extra, sp.Total(), n),
+			fmt.Sprintf("Each extra prefix bit doubles the number of subnets; %d parts need %s, because 2^%d = %s ≥ %d.", n, field.Count(extra, "bit", "bits"), extra, sp.Total(), n),
 			fmt.Sprintf("/%d + %d = /%d.", p.Bits(), extra, bits),
 		},
 	}
@@ -189,7 +190,7 @@ func splitVLSM(r *rand.Rand) Question {
 	target := lay.Allocations[r.IntN(len(lay.Allocations))]
 	var given []string
 	for _, q := range reqs {
-		given = append(given, fmt.Sprintf("%s: %d hosts", q.Name, q.Hosts))
+		given = append(given, fmt.Sprintf("%s: %s", q.Name, field.Count(q.Hosts, "host", "hosts")))
 	}
 	q := Question{
 		Kind:   FreeText,
@@ -202,7 +203,7 @@ func splitVLSM(r *rand.Rand) Question {
 			"Sort the requests by size, largest first; ties keep their order.",
 			"Give each the smallest subnet whose usable addresses (2^h - 2 for IPv4) hold its hosts.",
 			"Place each at the next free address; a block of 2^h addresses always starts on a multiple of 2^h, so nothing overlaps.",
-			fmt.Sprintf("%s needs %d hosts: a /%d (%s usable), placed at %s.", target.Name, target.Hosts, target.Prefix.Bits(), target.Usable, target.Prefix),
+			fmt.Sprintf("%s needs %s: a /%d (%s usable), placed at %s.", target.Name, field.Count(target.Hosts, "host", "hosts"), target.Prefix.Bits(), target.Usable, target.Prefix),
 		},
 		Table: Table{Caption: "VLSM allocation of " + within.String(), Head: []string{"Network", "Hosts", "Subnet", "Usable"}},
 	}

@@ -5,8 +5,10 @@ import (
 	"math/rand/v2"
 	"net/netip"
 	"strconv"
+	"strings"
 
 	"github.com/netground/netground/core/addr"
+	"github.com/netground/netground/core/field"
 	"github.com/netground/netground/core/subnet"
 )
 
@@ -66,6 +68,27 @@ func andWork(host netip.Addr, in subnet.Info) []string {
 	}
 }
 
+// octetsKept says which octets of an IPv4 address the network bits cover:
+// whole ones whole octets, then part of one: "octets 1 and 2 whole and
+// 4 bits of octet 3" for a /20, "octet 1 whole" for a /8, "5 bits of octet 1"
+// for a /5.
+func octetsKept(whole, bits int) string {
+	var parts []string
+	switch whole {
+	case 0:
+	case 1:
+		parts = append(parts, "octet 1 whole")
+	case 2:
+		parts = append(parts, "octets 1 and 2 whole")
+	default:
+		parts = append(parts, fmt.Sprintf("octets 1 to %d whole", whole))
+	}
+	if bits > 0 {
+		parts = append(parts, fmt.Sprintf("%s of octet %d", field.Count(bits, "bit", "bits"), whole+1))
+	}
+	return strings.Join(parts, " and ")
+}
+
 func boundaryStep(in subnet.Info) string {
 	b := in.Boundary
 	bits := in.Subnet.Bits()
@@ -73,10 +96,16 @@ func boundaryStep(in subnet.Info) string {
 		if b.Group >= b.Groups {
 			return fmt.Sprintf("A /%d has no host bits.", bits)
 		}
-		return fmt.Sprintf("A /%d keeps the first %d bits: the first %d octets whole and %d bits of octet %d; the other %d bits are host bits.",
-			bits, bits, b.Group, b.NetworkBits, b.Group+1, 32-bits)
+		if bits == 0 {
+			return "A /0 keeps no bits: all 32 bits are host bits."
+		}
+		host := fmt.Sprintf("the other %d bits are host bits", 32-bits)
+		if bits == 31 {
+			host = "the last bit is the host bit"
+		}
+		return fmt.Sprintf("A /%d keeps the first %s: %s; %s.", bits, field.Count(bits, "bit", "bits"), octetsKept(b.Group, b.NetworkBits), host)
 	}
-	return fmt.Sprintf("A /%d keeps the first %d bits, that is %d hex digits (each digit is 4 bits, a nibble); the other %d bits are host bits.", bits, bits, bits/4, 128-bits)
+	return fmt.Sprintf("A /%d keeps the first %s, that is %s (each digit is 4 bits, a nibble); the other %s.", bits, field.Count(bits, "bit", "bits"), field.Count(bits/4, "hex digit", "hex digits"), field.Count(128-bits, "bit is a host bit", "bits are host bits"))
 }
 
 func genSubnet(r *rand.Rand, level int) Question {
@@ -247,7 +276,7 @@ func subnetUsable(host netip.Addr, bits int) Question {
 			return ""
 		}),
 		Steps: []string{
-			fmt.Sprintf("A /%d leaves %d host bits: 2^%d = %s addresses.", bits, in.HostBits, in.HostBits, total),
+			fmt.Sprintf("A /%d leaves %s: 2^%d = %s.", bits, field.Count(in.HostBits, "host bit", "host bits"), in.HostBits, field.CountText(total.String(), "address", "addresses")),
 		},
 	}
 	switch bits {
@@ -285,7 +314,7 @@ func subnetMask(host netip.Addr, bits int) Question {
 			return ""
 		}),
 		Steps: []string{
-			fmt.Sprintf("The netmask has %d one-bits followed by %d zero-bits.", bits, 32-bits),
+			fmt.Sprintf("The netmask has %s followed by %s.", field.Count(bits, "one-bit", "one-bits"), field.Count(32-bits, "zero-bit", "zero-bits")),
 			"In dotted decimal, each group of 8 bits is one octet: " + in.Mask.String() + ".",
 		},
 		Work: []string{addr.FormsOf(in.Mask).Binary() + "  = " + in.Mask.String()},
@@ -307,7 +336,7 @@ func subnetLength(host netip.Addr, bits int) Question {
 		}),
 		Steps: []string{
 			"Write the mask in binary and count the one-bits.",
-			fmt.Sprintf("%d ones: /%d.", bits, bits),
+			fmt.Sprintf("%s: /%d.", field.Count(bits, "one", "ones"), bits),
 		},
 		Work: []string{addr.FormsOf(in.Mask).Binary()},
 	}
@@ -353,8 +382,8 @@ func subnetCount64(host netip.Addr, bits int) Question {
 			return ""
 		}),
 		Steps: []string{
-			fmt.Sprintf("From /%d to /64 there are %d bits (%d hex digits) to number subnets with.", bits, 64-bits, (64-bits)/4),
-			fmt.Sprintf("2^%d = %s subnets of /64.", 64-bits, n),
+			fmt.Sprintf("From /%d to /64 there are %s (%s) to number subnets with.", bits, field.Count(64-bits, "bit", "bits"), field.Count((64-bits)/4, "hex digit", "hex digits")),
+			fmt.Sprintf("2^%d = %s of /64.", 64-bits, field.CountText(n.String(), "subnet", "subnets")),
 			fmt.Sprintf("The first is %s and the last %s.", subnet.Nth(in.Subnet.Prefix(), 64, subnet.CountOf(0)), lastSub(in.Subnet.Prefix(), 64)),
 		},
 	}

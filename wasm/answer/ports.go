@@ -13,6 +13,7 @@ type PortsView struct {
 	Mode string // "port", "socket", "url", "search" or "" for an empty query
 
 	Port                      string // the port the query is about, "" for a name search
+	Transport                 string // the transport the query names ("80/tcp"), "" for all
 	Range, RangeExplain       string
 	Service                   string // the best match's service name
 	Host, Scheme, PortExplain string
@@ -38,6 +39,7 @@ func DescribePorts(query string, reg *port.Registry) PortsView {
 	q := strings.TrimSpace(query)
 	var v PortsView
 	var p uint16
+	var transport port.Transport
 	hasPort := false
 	switch {
 	case q == "":
@@ -52,6 +54,14 @@ func DescribePorts(query string, reg *port.Registry) PortsView {
 		v.PortExplain = e.Explain()
 		v.Notes = e.Notes()
 		p, hasPort = e.Port(), true
+	case port.IsPortTransportLike(q):
+		v.Mode = "port"
+		n, t, err := port.ParsePortTransport(q)
+		if err != nil {
+			return PortsView{Mode: "port", Err: err.Error()}
+		}
+		p, transport, hasPort = n, t, true
+		v.Transport = t.String()
 	case isNumber(q):
 		v.Mode = "port"
 		n, err := port.ParsePort(q)
@@ -98,7 +108,7 @@ func DescribePorts(query string, reg *port.Registry) PortsView {
 	}
 	var matches []port.Match
 	if hasPort {
-		for _, rec := range reg.Lookup(p, 0) {
+		for _, rec := range reg.Lookup(p, transport) {
 			matches = append(matches, port.Match{Record: rec, Kind: port.MatchPort})
 		}
 	} else {
@@ -118,19 +128,24 @@ func DescribePorts(query string, reg *port.Registry) PortsView {
 			Name: name, Port: rec.PortString(), Transport: rec.Transport().String(),
 			Description: rec.Description(), Reference: rec.Reference(), Match: match,
 		})
-		if v.Service == "" && rec.IsAssigned() {
-			v.Service = rec.Name()
-			if !hasPort {
-				if first, _, ok := rec.Ports(); ok {
-					r := port.RangeOf(first)
-					v.Port = rec.PortString()
-					v.Range, v.RangeExplain = r.Name(), r.Explain()
-				}
+	}
+	if best, ok := port.Best(matches); ok {
+		rec := best.Record
+		v.Service = rec.Name()
+		if !hasPort {
+			if first, _, ok := rec.Ports(); ok {
+				r := port.RangeOf(first)
+				v.Port = rec.PortString()
+				v.Range, v.RangeExplain = r.Name(), r.Explain()
 			}
 		}
+	} else if len(v.Rows) > 0 && !hasPort {
+		v.Notes = append(v.Notes, "No service is named “"+q+"”: the services below only start with it or mention it.")
 	}
 	if len(v.Rows) == 0 {
-		if hasPort {
+		if hasPort && transport != 0 {
+			v.NoMatches = "IANA has assigned no service to port " + v.Port + " over " + strings.ToUpper(v.Transport) + "."
+		} else if hasPort {
 			v.NoMatches = "IANA has assigned no service to port " + v.Port + "."
 		} else {
 			v.NoMatches = "No service name, alias or description matches “" + q + "”."

@@ -18,6 +18,9 @@ func TestDescribePortsWithoutRegistry(t *testing.T) {
 		{"::1:80", "socket", "", "", "[::1]:80"},
 		{"https://example.com", "url", "443", "well-known", ""},
 		{"postgres://u:p@[::1]/db", "url", "5432", "registered", ""},
+		{"80/tcp", "port", "80", "well-known", ""},
+		{"udp/53", "port", "53", "well-known", ""},
+		{"80/tpc", "port", "", "", `"tpc" is not tcp, udp, sctp or dccp`},
 	}
 	for _, tt := range tests {
 		v := DescribePorts(tt.q, nil)
@@ -41,10 +44,32 @@ func TestDescribePortsWithRegistry(t *testing.T) {
 		{"22", "ssh", "22"},
 		{"https", "https", "443"},
 		{"10.0.0.5:3306", "mysql", "3306"},
+		{"80/tcp", "http", "80"},
+		{"UDP/53", "domain", "53"},
+		{"dns", "domain", "53"},
+		{"ssh", "ssh", "22"},
+		{"game", "", ""},
 	} {
 		v := DescribePorts(tt.q, reg)
 		if v.Service != tt.service || v.Port != tt.port {
 			t.Errorf("DescribePorts(%q) = service %q port %q; want %q %q", tt.q, v.Service, v.Port, tt.service, tt.port)
 		}
+	}
+	for _, tt := range []struct{ q, transport string }{
+		{"80/tcp", "tcp"}, {"udp/53", "udp"}, {"80", ""},
+	} {
+		v := DescribePorts(tt.q, reg)
+		if v.Transport != tt.transport {
+			t.Errorf("DescribePorts(%q).Transport = %q; want %q", tt.q, v.Transport, tt.transport)
+		}
+		for _, r := range v.Rows {
+			if tt.transport != "" && !strings.Contains(r.Transport, tt.transport) {
+				t.Errorf("DescribePorts(%q) row %s %s/%s; want only %s", tt.q, r.Name, r.Port, r.Transport, tt.transport)
+			}
+		}
+	}
+	v := DescribePorts("game", reg)
+	if len(v.Rows) == 0 || len(v.Notes) != 1 || !strings.Contains(v.Notes[0], "No service is named “game”") {
+		t.Errorf("DescribePorts(\"game\") = %d rows, notes %q; want rows and a note that no service has that name", len(v.Rows), v.Notes)
 	}
 }

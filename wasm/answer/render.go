@@ -258,6 +258,7 @@ func portsResult(v PortsView) Node {
 			If(v.Scheme != "", fact("Scheme", "scheme", v.Scheme)),
 			If(v.Host != "", fact("Host", "host", v.Host)),
 			If(v.Port != "", fact("Port", "port", v.Port)),
+			If(v.Transport != "", fact("Transport", "transport", v.Transport)),
 			If(v.Service != "", fact("Service", "service", v.Service)),
 			If(v.Range != "", fact("Range", "range", v.Range)),
 		).Class("facts"),

@@ -8,6 +8,8 @@ import (
 
 	"github.com/netground/netground/core/k8s"
 	"github.com/netground/netground/wasm/ui"
+
+	"github.com/netground/netground/core/field"
 )
 
 // view is everything the page shows for one scenario, computed before
@@ -129,7 +131,7 @@ func buildView(s k8s.Scenario) view {
 		if r := st.Replicas(); i < len(r) {
 			n = r[i]
 		}
-		v.Deployments = append(v.Deployments, option{d.Name, fmt.Sprintf("%s (%d replicas)", d.Name, n)})
+		v.Deployments = append(v.Deployments, option{d.Name, fmt.Sprintf("%s (%s)", d.Name, field.Count(n, "replica", "replicas"))})
 	}
 	var podTargets []option
 	for _, p := range st.Pods() {
@@ -234,7 +236,7 @@ func picture(v view, st k8s.State) (string, string) {
 			np = "NodePort " + s.NodePort + " on every node"
 		}
 		fmt.Fprintf(&b, `<text x="%d" y="%d" class="k8slab-small">%s</text>`, x+8, yy+54, esc(clip(np, 36)))
-		words = append(words, fmt.Sprintf("Service %s has the stable ClusterIP %s and the name %s, in front of %d endpoints.", s.Name, s.ClusterIP, s.DNS, len(s.Endpoints)))
+		words = append(words, fmt.Sprintf("Service %s has the stable ClusterIP %s and the name %s, in front of %s.", s.Name, s.ClusterIP, s.DNS, field.Count(len(s.Endpoints), "endpoint", "endpoints")))
 	}
 	if len(v.Services) > 0 {
 		y += ((len(v.Services)+2)/3)*(svcHeight+boxGap) + 30
@@ -277,9 +279,9 @@ func picture(v view, st k8s.State) (string, string) {
 			podAt[p.Name] = pos{x + boxWidth/2, cy}
 		}
 		if len(mine) > shown {
-			fmt.Fprintf(&b, `<text x="%d" y="%d" class="k8slab-small">%s</text>`, x+12, nodeTop+44+shown*chipH+13, esc(fmt.Sprintf("and %d more pods", len(mine)-shown)))
+			fmt.Fprintf(&b, `<text x="%d" y="%d" class="k8slab-small">%s</text>`, x+12, nodeTop+44+shown*chipH+13, esc("and "+field.Count(len(mine)-shown, "more pod", "more pods")))
 		}
-		words = append(words, fmt.Sprintf("Node %s (%s) has the pod CIDR %s and runs %d pods.", n.Name, n.Addr, n.PodCIDR, len(mine)))
+		words = append(words, fmt.Sprintf("Node %s (%s) has the pod CIDR %s and runs %s.", n.Name, n.Addr, n.PodCIDR, field.Count(len(mine), "pod", "pods")))
 	}
 	y = nodeTop + rowH + 20
 	// Arrows from each Service to its endpoints.

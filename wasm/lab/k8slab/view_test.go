@@ -77,6 +77,28 @@ func TestViewRows(t *testing.T) {
 	}
 }
 
+func TestCountsInWords(t *testing.T) {
+	p, _ := presetByName("saved-pod-ip")
+	v := buildView(p.Scenario)
+	for _, want := range []string{"in front of 1 endpoint.", "runs 2 pods.", "runs 0 pods."} {
+		if !strings.Contains(v.Summary, want) {
+			t.Errorf("saved-pod-ip summary %q; want %q", v.Summary, want)
+		}
+	}
+	for _, old := range []string{"1 endpoints", "runs 1 pods"} {
+		if strings.Contains(v.Summary, old) {
+			t.Errorf("saved-pod-ip summary %q says %q", v.Summary, old)
+		}
+	}
+	var labels []string
+	for _, o := range v.Deployments {
+		labels = append(labels, o.Label)
+	}
+	if got := strings.Join(labels, ", "); !strings.Contains(got, "(1 replica)") || strings.Contains(got, "1 replicas") {
+		t.Errorf("saved-pod-ip deployments %q; want web (1 replica)", got)
+	}
+}
+
 func TestReadScenario(t *testing.T) {
 	valid, _ := presetByName("service-name")
 	_, goodFrag, _ := strings.Cut(linkPath("/k8s", valid.Scenario, "", false), "#")

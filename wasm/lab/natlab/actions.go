@@ -147,15 +147,11 @@ func buildStep(action string, f map[string]string) (nat.Step, map[string]string)
 		return p
 	}
 	endpoint := func(name string, icmp bool) netip.AddrPort {
-		s := strings.TrimSpace(f[name])
-		if ap, err := netip.ParseAddrPort(s); err == nil && ap.Addr().Is4() {
-			return ap
+		ap, err := nat.ParseEndpoint(f[name], icmp)
+		if err != nil {
+			errs[name] = err.Error()
 		}
-		if a, err := netip.ParseAddr(s); err == nil && a.Is4() && icmp {
-			return netip.AddrPortFrom(a, 0)
-		}
-		errs[name] = strconv.Quote(s) + ` is not an IPv4 address and port such as "93.184.216.34:443"`
-		return netip.AddrPort{}
+		return ap
 	}
 	var st nat.Step
 	switch action {

@@ -116,7 +116,7 @@ func readLink(q url.Values, fragment string, known []scenario.Problem) (linkStat
 			problems = append(problems, scenario.Problem{Param: "step", Value: field.Shorten(s, 40), Reason: "not a step number from 0; showing step " + strconv.Itoa(st.Step)})
 		case n > total:
 			st.Step = total
-			problems = append(problems, scenario.Problem{Param: "step", Value: field.Shorten(s, 40), Reason: "the scenario has " + strconv.Itoa(total) + " steps; showing the last"})
+			problems = append(problems, scenario.Problem{Param: "step", Value: field.Shorten(s, 40), Reason: "the scenario has " + field.Count(total, "step", "steps") + "; showing the last"})
 		default:
 			st.Step = n
 		}

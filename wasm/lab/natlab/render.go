@@ -26,7 +26,7 @@ func (p *page) Render() app.UI {
 	return ui.Layout(p.IsEmbed(), path, ui.Href(link),
 		app.Section().Class("widget natlab").Aria("labelledby", "natlab-title").Body(
 			app.H1().ID("natlab-title").Text("NAT lab"),
-			app.P().Class("widget-intro").Text("Ten devices with private addresses reach the internet through one public address. "+
+			app.P().Class("widget-intro").Text(introOf(p.lab.sc)+" "+
 				"Step through what the router does to every packet: the mapping it creates, the header fields it rewrites, "+
 				"why the reply finds its way back, and why nothing outside can start a conversation with the devices inside."),
 			ui.LinkNotice(p.Problems()),

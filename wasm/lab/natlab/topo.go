@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/netground/netground/core/nat"
+
+	"github.com/netground/netground/core/field"
 )
 
 // maxPictureDevices is how many devices of one network the picture draws;
@@ -248,7 +250,7 @@ func topoLabel(sc nat.Scenario, path []string) string {
 		if n.Behind != "" {
 			where = n.Behind + "'s network"
 		}
-		b.WriteString(n.Name + " on " + where + " with " + strconv.Itoa(count) + " devices behind it. ")
+		b.WriteString(n.Name + " on " + where + " with " + field.Count(count, "device", "devices") + " behind it. ")
 	}
 	servers := 0
 	for _, d := range sc.Devices {
@@ -256,7 +258,7 @@ func topoLabel(sc nat.Scenario, path []string) string {
 			servers++
 		}
 	}
-	b.WriteString(strconv.Itoa(servers) + " hosts on the internet.")
+	b.WriteString(field.Count(servers, "host", "hosts") + " on the internet.")
 	if len(path) > 0 {
 		b.WriteString(" The packet of this step goes " + strings.Join(path, " → ") + ".")
 	}

@@ -88,13 +88,13 @@ func computeStep(sc nat.Scenario, at int, tr nat.Trace) stepView {
 	case out == nat.Delivered:
 		v.Summary = "Delivered to " + v.DeliveredTo + "."
 	case v.Drop && len(tr.Events) > 0:
-		v.Summary = "Dropped at " + tr.Events[len(tr.Events)-1].Node + ": " + out.String() + "."
+		v.Summary = "Dropped at " + tr.Events[len(tr.Events)-1].Node + ": " + out.Describe() + "."
 	case out == nat.ClockAdvanced || out == nat.MappingExpired:
 		v.Summary = "The clock is now at " + v.Clock + "."
 	case out == nat.RuleAdded:
 		v.Summary = "The rule is in place."
 	default:
-		v.Summary = "The step ended with " + out.String() + "."
+		v.Summary = "The step ended: " + out.Describe() + "."
 	}
 	return v
 }
@@ -243,4 +243,42 @@ func computePunch() punchView {
 		}
 	}
 	return v
+}
+
+// introOf opens the lab's introduction with what the scenario holds: how
+// many devices with private addresses share how many public addresses.
+func introOf(sc nat.Scenario) string {
+	private, public := 0, 0
+	for _, d := range sc.Devices {
+		if d.Behind != "" {
+			private++
+		}
+	}
+	for _, n := range sc.NATs {
+		if n.Behind == "" {
+			public += len(n.WAN)
+		}
+	}
+	if private == 0 || public == 0 {
+		return "Devices with private addresses reach the internet through a router's public address."
+	}
+	devices := countWord(private) + " devices with private addresses reach"
+	if private == 1 {
+		devices = "One device with a private address reaches"
+	}
+	addrs := strings.ToLower(countWord(public)) + " public addresses"
+	if public == 1 {
+		addrs = "one public address"
+	}
+	return devices + " the internet through " + addrs + "."
+}
+
+// countWord writes n in words up to twelve, as a sentence starts, and in
+// digits above.
+func countWord(n int) string {
+	words := [...]string{"No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve"}
+	if n >= 0 && n < len(words) {
+		return words[n]
+	}
+	return strconv.Itoa(n)
 }

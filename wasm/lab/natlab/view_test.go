@@ -77,6 +77,68 @@ func TestPresetOutcomes(t *testing.T) {
 	}
 }
 
+func TestDropSummaryInWords(t *testing.T) {
+	tests := []struct {
+		preset  string
+		step    int // 1-based
+		summary string
+	}{
+		{"unsolicited", 1, "Dropped at router: no mapping or port-forwarding rule holds the port it was sent to."},
+		{"unsolicited", 3, "Dropped at router: the filter admits no packet from that sender."},
+		{"pool-exhausted", 3, "every public port is taken, so no new mapping can be made."},
+		{"home", 1, "Delivered to web."},
+	}
+	for _, tt := range tests {
+		views, _ := stepsOf(t, tt.preset)
+		got := views[tt.step-1].Summary
+		if !strings.Contains(got, tt.summary) {
+			t.Errorf("%s step %d: summary %q; want %q", tt.preset, tt.step, got, tt.summary)
+		}
+		for _, code := range []string{"no-mapping", "pool-exhausted", "filtered."} {
+			if strings.Contains(got, code) {
+				t.Errorf("%s step %d: summary %q names the decision %q instead of saying it", tt.preset, tt.step, got, code)
+			}
+		}
+	}
+}
+
+func TestIntroCountsDevices(t *testing.T) {
+	tests := []struct {
+		sc   nat.Scenario
+		want string
+	}{
+		{nat.PresetHome(), "Three devices with private addresses reach the internet through one public address."},
+		{nat.PresetCGNAT(), "Two devices with private addresses reach the internet through one public address."},
+		{nat.PresetHolePunch(), "Two devices with private addresses reach the internet through two public addresses."},
+		{nat.PresetHome().RemoveDevice(0).RemoveDevice(0), "One device with a private address reaches the internet through one public address."},
+		{nat.Scenario{}, "Devices with private addresses reach the internet through a router's public address."},
+	}
+	for _, tt := range tests {
+		got := introOf(tt.sc)
+		if got != tt.want {
+			t.Errorf("introOf(%q) = %q; want %q", tt.sc.Name, got, tt.want)
+		}
+		if strings.Contains(got, "Ten devices") {
+			t.Errorf("introOf(%q) = %q; counts devices the scenario does not have", tt.sc.Name, got)
+		}
+	}
+}
+
+func TestTopologyCounts(t *testing.T) {
+	for _, tt := range []struct {
+		sc   nat.Scenario
+		want string
+	}{
+		{nat.PresetHolePunch(), "with 1 device behind it"},
+		{nat.PresetHome(), "with 3 devices behind it"},
+	} {
+		got := topoLabel(tt.sc, nil)
+		if !strings.Contains(got, tt.want) || strings.Contains(got, "1 devices") || strings.Contains(got, " 1 hosts") {
+			t.Errorf("topology of %q = %q; want %q", tt.sc.Name, got, tt.want)
+		}
+	}
+}
+
 func TestRewrittenFieldsMarked(t *testing.T) {
 	views, _ := stepsOf(t, "home")
 	// The phone reuses the laptop's source port: the router rewrites the
@@ -299,6 +361,26 @@ func TestEditBehavior(t *testing.T) {
 		}
 		if tt.fieldErr != "" && !editorInput(got) {
 			t.Errorf("field %q has no editor input", got)
+		}
+	}
+}
+
+func TestActionEndpointMessages(t *testing.T) {
+	f := defaultForm(nat.PresetHome())
+	tests := []struct{ action, input, value, want string }{
+		{"send", "send-to", "1.2.3.4", `"1.2.3.4" has no port; write it with one, such as 1.2.3.4:80`},
+		{"fwd", "fwd-to", "192.168.1.20", `"192.168.1.20" has no port; write it with one, such as 192.168.1.20:80`},
+		{"send", "send-to", "nowhere", `"nowhere" is not an IPv4 address and port such as "93.184.216.34:443"`},
+	}
+	for _, tt := range tests {
+		form := map[string]string{}
+		for k, v := range f {
+			form[k] = v
+		}
+		form[tt.input] = tt.value
+		_, errs := buildStep(tt.action, form)
+		if errs[tt.input] != tt.want {
+			t.Errorf("%s with %s=%q: message %q; want %q", tt.action, tt.input, tt.value, errs[tt.input], tt.want)
 		}
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"github.com/netground/netground/core/store"
 	"github.com/netground/netground/wasm/storage"
 	"github.com/netground/netground/wasm/ui"
+
+	"github.com/netground/netground/core/field"
 )
 
 func (p *page) onRenameSave(ctx app.Context, r row) {
@@ -59,7 +61,7 @@ func (p *page) onExportAll(ctx app.Context, e app.Event) {
 		name := libraryFileName(time.Now())
 		said := "Exported your library as " + name + "."
 		if skipped > 0 {
-			said += fmt.Sprintf(" %s left out: export them one by one.", plural(skipped, "damaged scenario was", "damaged scenarios were"))
+			said += fmt.Sprintf(" %s left out: export them one by one.", field.Count(skipped, "damaged scenario was", "damaged scenarios were"))
 		}
 		return data, name, said, err
 	})
@@ -231,7 +233,7 @@ func (p *page) onCancelImport(ctx app.Context, e app.Event) {
 
 func (p *page) runImport(ctx app.Context, name string, docs []scenario.Document, c store.Clash) {
 	p.busy = ""
-	p.act(ctx, "Importing "+plural(len(docs), "scenario", "scenarios")+"…", func(lib *store.Library) (string, error) {
+	p.act(ctx, "Importing "+field.Count(len(docs), "scenario", "scenarios")+"…", func(lib *store.Library) (string, error) {
 		res, err := lib.Import(docs, c)
 		if err != nil {
 			return "", fmt.Errorf("%w (%s imported before the error)", err, strconv.Itoa(len(res.Entries)))

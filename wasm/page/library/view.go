@@ -8,6 +8,8 @@ import (
 
 	"github.com/netground/netground/core/store"
 	"github.com/netground/netground/wasm/ui"
+
+	"github.com/netground/netground/core/field"
 )
 
 // listView is the library as the page shows it.
@@ -97,7 +99,7 @@ func problemText(e store.Entry) string {
 }
 
 func countText(n, damaged int) string {
-	s := plural(n, "scenario", "scenarios")
+	s := field.Count(n, "scenario", "scenarios")
 	if n == 0 {
 		s = "No scenarios saved yet"
 	}
@@ -107,18 +109,11 @@ func countText(n, damaged int) string {
 	return s
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
-}
-
 // sizeText writes a file size for people: "812 bytes", "4.2 kB".
 func sizeText(n int64) string {
 	switch {
 	case n < 1000:
-		return plural(int(n), "byte", "bytes")
+		return field.Count(n, "byte", "bytes")
 	case n < 1000*1000:
 		return strconv.FormatFloat(float64(n)/1000, 'f', 1, 64) + " kB"
 	}
@@ -163,12 +158,12 @@ func clashText(source string, total int, clashes []string) string {
 		list += fmt.Sprintf(" and %d more", len(clashes)-5)
 	}
 	return fmt.Sprintf("%s holds %s; %s already in your library: %s. Keep both (the imported ones get a number), replace yours, or skip them?",
-		source, plural(total, "scenario", "scenarios"), plural(len(clashes), "name is", "names are"), list)
+		source, field.Count(total, "scenario", "scenarios"), field.Count(len(clashes), "name is", "names are"), list)
 }
 
 // importText says what an import did.
 func importText(source string, res store.ImportResult) string {
-	s := fmt.Sprintf("Imported %s from %s", plural(res.Added+res.Replaced, "scenario", "scenarios"), source)
+	s := fmt.Sprintf("Imported %s from %s", field.Count(res.Added+res.Replaced, "scenario", "scenarios"), source)
 	var parts []string
 	if res.Replaced > 0 {
 		parts = append(parts, fmt.Sprintf("%d replaced", res.Replaced))

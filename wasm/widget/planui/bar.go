@@ -8,6 +8,8 @@ import (
 	"github.com/netground/netground/core/plan"
 	"github.com/netground/netground/core/subnet"
 	"go4.org/netipx"
+
+	"github.com/netground/netground/core/field"
 )
 
 // The picture of the address space is a bar barWidth units wide with one
@@ -90,11 +92,7 @@ func alt(kind string, i int) string {
 }
 
 func sizeText(p netip.Prefix) string {
-	n := subnet.Size(p)
-	if n == one {
-		return "1 address"
-	}
-	return n.String() + " addresses"
+	return field.CountText(subnet.Size(p).String(), "address", "addresses")
 }
 
 // splitBar draws a split: every subnet when they fit on one page, else the
@@ -116,12 +114,12 @@ func splitBar(s plan.Split) bar {
 		}
 		out.Lanes = 2
 		out.Desc = "Top: where page " + page.Add(one).String() + " lies inside " + s.Parent().String() +
-			" (to scale). Bottom: that page's " + strconv.Itoa(len(rows)) + " subnets, widened to fill the bar."
+			" (to scale). Bottom: that page's " + field.Count(len(rows), "subnet", "subnets") + ", widened to fill the bar."
 		if len(rows) == 0 {
 			return out
 		}
 		first, last := rows[0], rows[len(rows)-1]
-		out.add(block{X: 0, W: barWidth, Lane: 0, Kind: "parent", Title: s.Parent().String() + ": the whole network, " + total.String() + " subnets"})
+		out.add(block{X: 0, W: barWidth, Lane: 0, Kind: "parent", Title: s.Parent().String() + ": the whole network, " + field.CountText(total.String(), "subnet", "subnets")})
 		x, w := sc.span(first.Addr(), netipx.PrefixLastIP(last))
 		out.add(block{X: x, W: w, Lane: 0, Kind: "window", Title: "page " + page.Add(one).String() + ": " + first.String() + " to " + last.String()})
 		each := barWidth / float64(len(rows))
@@ -136,14 +134,14 @@ func splitBar(s plan.Split) bar {
 }
 
 func rangeTitle(r netipx.IPRange, what string) string {
-	return r.From().String() + " to " + r.To().String() + ": " + what + ", " + subnet.Offset(r.From(), r.To()).Add(one).String() + " addresses"
+	return r.From().String() + " to " + r.To().String() + ": " + what + ", " + field.CountText(subnet.Offset(r.From(), r.To()).Add(one).String(), "address", "addresses")
 }
 
 func vlsmBar(l plan.Layout) bar {
 	sc := newScale(l.Within)
 	b := newBar("planui-bar-vlsm", "The allocation, to scale", "Coloured blocks are the subnets allocated, largest first from the start; the hatched blocks are free space.", l.Within)
 	for i, a := range l.Allocations {
-		b.add(sc.prefix(a.Prefix, 0, alt("alloc", i), a.Name+": "+a.Prefix.String()+", "+strconv.FormatUint(a.Hosts, 10)+" hosts asked, "+a.Usable.String()+" usable"))
+		b.add(sc.prefix(a.Prefix, 0, alt("alloc", i), a.Name+": "+a.Prefix.String()+", "+field.Count(a.Hosts, "host", "hosts")+" asked, "+a.Usable.String()+" usable"))
 	}
 	for _, p := range l.Free {
 		b.add(sc.prefix(p, 0, "free", p.String()+": free, "+sizeText(p)))

@@ -10,6 +10,8 @@ import (
 	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/core/subnet"
 	"go4.org/netipx"
+
+	"github.com/netground/netground/core/field"
 )
 
 // input is what the page computes from: the inputs as typed, the page shown
@@ -199,7 +201,7 @@ func (v *view) splitResult(s plan.Split) {
 	size := subnet.Size(s.At(subnet.Count{}))
 	v.Note = s.Note()
 	each := sizeText(s.At(subnet.Count{}))
-	v.Summary = s.Parent().String() + " splits into " + total.String() + " subnets of /" + strconv.Itoa(s.Bits()) +
+	v.Summary = s.Parent().String() + " splits into " + field.CountText(total.String(), "subnet", "subnets") + " of /" + strconv.Itoa(s.Bits()) +
 		", each with " + each + "."
 	if s.Bits() == s.Parent().Bits() {
 		v.Summary = "A /" + strconv.Itoa(s.Bits()) + " split into /" + strconv.Itoa(s.Bits()) + " is itself: 1 subnet of " + each + "."
@@ -272,8 +274,8 @@ func (v *view) vlsm(in input) {
 		asked = asked.Add(subnet.CountOf(a.Hosts))
 		usedAddr = usedAddr.Add(subnet.Size(a.Prefix))
 	}
-	v.Summary = strconv.Itoa(len(allocs)) + " subnets fit in " + layout.Within.String() + ", largest first: " +
-		usedAddr.String() + " addresses allocated, " + layout.FreeCount.String() + " left free."
+	v.Summary = field.Count(len(allocs), "subnet fits", "subnets fit") + " in " + layout.Within.String() + ", largest first: " +
+		field.CountText(usedAddr.String(), "address", "addresses") + " allocated, " + layout.FreeCount.String() + " left free."
 	if len(dropped) > 0 {
 		v.Summary += " " + strconv.Itoa(len(dropped)) + " did not fit; their lines say why."
 	}
@@ -356,7 +358,7 @@ func (v *view) summarize(in input) {
 		return
 	}
 	sum := plan.Summarize(ps)
-	v.Summary = strconv.Itoa(len(ps)) + " prefixes in, " + strconv.Itoa(len(sum)) + " out: the same addresses, written as the fewest prefixes."
+	v.Summary = field.Count(len(ps), "prefix", "prefixes") + " in, " + strconv.Itoa(len(sum)) + " out: the same addresses, written as the fewest prefixes."
 	v.Facts = []fact{{"Prefixes in", "prefixes-in", strconv.Itoa(len(ps))}, {"Prefixes out", "prefixes-out", strconv.Itoa(len(sum))}}
 	type coverRow struct {
 		family string
@@ -418,7 +420,7 @@ func (v *view) ranges(in input) {
 		v.Summary = "Paste address ranges written first-last, one per line, such as 10.0.0.5 - 10.0.0.20."
 		return
 	}
-	v.Summary = strconv.Itoa(len(entries)) + " ranges make " + strconv.Itoa(len(out)) + " prefixes: each range as the fewest CIDR blocks that hold exactly its addresses."
+	v.Summary = field.Count(len(entries), "range makes", "ranges make") + " " + field.Count(len(out), "prefix", "prefixes") + ": each range as the fewest CIDR blocks that hold exactly its addresses."
 	v.Facts = []fact{{"Ranges", "ranges", strconv.Itoa(len(entries))}, {"Prefixes", "prefix-count", strconv.Itoa(len(out))}}
 	v.Tables = []table{{
 		ID: "planui-range", Title: "Prefixes", Caption: "Each range as CIDR blocks, in the order of the list",
@@ -453,7 +455,7 @@ func (v *view) exclude(in input) {
 		kept = kept.Add(subnet.Size(p))
 	}
 	removed := subnet.Size(parent).Sub(kept)
-	v.Summary = parent.String() + " without the listed prefixes is " + strconv.Itoa(len(keep)) + " prefixes holding " + kept.String() + " addresses; " + removed.String() + " addresses removed."
+	v.Summary = parent.String() + " without the listed prefixes is " + field.Count(len(keep), "prefix", "prefixes") + " holding " + field.CountText(kept.String(), "address", "addresses") + "; " + field.CountText(removed.String(), "address", "addresses") + " removed."
 	v.Facts = []fact{
 		{"Network", "parent", parent.String()},
 		{"Prefixes left", "prefix-count", strconv.Itoa(len(keep))},
@@ -490,6 +492,9 @@ func (v *view) overlap(in input) {
 	switch n {
 	case 0:
 		v.Summary = "No overlaps: the " + strconv.Itoa(len(nets)) + " networks can all be routed side by side."
+		if len(nets) == 1 {
+			v.Summary = "No overlaps: one network overlaps nothing."
+		}
 	case 1:
 		v.Summary = "1 pair of networks overlaps: " + firstClash(r) + "."
 	default:

@@ -38,7 +38,7 @@ func TestBuildModes(t *testing.T) {
 		{"vlsm", input{Mode: scenario.PlanVLSM, Net: "192.168.0.0/24", List: "office = 50\nlab = 100\nlink = 2"}, "3", []string{"lab", "100", "192.168.0.0/25", "192.168.0.0", "192.168.0.127", "126", "26"}, "3 subnets fit", ""},
 		{"vlsm no list", input{Mode: scenario.PlanVLSM, Net: "192.168.0.0/24"}, "", nil, "List the subnets", ""},
 		{"summarize", input{Mode: scenario.PlanSummarize, List: "10.0.1.0/24\n10.0.0.0/24\n10.0.2.0/24"}, "2", []string{"10.0.0.0/23", "10.0.0.0", "10.0.1.255", "512"}, "3 prefixes in, 2 out", ""},
-		{"range", input{Mode: scenario.PlanRange, List: "10.0.0.5-10.0.0.20"}, "5", []string{"10.0.0.5-10.0.0.20", "10.0.0.5/32", "10.0.0.5", "10.0.0.5", "1"}, "1 ranges make 5 prefixes", ""},
+		{"range", input{Mode: scenario.PlanRange, List: "10.0.0.5-10.0.0.20"}, "5", []string{"10.0.0.5-10.0.0.20", "10.0.0.5/32", "10.0.0.5", "10.0.0.5", "1"}, "1 range makes 5 prefixes", ""},
 		{"exclude", input{Mode: scenario.PlanExclude, Net: "10.0.0.0/24", List: "10.0.0.64/26"}, "2", []string{"10.0.0.0/26", "10.0.0.0", "10.0.0.63", "64"}, "64 addresses removed", ""},
 		{"exclude everything", input{Mode: scenario.PlanExclude, Net: "10.0.0.0/24", List: "10.0.0.0/23"}, "0", nil, "0 prefixes", ""},
 		{"overlap", input{Mode: scenario.PlanOverlap, List: "home = 192.168.1.0/24\nvpc = 172.16.0.0/12\ndocker = 172.17.0.0/16"}, "1", []string{"vpc", "172.16.0.0/12", "contains", "docker", "172.17.0.0/16"}, "1 pair", ""},
