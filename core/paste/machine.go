@@ -176,13 +176,13 @@ func parseMachine(ls []string) Machine {
 				continue
 			}
 			l, ok := parseWinNetstatLine(t)
-			lastListener = -1
 			if !ok {
 				if !strings.HasPrefix(t, "Can not obtain") && len(f) > 1 {
 					m.Skipped++
 				}
 				continue
 			}
+			lastListener = -1
 			addListener(l)
 		case fmtLsof:
 			l, ok, mac := parseLsofLine(t)

@@ -221,10 +221,10 @@ func parseNetstatLine(line string, pidCol int) (l Listener, row, mac bool) {
 			// IPv4 depends on IPV6_V6ONLY, which netstat does not show.
 			l.V6Only = false
 		}
-		if last := f[len(f)-1]; strings.Contains(last, "/") {
-			pid, name, _ := strings.Cut(last, "/")
+		if next < len(f) && strings.Contains(f[next], "/") {
+			pid, name, _ := strings.Cut(f[next], "/")
 			l.PID, _ = strconv.Atoi(pid)
-			l.Process = name
+			l.Process = strings.TrimSuffix(name, ":")
 		}
 	}
 	l.Tool = "netstat"
