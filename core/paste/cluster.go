@@ -119,6 +119,9 @@ var multiword = map[string]string{"NOMINATED": "NODE", "READINESS": "GATES"}
 
 // parseHeader recognises the header of a kubectl listing.
 func parseHeader(line string) (table, bool) {
+	if !strings.Contains(line, "NAME") {
+		return table{}, false
+	}
 	var t table
 	for i := 0; i < len(line); {
 		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {

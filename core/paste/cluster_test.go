@@ -11,10 +11,10 @@ import (
 )
 
 var podSamples = []struct {
-	text       string
-	ns, name   string
-	ip, node   string
-	ready      bool
+	text     string
+	ns, name string
+	ip, node string
+	ready    bool
 }{
 	{"NAME                   READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES\n" +
 		"web-7d4b9c8f6-x2kzq    1/1     Running   0          5d    10.244.1.5   node-a   <none>           <none>", "", "web-7d4b9c8f6-x2kzq", "10.244.1.5", "node-a", true},

@@ -87,6 +87,9 @@ func parseBriefLine(line string) (Interface, bool) {
 // ipAddrHeader reads "2: enp3s0: <BROADCAST,…> mtu 1500 …" and returns
 // the interface's name.
 func ipAddrHeader(line string) (string, bool) {
+	if line == "" || line[0] < '0' || line[0] > '9' || !strings.Contains(line, "<") {
+		return "", false
+	}
 	f := fields(line)
 	if len(f) < 3 || !strings.HasSuffix(f[0], ":") || !isDigits(strings.TrimSuffix(f[0], ":")) || !strings.HasPrefix(f[2], "<") {
 		return "", false
@@ -97,7 +100,7 @@ func ipAddrHeader(line string) (string, bool) {
 // ifconfigHeader reads "eth0: flags=4163<UP,…>  mtu 1500" (Linux, macOS)
 // or "eth0      Link encap:Ethernet  HWaddr …" (old net-tools).
 func ifconfigHeader(line string) (string, bool) {
-	if line == "" || line[0] == ' ' || line[0] == '\t' {
+	if line == "" || line[0] == ' ' || line[0] == '\t' || !strings.Contains(line, "flags=") && !strings.Contains(line, "Link encap:") {
 		return "", false
 	}
 	f := fields(line)
@@ -190,6 +193,9 @@ func maskBits(s string) int {
 // ipconfigAdapter reads "Ethernet adapter Ethernet:" and returns the
 // adapter's name.
 func ipconfigAdapter(line string) (string, bool) {
+	if !strings.Contains(line, " adapter ") {
+		return "", false
+	}
 	t := strings.TrimSpace(line)
 	if !strings.HasSuffix(t, ":") || line[0] == ' ' {
 		return "", false

@@ -81,18 +81,19 @@ func parseMachine(ls []string) Machine {
 			cur = fmtNone
 			continue
 		}
-		f := fields(t)
+		first, _, _ := strings.Cut(t, " ")
+		first, _, _ = strings.Cut(first, "\t")
 		switch {
-		case (f[0] == "State" || f[0] == "Netid") && strings.Contains(t, "Recv-Q"):
+		case (first == "State" || first == "Netid") && strings.Contains(t, "Recv-Q"):
 			flush()
 			cur = fmtSS
 			votes[bind.Linux]++
 			continue
-		case f[0] == "Proto" && strings.Contains(t, "Recv-Q"):
+		case first == "Proto" && strings.Contains(t, "Recv-Q"):
 			flush()
 			cur, pidCol = fmtNetstat, 0
 			state := -1
-			for i, h := range f {
+			for i, h := range fields(t) {
 				if h == "(state)" || h == "State" {
 					state = i
 				}
@@ -101,7 +102,7 @@ func parseMachine(ls []string) Machine {
 				}
 			}
 			continue
-		case f[0] == "Proto" && strings.Contains(t, "Local Address"):
+		case first == "Proto" && strings.Contains(t, "Local Address"):
 			flush()
 			cur = fmtWinNetstat
 			votes[bind.Windows]++
@@ -111,7 +112,7 @@ func parseMachine(ls []string) Machine {
 		case strings.HasPrefix(t, "Active UNIX domain"), strings.HasPrefix(t, "Active LOCAL"), strings.HasPrefix(t, "Registered kernel control"):
 			cur = fmtNone
 			continue
-		case len(f) >= 2 && f[0] == "COMMAND" && f[1] == "PID":
+		case first == "COMMAND" && strings.Contains(t, "PID"):
 			flush()
 			cur = fmtLsof
 			continue
@@ -124,12 +125,12 @@ func parseMachine(ls []string) Machine {
 			cur = fmtIpconfig
 			votes[bind.Windows]++
 			continue
-		case isTableHeader(f):
+		case (first == "NAME" || first == "NAMESPACE") && isTableHeader(fields(t)):
 			flush()
 			cur = fmtNone
 			continue
 		}
-		if line[0] != ' ' && line[0] != '\t' {
+		if line[0] != ' ' && line[0] != '\t' && cur != fmtSS && cur != fmtLsof && cur != fmtDocker && cur != fmtWinNetstat && cur != fmtNetstat {
 			if name, ok := ipAddrHeader(t); ok {
 				flush()
 				it, cur = &Interface{Name: name}, fmtIPAddr
@@ -177,7 +178,7 @@ func parseMachine(ls []string) Machine {
 			}
 			l, ok := parseWinNetstatLine(t)
 			if !ok {
-				if !strings.HasPrefix(t, "Can not obtain") && len(f) > 1 {
+				if !strings.HasPrefix(t, "Can not obtain") && strings.ContainsAny(t, " \t") {
 					m.Skipped++
 				}
 				continue

@@ -15,6 +15,9 @@ import (
 // show its findings.
 const maxDemoActions = 24
 
+// maxNotes bounds the notes a scenario built from a paste carries.
+const maxNotes = 16
+
 // proxies are the processes that listen for Docker's published ports; the
 // scenario's publishes stand for them.
 var proxies = []string{"docker-proxy", "com.docker.backend", "com.docke", "com.docker", "vpnkit", "com.docker.vpnkit",
@@ -127,7 +130,14 @@ func (l Listener) name() string {
 // left out and said in the notes. The scenario always validates.
 func (m Machine) Scenario() (bind.Scenario, []string) {
 	var notes []string
-	note := func(format string, args ...any) { notes = append(notes, fmt.Sprintf(format, args...)) }
+	more := 0
+	note := func(format string, args ...any) {
+		if len(notes) < maxNotes {
+			notes = append(notes, fmt.Sprintf(format, args...))
+		} else {
+			more++
+		}
+	}
 	s := bind.Scenario{V: bind.Version, OS: m.OS}
 	_, lan, lan6 := m.lanOf()
 	if lan.IsValid() {
@@ -294,6 +304,9 @@ func (m Machine) Scenario() (bind.Scenario, []string) {
 				break
 			}
 		}
+	}
+	if more > 0 {
+		notes = append(notes, fmt.Sprintf("and %d more left out", more))
 	}
 	return s, notes
 }
