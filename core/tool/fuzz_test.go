@@ -30,6 +30,9 @@ func FuzzParseMAC(f *testing.F) {
 			checkError(t, "ParseMAC", s, err)
 			return
 		}
+		if !tool.LooksLikeMAC(s) {
+			t.Fatalf("ParseMAC(%q) = %v, but LooksLikeMAC(%q) is false", s, m, s)
+		}
 		if !m.IsValid() || len(s) != 17 && len(s) != 14 || !strings.EqualFold(s, m.Format(s[2], 2)) && !strings.EqualFold(s, m.Format('.', 4)) {
 			t.Fatalf("ParseMAC(%q) = %v, which does not print back as the input", s, m)
 		}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/netground/netground/core/addr"
+	"github.com/netground/netground/core/tool"
 )
 
 // AddrView is what the Address widget shows for one input: everything is
@@ -25,6 +26,12 @@ type AddrView struct {
 	MulticastScope                         string
 	LegacyClass, LegacyNote                string
 	Rows                                   []RegistryRow
+
+	Link LinkView // solicited-node group, MAC inside, multicast MAC
+
+	// MAC is set, and the fields above are empty, when the input is a MAC
+	// address rather than an IP address.
+	MAC *MACView
 }
 
 // RegistryRow is one matching row of an IANA registry.
@@ -34,8 +41,14 @@ type RegistryRow struct {
 	Decides                                            bool
 }
 
+// DescribeAddress computes the Address widget for what was typed: an IP
+// address, or a MAC address (written as tool.LooksLikeMAC says a MAC is),
+// whose view is in MAC.
 func DescribeAddress(input string) AddrView {
 	a, err := addr.Parse(input)
+	if err != nil && tool.LooksLikeMAC(input) {
+		return describeMAC(input)
+	}
 	if err != nil {
 		var pe *addr.ParseError
 		if errors.As(err, &pe) {
@@ -77,6 +90,7 @@ func DescribeAddress(input string) AddrView {
 	if scope, ok := addr.MulticastScope(a); ok {
 		v.MulticastScope = scope.String()
 	}
+	v.Link = describeLink(a)
 	if a.Is4() {
 		v.LegacyClass, v.LegacyNote = addr.LegacyClass(a)
 	}

@@ -65,6 +65,9 @@ func LinkNotice(problems []scenario.Problem) Node {
 // input, the verdict and the details. href turns an internal path into a
 // link (the bundle may live under a sub-path).
 func AddrRegions(v AddrView, href func(string) string) Regions {
+	if v.MAC != nil {
+		return macRegions(*v.MAC, href)
+	}
 	ok := v.Err == ""
 	return Regions{
 		region("addr-ip-message", fieldError("error", v.Err)),
@@ -94,6 +97,7 @@ func addrDetails(v AddrView, href func(string) string) Node {
 			If(v.Mapped != "", fact(v.MappedLabel, "mapped", v.Mapped)),
 			If(v.MulticastScope != "", fact("Multicast scope", "multicast-scope", v.MulticastScope)),
 		).Class("facts"),
+		linkSection(v.Link, href),
 		If(v.Embedded != "", El("section",
 			El("h2", Text("IPv4 address inside")).Attr("id", "addr-embedded"),
 			El("p", Text(v.EmbeddedDescription)).Field("embedded-description"),

@@ -33,7 +33,7 @@ var Pages = []ui.Page{
 	{
 		Widget: scenario.WidgetAddr, Path: "/addr", Embed: true,
 		Label: "Address", Title: "Address — Netground",
-		Card: "Any IPv4 or IPv6 address: its forms, its class in the IANA registries, and whether the internet can reach it.",
+		Card: "Any IPv4 or IPv6 address: its forms, its class in the IANA registries, and whether the internet can reach it; or a MAC address and the IPv6 addresses made from it.",
 		Examples: []ui.Example{
 			{Path: "/addr?ip=192.168.1.42", Label: "Your laptop at home: 192.168.1.42"},
 			{Path: "/addr?ip=100.64.1.1", Label: "Is 100.64.1.1 public?"},

@@ -8,7 +8,9 @@ import (
 )
 
 // addrWidget is the Address widget: type any IPv4 or IPv6 address and see
-// its forms, its classification and whether the internet can reach it.
+// its forms, its classification, whether the internet can reach it and what
+// it is on the link; or type a MAC address and see the IPv6 addresses made
+// from it.
 // Its state lives in the URL parameter ip.
 // New returns the widget, for its page and its embed page.
 func New() app.Composer { return &addrWidget{} }
@@ -63,13 +65,13 @@ func (c *addrWidget) Render() app.UI {
 			app.P().Class("widget-intro").Text("An IP address names one network interface. Type one to see what kind it is and who can reach it."),
 			app.Div().ID("addr-notice").Body(ui.LinkNotice(c.Problems())),
 			app.Div().Class("field").Body(
-				app.Label().For("addr-ip").Text("IPv4 or IPv6 address"),
+				app.Label().For("addr-ip").Text("IPv4 or IPv6 address, or a MAC address"),
 				app.Input().
 					Type("text").
 					ID("addr-ip").
 					Name("ip").
 					Value(c.input).
-					Placeholder("e.g. 192.168.1.42 or 2001:db8::1").
+					Placeholder("e.g. 192.168.1.42, 2001:db8::1 or 34:56:78:9a:bc:de").
 					AutoComplete(false).
 					DataSet("link", "ip").
 					ReadOnly(c.IsLocked()).

@@ -1,0 +1,82 @@
+package answer
+
+import (
+	"github.com/netground/netground/core/scenario"
+	. "github.com/netground/netground/wasm/markup"
+)
+
+// addrHref returns the link to the Address page showing s.
+func addrHref(href func(string) string, s string) string {
+	return href("/addr?" + scenario.AddrState{IP: s}.Encode())
+}
+
+// linkedFact is a fact whose value opens the Address page on it.
+func linkedFact(label, field, value, link string) Node {
+	return El("div",
+		El("dt", Text(label)),
+		El("dd", El("a", El("code", Text(value)).Field(field)).Attr("href", link)),
+	).Class("fact")
+}
+
+// macRegions is the Address widget's answer for a MAC address.
+func macRegions(v MACView, href func(string) string) Regions {
+	return Regions{
+		region("addr-ip-message", Node{}),
+		region("addr-verdict", El("div",
+			El("p",
+				El("span", Text("What is it? ")),
+				El("strong", Text("a MAC address, not an IP address")).Field("mac-summary"),
+			).Class("verdict-answer"),
+			El("p", Text("A MAC (EUI-48) address is the hardware address of an Ethernet or Wi-Fi interface. "+
+				"It travels only across one link: routers rewrite it at every hop, so nobody past your router sees it, "+
+				"unless an IPv6 address was made from it, as below.")).Field("mac-explanation"),
+		).Class("verdict")),
+		region("addr-details", macDetails(v, href)),
+	}
+}
+
+func macDetails(v MACView, href func(string) string) Node {
+	return El("div",
+		El("h2", Text("MAC address")),
+		El("dl",
+			fact("Canonical", "mac", v.MAC),
+			fact("IEEE 802 form", "mac-hyphens", v.Hyphens),
+			fact("Cisco form", "mac-cisco", v.Cisco),
+			fact("Kind", "mac-kind", v.Kind),
+		).Class("facts"),
+		If(v.Group != "", El("p", Text(v.Group)).Class("note").Field("mac-group")),
+		If(v.InterfaceID != "", El("section",
+			El("h2", Text("IPv6 addresses made from it (modified EUI-64)")).Attr("id", "addr-eui64"),
+			El("dl",
+				fact("Interface identifier", "eui64-interface-id", v.InterfaceID),
+				linkedFact("Link-local address", "eui64-link-local", v.LinkLocal, addrHref(href, v.LinkLocal)),
+				If(v.SLAAC != "", linkedFact("SLAAC address in "+v.SLAACPrefix, "eui64-slaac", v.SLAAC, addrHref(href, v.SLAAC))),
+				fact("First octet, U/L bit inverted", "eui64-flip", v.FirstOctet+" → "+v.FlippedOctet),
+			).Class("facts"),
+			El("p", Text(v.Flip)).Field("eui64-explanation"),
+			El("p", Text(v.Note)).Class("note").Field("eui64-note"),
+		).Attr("aria-labelledby", "addr-eui64")),
+	).Class("result")
+}
+
+// linkSection is what an IP address is on the link; nothing when none of
+// it applies.
+func linkSection(v LinkView, href func(string) string) Node {
+	if !v.Any() {
+		return Node{}
+	}
+	return El("section",
+		El("h2", Text("On the link")).Attr("id", "addr-link"),
+		El("dl",
+			If(v.SolicitedNode != "", linkedFact("Solicited-node group", "solicited-node", v.SolicitedNode, addrHref(href, v.SolicitedNode))),
+			If(v.SolicitedNodeMAC != "", fact("Its Ethernet MAC", "solicited-node-mac", v.SolicitedNodeMAC)),
+			If(v.EUI64MAC != "", linkedFact("MAC inside (EUI-64)", "eui64-mac", v.EUI64MAC, addrHref(href, v.EUI64MAC))),
+			If(v.MulticastMAC != "", fact("Ethernet MAC of the group", "multicast-mac", v.MulticastMAC)),
+		).Class("facts"),
+		If(v.SolicitedNode != "", El("p", Text("Neighbor Discovery asks for this address's MAC by sending to its solicited-node group "+
+			"(RFC 4291 Section 2.7.1: ff02::1:ff and its last 24 bits) instead of broadcasting, so only the few interfaces whose addresses end alike listen.")).Class("muted")),
+		If(v.SolicitedNodeNone != "", El("p", Text("No solicited-node group: "+v.SolicitedNodeNone+".")).Field("solicited-node-none")),
+		If(v.EUI64Note != "", El("p", Text(v.EUI64Note)).Class("note").Field("eui64-note")),
+		If(v.MulticastMACNote != "", El("p", Text(v.MulticastMACNote)).Field("multicast-mac-note")),
+	).Attr("aria-labelledby", "addr-link")
+}
