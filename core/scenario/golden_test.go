@@ -33,6 +33,7 @@ func goldenLinks(t *testing.T) []string {
 		"/addr?v=1&ip=2001:db8::1",
 		link("/subnet", scenario.SubnetState{Net: "10.0.0.0/20", Host: "10.0.3.7", Cloud: subnet.CloudAWS}),
 		link("/subnet", scenario.SubnetState{Net: "192.168.1.0/24", Host: "192.168.1.10", Other: "192.168.2.10", Gateway: "192.168.1.1"}),
+		link("/subnet", scenario.SubnetState{Net: "192.168.1.0/24", Nth: "-2"}),
 		link("/plan", scenario.PlanState{Net: "10.0.0.0/16", Len: 24, Page: 2}),
 		link("/plan", scenario.PlanState{Mode: scenario.PlanVLSM, Net: "10.0.0.0/22", List: "office = 200\nlab = 50 # spare"}),
 		frag("/plan", scenario.NewDocument(scenario.PlanState{Mode: scenario.PlanSummarize, List: planList(200)}, "200 sites")),

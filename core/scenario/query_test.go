@@ -26,6 +26,8 @@ func TestStateRoundTrip(t *testing.T) {
 		{scenario.SubnetState{Net: "10.0.0.0/24", Host: "10.0.0.5", Other: "10.0.1.5", Gateway: "10.0.0.1"}, "net=10.0.0.0/24&host=10.0.0.5&b=10.0.1.5&gw=10.0.0.1"},
 		{scenario.SubnetState{Net: "2001:db8::/48", Cloud: subnet.CloudAzure}, "net=2001:db8::/48&cloud=azure"},
 		{scenario.SubnetState{Cloud: subnet.CloudGCP}, "cloud=gcp"},
+		{scenario.SubnetState{Net: "192.168.1.0/24", Nth: "-2"}, "net=192.168.1.0/24&nth=-2"},
+		{scenario.SubnetState{Net: "2001:db8::/64", Cloud: subnet.CloudAWS, Nth: "0x10"}, "net=2001:db8::/64&cloud=aws&nth=0x10"},
 		{scenario.PlanState{}, ""},
 		{scenario.PlanState{Net: "10.0.0.0/16", Len: 24, Page: 2}, "net=10.0.0.0/16&len=24&page=3"},
 		{scenario.PlanState{Net: "10.0.0.0/16", Parts: 6}, "net=10.0.0.0/16&parts=6"},

@@ -17,8 +17,8 @@ func cloudNames() []string {
 }
 
 // SubnetState is the state of the Subnet widget:
-// /subnet?net=10.0.0.0/20&host=10.0.3.7&b=10.0.9.1&gw=10.0.0.1&cloud=aws. The zero value is
-// the widget with empty inputs and no cloud.
+// /subnet?net=10.0.0.0/20&host=10.0.3.7&b=10.0.9.1&gw=10.0.0.1&cloud=aws&nth=-2. The zero
+// value is the widget with empty inputs and no cloud.
 type SubnetState struct {
 	// Net is the subnet as typed (parameter net).
 	Net string
@@ -31,6 +31,10 @@ type SubnetState struct {
 	// Cloud is the provider whose reserved addresses apply (parameter cloud: none, aws,
 	// azure or gcp; none is left out of links).
 	Cloud subnet.Cloud
+	// Nth is the index of the address asked for, as typed (parameter nth): 0 is the first
+	// address, -1 the last. Left out of JSON when empty, so states saved before it read the
+	// same.
+	Nth string `json:",omitempty"`
 }
 
 // Widget returns WidgetSubnet.
@@ -45,6 +49,7 @@ func (s SubnetState) writer() *queryWriter {
 	if names := cloudNames(); s.Cloud != subnet.CloudNone && int(s.Cloud) < len(names) {
 		w.add("cloud", names[s.Cloud])
 	}
+	w.add("nth", s.Nth)
 	return w
 }
 
@@ -64,6 +69,7 @@ func ParseSubnetState(q url.Values) (SubnetState, []Problem) {
 		Other:   r.text("b"),
 		Gateway: r.text("gw"),
 		Cloud:   subnet.Cloud(r.choice("cloud", cloudNames(), int(subnet.CloudNone))),
+		Nth:     r.text("nth"),
 	}
 	return s, r.done()
 }

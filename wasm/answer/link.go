@@ -75,7 +75,7 @@ func ForQuery(w scenario.Widget, q url.Values, problems []scenario.Problem, href
 	case scenario.WidgetSubnet:
 		s, more := SubnetLink(q)
 		problems = append(problems, more...)
-		r = SubnetRegions(DescribeSubnet(s.Net, s.Host, s.Other, s.Gateway, s.Cloud))
+		r = SubnetRegions(DescribeNth(DescribeSubnet(s.Net, s.Host, s.Other, s.Gateway, s.Cloud), s.Nth))
 	case scenario.WidgetPorts:
 		s, more := PortsLink(q)
 		problems = append(problems, more...)

@@ -159,6 +159,7 @@ func SubnetRegions(v SubnetView) Regions {
 		region("subnet-mask-form", If(v.MaskFormNote != "", El("p", Text(v.MaskFormNote)).Class("note").Field("mask-form"))),
 		region("subnet-cloud-message", If(v.CloudErr != "", El("p", Text(v.CloudErr)).Class("error").Field("cloud-error"))),
 		region("subnet-result", If(v.Valid, subnetResult(v))),
+		region("subnet-nth-message", nthMessage(v.Nth)),
 		region("subnet-host-message", fieldError("host-error", v.HostErr)),
 		region("subnet-b-message", fieldError("b-error", v.OtherErr)),
 		region("subnet-gw-message", fieldError("gw-error", v.GatewayErr)),
@@ -208,6 +209,7 @@ func subnetResult(v SubnetView) Node {
 				return El("tr", El("td", El("code", Text(r.Addr))), El("td", Text(r.Reason))).Field("reserved-row")
 			})),
 		).Class("rows"))),
+		reverseSection(v.Reverse),
 		El("details",
 			El("summary", Text("Why? Mask, subnet and usable addresses")),
 			El("p", Text("The prefix length says how many leading bits are the network part: every address in the subnet has the same network bits, and the remaining host bits number the machines. "+

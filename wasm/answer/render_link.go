@@ -1,6 +1,8 @@
 package answer
 
 import (
+	"strconv"
+
 	"github.com/netground/netground/core/scenario"
 	. "github.com/netground/netground/wasm/markup"
 )
@@ -79,4 +81,44 @@ func linkSection(v LinkView, href func(string) string) Node {
 		If(v.EUI64Note != "", El("p", Text(v.EUI64Note)).Class("note").Field("eui64-note")),
 		If(v.MulticastMACNote != "", El("p", Text(v.MulticastMACNote)).Field("multicast-mac-note")),
 	).Attr("aria-labelledby", "addr-link")
+}
+
+// reverseSection lists the reverse DNS zones of a subnet.
+func reverseSection(v ReverseView) Node {
+	if len(v.Zones) == 0 && v.Classless == "" {
+		return Node{}
+	}
+	return El("section",
+		El("h2", Text("Reverse DNS")).Attr("id", "subnet-reverse"),
+		If(v.Exact, El("p", Text("The subnet is exactly one reverse zone:"))),
+		If(!v.Exact && len(v.Zones) > 0, El("p", Text("Reverse zones covering exactly this subnet, each a /"+strconv.Itoa(v.Bits)+":"))),
+		If(len(v.Zones) > 0, El("ul", Each(len(v.Zones), func(i int) Node {
+			return El("li", El("code", Text(v.Zones[i])).Field("reverse-zone"))
+		})).Class("reverse-zones")),
+		If(v.MoreZones > 0, El("p", Text("… and "+strconv.Itoa(v.MoreZones)+" more zones, every one in address order.")).Field("reverse-zone-more")),
+		If(v.Classless != "", El("dl",
+			fact("Zone holding the records", "reverse-enclosing", v.ClasslessParent),
+			fact("Delegated zone (RFC 2317)", "reverse-classless", v.Classless),
+		).Class("facts")),
+		If(v.Classless == "" && v.Enclosing != "", El("dl",
+			fact("Enclosing zone", "reverse-enclosing", v.Enclosing),
+		).Class("facts")),
+		If(v.Note != "", El("p", Text(v.Note)).Field("reverse-note")),
+		If(v.Records != "", El("details",
+			El("summary", Text("Records in the parent zone")),
+			El("pre", El("code", Text(v.Records))).Field("reverse-records"),
+			If(v.MoreRecords > 0, El("p", Text("… and "+strconv.Itoa(v.MoreRecords)+" more CNAME records, one per address."))),
+		).Class("why")),
+	).Attr("aria-labelledby", "subnet-reverse")
+}
+
+// nthMessage is the answer under the nth input: the address or the error.
+func nthMessage(v NthView) Node {
+	switch {
+	case v.Err != "":
+		return El("span", Text(v.Err)).Class("error").Field("nth-error")
+	case v.Addr != "":
+		return El("span", Text("Address "+v.Index+": "), El("code", Text(v.Addr)).Field("nth-address"))
+	}
+	return Node{}
 }

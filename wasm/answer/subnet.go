@@ -28,6 +28,9 @@ type SubnetView struct {
 	Bits                              []BitGroup
 	Neighbours, NeighboursExplanation string
 	NeighboursAsked                   bool
+
+	Reverse ReverseView // the reverse DNS zones of the subnet
+	Nth     NthView     // the address asked for by its index (DescribeNth)
 }
 
 type ReservedRow struct{ Addr, Reason string }
@@ -102,6 +105,7 @@ func DescribeSubnet(net, host, other, gateway string, cloud subnet.Cloud) Subnet
 		v.Reserved = append(v.Reserved, ReservedRow{r.Addr.String(), r.Reason})
 	}
 	v.Bits = bitsOf(s.Host(), s.Bits())
+	v.Reverse = describeReverse(s.Prefix())
 
 	if other = strings.TrimSpace(other); other != "" {
 		v.NeighboursAsked = true
@@ -134,6 +138,21 @@ func DescribeSubnet(net, host, other, gateway string, cloud subnet.Cloud) Subnet
 		v.Neighbours = n.Verdict.String()
 		v.NeighboursExplanation = n.Explanation
 	}
+	return v
+}
+
+// DescribeNth adds to v the address of its subnet at index, as typed (0 the
+// first, -1 the last, hex after 0x); nothing when index is empty or the
+// subnet is not valid.
+func DescribeNth(v SubnetView, index string) SubnetView {
+	if !v.Valid {
+		return v
+	}
+	p, err := netip.ParsePrefix(v.Subnet)
+	if err != nil {
+		return v
+	}
+	v.Nth = describeNth(p, index)
 	return v
 }
 

@@ -66,3 +66,76 @@ func TestDescribeSubnetErrorsAndNeighbours(t *testing.T) {
 		t.Errorf("WithPrefixLength = %q", got)
 	}
 }
+
+func TestDescribeSubnetReverse(t *testing.T) {
+	tests := []struct {
+		net       string
+		zones     []string // the first zones listed
+		more      int
+		exact     bool
+		enclosing string
+		classless string
+		records   int // CNAME lines written out
+	}{
+		{"192.0.2.0/24", []string{"2.0.192.in-addr.arpa"}, 0, true, "", "", 0},
+		{"10.0.0.0/8", []string{"10.in-addr.arpa"}, 0, true, "", "", 0},
+		{"0.0.0.0/0", []string{"in-addr.arpa"}, 0, true, "", "", 0},
+		{"::/0", []string{"ip6.arpa"}, 0, true, "", "", 0},
+		{"10.0.0.0/22", []string{"0.0.10.in-addr.arpa", "1.0.10.in-addr.arpa", "2.0.10.in-addr.arpa", "3.0.10.in-addr.arpa"}, 0, false, "0.10.in-addr.arpa", "", 0},
+		{"10.0.0.0/17", []string{"0.0.10.in-addr.arpa"}, 128 - maxZonesShown, false, "0.10.in-addr.arpa", "", 0},
+		{"2001:db8::/32", []string{"8.b.d.0.1.0.0.2.ip6.arpa"}, 0, true, "", "", 0},
+		{"2001:db8::/50", []string{"0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa", "1.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa", "2.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa", "3.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa"}, 0, false, "0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa", "", 0},
+		{"192.0.2.0/25", nil, 0, false, "", "0/25.2.0.192.in-addr.arpa", maxCNAMEsShown},
+		{"192.0.2.64/26", nil, 0, false, "", "64/26.2.0.192.in-addr.arpa", maxCNAMEsShown},
+		{"192.0.2.7/32", nil, 0, false, "", "7/32.2.0.192.in-addr.arpa", 1},
+		{"2001:db8::1/128", []string{"1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa"}, 0, true, "", "", 0},
+	}
+	for _, tt := range tests {
+		v := DescribeSubnet(tt.net, "", "", "", subnet.CloudNone)
+		r := v.Reverse
+		if v.NetErr != "" || len(r.Zones) < len(tt.zones) || strings.Join(r.Zones[:len(tt.zones)], " ") != strings.Join(tt.zones, " ") ||
+			r.MoreZones != tt.more || r.Exact != tt.exact || r.Classless != tt.classless {
+			t.Errorf("DescribeSubnet(%q).Reverse = %+v (err %q); want zones %q, %d more, exact %v, classless %q", tt.net, r, v.NetErr, tt.zones, tt.more, tt.exact, tt.classless)
+		}
+		if tt.enclosing != "" && r.Enclosing != tt.enclosing {
+			t.Errorf("DescribeSubnet(%q).Reverse.Enclosing = %q; want %q", tt.net, r.Enclosing, tt.enclosing)
+		}
+		if n := strings.Count(r.Records, "CNAME"); n != tt.records {
+			t.Errorf("DescribeSubnet(%q): %d CNAME records written; want %d", tt.net, n, tt.records)
+		}
+		if !tt.exact && r.Note == "" {
+			t.Errorf("DescribeSubnet(%q): no note for a subnet off a zone boundary", tt.net)
+		}
+		html := SubnetRegions(v).HTML("subnet-result")
+		if !strings.Contains(html, `data-field="reverse-zone"`) && tt.classless == "" || !strings.Contains(html, `data-field="reverse-classless"`) && tt.classless != "" {
+			t.Errorf("DescribeSubnet(%q): the result shows no reverse zone", tt.net)
+		}
+	}
+}
+
+func TestDescribeNth(t *testing.T) {
+	tests := []struct {
+		net, index, addr, err string
+	}{
+		{"192.168.1.0/24", "0", "192.168.1.0", ""},
+		{"192.168.1.0/24", "5", "192.168.1.5", ""},
+		{"192.168.1.0/24", "-1", "192.168.1.255", ""},
+		{"192.168.1.0/24", "-2", "192.168.1.254", ""},
+		{"192.168.1.0/24", " 0x10 ", "192.168.1.16", ""},
+		{"192.168.1.77/24", "1", "192.168.1.1", ""},
+		{"192.168.1.0/24", "256", "", "outside 192.168.1.0/24"},
+		{"192.168.1.0/24", "-257", "", "outside"},
+		{"192.168.1.0/24", "five", "", `number "five"`},
+		{"2001:db8::/64", "-1", "2001:db8::ffff:ffff:ffff:ffff", ""},
+		{"10.0.0.7/32", "0", "10.0.0.7", ""},
+		{"10.0.0.7/32", "-1", "10.0.0.7", ""},
+		{"192.168.1.0/24", "", "", ""},
+		{"192.168.1.0/33", "1", "", ""}, // no subnet, no answer
+	}
+	for _, tt := range tests {
+		v := DescribeNth(DescribeSubnet(tt.net, "", "", "", subnet.CloudNone), tt.index).Nth
+		if v.Addr != tt.addr || !strings.Contains(v.Err, tt.err) || tt.err == "" && v.Err != "" {
+			t.Errorf("DescribeNth(%q, %q) = %+v; want %q, error with %q", tt.net, tt.index, v, tt.addr, tt.err)
+		}
+	}
+}

@@ -11,8 +11,9 @@ import (
 )
 
 // subnetWidget is the Subnet calculator: every fact of a subnet, its bits,
-// cloud reservations, and whether two hosts are neighbours. Its state lives
-// in the URL parameters net, host, b, gw and cloud.
+// cloud reservations, reverse DNS zones, the address at a position, and
+// whether two hosts are neighbours. Its state lives in the URL parameters
+// net, host, b, gw, cloud and nth.
 // New returns the widget, for its page and its embed page.
 func New() app.Composer { return &subnetWidget{} }
 
@@ -39,7 +40,7 @@ func (c *subnetWidget) load(ctx app.Context) {
 
 func (c *subnetWidget) compute() {
 	s := c.state
-	c.view = answer.DescribeSubnet(s.Net, s.Host, s.Other, s.Gateway, s.Cloud)
+	c.view = answer.DescribeNth(answer.DescribeSubnet(s.Net, s.Host, s.Other, s.Gateway, s.Cloud), s.Nth)
 }
 
 // onField returns the handler of the text input that edits one field.
@@ -99,6 +100,9 @@ func (c *subnetWidget) Render() app.UI {
 			app.If(!c.IsEmbed(), ui.ShareBar("subnet", ui.WidgetPath(c.state), ui.EmbedPath(c.state), scenario.NewDocument(c.state, ""))),
 			app.If(c.Failed(), ui.FailurePanel(&c.Boundary, c.onReset)),
 			app.Div().ID("subnet-result").Aria("live", "polite").Body(app.If(!c.Failed(), ui.Raw(r.HTML("subnet-result")))),
+			app.Div().Class("subnet-nth").Body(
+				c.textField("subnet-nth", "nth", "Address number n of the subnet (0 is the first, -1 the last)", "e.g. 5 or -2", &c.state.Nth, v.Nth.Err, r),
+			),
 			app.If(v.Valid, c.renderNeighbours(v, r)),
 		),
 	)
