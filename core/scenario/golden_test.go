@@ -36,6 +36,8 @@ func goldenLinks(t *testing.T) []string {
 		link("/subnet", scenario.SubnetState{Net: "192.168.1.0/24", Nth: "-2"}),
 		link("/plan", scenario.PlanState{Net: "10.0.0.0/16", Len: 24, Page: 2}),
 		link("/plan", scenario.PlanState{Mode: scenario.PlanVLSM, Net: "10.0.0.0/22", List: "office = 200\nlab = 50 # spare"}),
+		link("/plan", scenario.PlanState{Mode: scenario.PlanNextFree, Net: "10.0.0.0/16", Len: 24, List: "10.0.0.0/24\n10.0.1.0/24"}),
+		link("/plan", scenario.PlanState{Mode: scenario.PlanULA, GlobalID: "123456789a"}),
 		frag("/plan", scenario.NewDocument(scenario.PlanState{Mode: scenario.PlanSummarize, List: planList(200)}, "200 sites")),
 		link("/ports", scenario.PortsState{Q: "postgres"}),
 		frag("/nat", natDoc()),

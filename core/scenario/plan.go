@@ -25,10 +25,18 @@ const (
 	PlanExclude
 	// PlanOverlap reports overlaps between the named networks in List.
 	PlanOverlap
+	// PlanNextFree finds the first free subnet of length Len in the pool Net once the
+	// prefixes in List are taken, and all the free blocks.
+	PlanNextFree
+	// PlanULA shows the unique local /48 of the Global ID GlobalID (RFC 4193) and its /64s.
+	PlanULA
 )
 
+// PlanLastMode is the last of the Plan widget's modes, in the order of its tabs.
+const PlanLastMode = PlanULA
+
 func planModeNames() []string {
-	return []string{"split", "vlsm", "summarize", "range", "exclude", "overlap"}
+	return []string{"split", "vlsm", "summarize", "range", "exclude", "overlap", "free", "ula"}
 }
 
 // String returns the mode's name as the mode parameter spells it ("split", "vlsm", …), or
@@ -41,10 +49,10 @@ func (m PlanMode) String() string {
 }
 
 // IsValid reports whether m is one of the modes above.
-func (m PlanMode) IsValid() bool { return m <= PlanOverlap }
+func (m PlanMode) IsValid() bool { return m <= PlanLastMode }
 
 // PlanState is the state of the Plan widget:
-// /plan?mode=split&net=10.0.0.0/16&len=24&page=3. The zero value is the split tab with empty
+// /plan?mode=split&net=10.0.0.0/16&len=24&page=3, /plan?mode=ula&gid=123456789a. The zero value is the split tab with empty
 // inputs on its first page.
 type PlanState struct {
 	// Mode is the tab (parameter mode; split is left out of links).
@@ -54,7 +62,8 @@ type PlanState struct {
 	// List is the pasted list, one entry per line (parameter list), at most MaxListBytes and
 	// MaxListLines lines.
 	List string
-	// Len is the new prefix length of a split (parameter len, 1 to 128); 0 means not set.
+	// Len is the new prefix length of a split, or the length of the free subnet looked for
+	// (parameter len, 1 to 128); 0 means not set.
 	Len int
 	// Parts is the number of parts of a split (parameter parts); 0 means not set. When both
 	// are given, Len wins.
@@ -62,6 +71,9 @@ type PlanState struct {
 	// Page is the zero-based index of the result page shown. The link counts from 1
 	// (page=3 is Page 2) and leaves out the first page.
 	Page uint64
+	// GlobalID is the 40-bit Global ID of a unique local /48 as typed, such as 123456789a
+	// (parameter gid). Left out of JSON when empty, so states saved before it read the same.
+	GlobalID string `json:",omitempty"`
 }
 
 // Widget returns WidgetPlan.
@@ -82,6 +94,7 @@ func (s PlanState) writer() *queryWriter {
 	if s.Page != 0 && s.Page != math.MaxUint64 {
 		w.add("page", strconv.FormatUint(s.Page+1, 10))
 	}
+	w.add("gid", s.GlobalID)
 	w.add("list", s.List)
 	return w
 }
@@ -99,10 +112,11 @@ func (s PlanState) Encode() string { return s.writer().encode() }
 func ParsePlanState(q url.Values) (PlanState, []Problem) {
 	r := newQueryReader(q)
 	s := PlanState{
-		Mode:  PlanMode(r.choice("mode", planModeNames(), int(PlanSplit))),
-		Net:   r.text("net"),
-		Len:   int(r.number("len", 1, 128, "the new prefix length")),
-		Parts: r.number("parts", 1, math.MaxUint64, "the number of parts"),
+		Mode:     PlanMode(r.choice("mode", planModeNames(), int(PlanSplit))),
+		Net:      r.text("net"),
+		Len:      int(r.number("len", 1, 128, "the new prefix length")),
+		Parts:    r.number("parts", 1, math.MaxUint64, "the number of parts"),
+		GlobalID: r.text("gid"),
 	}
 	if page := r.number("page", 1, math.MaxUint64, "the page number"); page > 0 {
 		s.Page = page - 1

@@ -37,6 +37,8 @@ func TestStateRoundTrip(t *testing.T) {
 		{scenario.PlanState{Mode: scenario.PlanExclude, Net: "10.0.0.0/8", List: "10.1.0.0/16"}, "mode=exclude&net=10.0.0.0/8&list=10.1.0.0/16"},
 		{scenario.PlanState{Mode: scenario.PlanOverlap, List: "home = 192.168.1.0/24\ndocker = 172.17.0.0/16"}, "mode=overlap&list=home+=+192.168.1.0/24%0Adocker+=+172.17.0.0/16"},
 		{scenario.PlanState{Len: 128, Parts: 0, Page: 1<<64 - 2}, "len=128&page=18446744073709551615"},
+		{scenario.PlanState{Mode: scenario.PlanNextFree, Net: "10.0.0.0/16", Len: 24, List: "10.0.0.0/24"}, "mode=free&net=10.0.0.0/16&len=24&list=10.0.0.0/24"},
+		{scenario.PlanState{Mode: scenario.PlanULA, GlobalID: "123456789a", Page: 1}, "mode=ula&page=2&gid=123456789a"},
 		{scenario.PortsState{}, ""},
 		{scenario.PortsState{Q: "postgres"}, "q=postgres"},
 		{scenario.PortsState{Q: "[::1]:8080"}, "q=%5B::1%5D:8080"},
@@ -131,7 +133,7 @@ func TestParseProblems(t *testing.T) {
 		{scenario.WidgetSubnet, "cloud=none", scenario.SubnetState{}, nil},
 		{scenario.WidgetSubnet, "net=10.0.0.0/33", scenario.SubnetState{Net: "10.0.0.0/33"}, nil}, // meaning is the widget's job
 		{scenario.WidgetPlan, "mode=carve", scenario.PlanState{},
-			[]string{"mode=carve: not one of split, vlsm, summarize, range, exclude, overlap; using split"}},
+			[]string{"mode=carve: not one of split, vlsm, summarize, range, exclude, overlap, free, ula; using split"}},
 		{scenario.WidgetPlan, "mode=VLSM", scenario.PlanState{Mode: scenario.PlanVLSM}, nil},
 		{scenario.WidgetPlan, "len=abc", scenario.PlanState{},
 			[]string{"len=abc: the new prefix length must be a whole number from 1 to 128; ignored"}},

@@ -55,7 +55,7 @@ var Pages = []ui.Page{
 	{
 		Widget: scenario.WidgetPlan, Path: "/plan", Embed: true,
 		Label: "Plan", Title: "Network plan — Netground",
-		Card:     "Split a network, allocate subnets by host count, summarize, exclude, and find overlaps.",
+		Card:     "Split a network, allocate subnets by host count, summarize, exclude, find overlaps and the next free subnet, and make a unique local IPv6 /48.",
 		NameKeys: []string{"net"},
 		New:      planui.New,
 	},

@@ -7,6 +7,7 @@ import (
 
 	"github.com/netground/netground/core/plan"
 	"github.com/netground/netground/core/subnet"
+	"github.com/netground/netground/core/tool"
 	"go4.org/netipx"
 
 	"github.com/netground/netground/core/field"
@@ -331,4 +332,23 @@ func clusterBars(fam string, sorted []plan.Named, clashing map[plan.Named]bool) 
 		i = j
 	}
 	return out
+}
+
+// freeBar draws a pool: what is used, what is free, and the first free
+// subnet.
+func freeBar(f tool.Free) bar {
+	sc := newScale(f.Pool)
+	b := newBar("planui-bar-free", "Free space in "+f.Pool.String()+", to scale",
+		"Solid blocks are in use, pale blocks are free; the highlighted block is the first free /"+strconv.Itoa(f.Bits)+".", f.Pool)
+	for i, g := range plan.Gaps(f.Pool, f.Blocks) {
+		x, w := sc.span(g.From(), g.To())
+		b.add(block{X: x, W: w, Kind: alt("alloc", i), Title: rangeTitle(g, "in use")})
+	}
+	for _, p := range f.Blocks {
+		b.add(sc.prefix(p, 0, "free", p.String()+": free, "+sizeText(p)))
+	}
+	if f.First.IsValid() {
+		b.add(sc.prefix(f.First, 0, "window", f.First.String()+": the first free /"+strconv.Itoa(f.Bits)))
+	}
+	return b
 }

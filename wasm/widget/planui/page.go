@@ -1,15 +1,18 @@
 // Package planui is the Plan page: split a network, allocate subnets by
-// host counts, summarize, turn ranges into CIDRs, exclude, and report
-// overlaps, with a picture of the address space beside every result.
+// host counts, summarize, turn ranges into CIDRs, exclude, report
+// overlaps, find the next free subnet, and make a unique local /48, with a
+// picture of the address space beside the results.
 package planui
 
 import (
+	"crypto/rand"
 	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/core/subnet"
+	"github.com/netground/netground/core/tool"
 	"github.com/netground/netground/wasm/ui"
 )
 
@@ -19,10 +22,11 @@ func New() app.Composer { return &page{} }
 // inputs is what the person typed in one mode.
 type inputs struct {
 	Net, List, Len, Parts string
+	GID                   string // the Global ID of the unique local tab
 }
 
 // page is the Plan widget. Its state lives in the URL parameters mode,
-// net, len, parts, page and list (scenario.PlanState).
+// net, len, parts, page, gid and list (scenario.PlanState).
 type page struct {
 	app.Compo
 	ui.Base
@@ -58,8 +62,28 @@ func (p *page) load(ctx app.Context) {
 	p.pageAsked = q.Has("page")
 	p.pageErr, p.find, p.hover = "", "", ""
 	p.saved = map[scenario.PlanMode]inputs{}
+	drew := p.drawGID()
 	p.compute(false)
 	p.reshow(ctx)
+	if drew {
+		p.WriteLink(ctx, p.state())
+	}
+}
+
+// drawGID gives the unique local tab a random Global ID when it has none,
+// from crypto/rand (in the browser, crypto.getRandomValues), and reports
+// whether it did. The link then carries the ID, so the page can be shared
+// and reopened on the same /48.
+func (p *page) drawGID() bool {
+	if p.mode != scenario.PlanULA || p.in.GID != "" || app.IsServer {
+		return false
+	}
+	g, err := tool.NewGlobalID(rand.Reader)
+	if err != nil {
+		return false // the input stays empty and says what to type
+	}
+	p.in.GID = g.String()
+	return true
 }
 
 // reshow puts the current inputs into the form after the page, not the
@@ -74,6 +98,7 @@ func (p *page) reshow(ctx app.Context) {
 	p.setValue(ctx, "planui-list", p.in.List)
 	p.setValue(ctx, "planui-page", p.shownPage)
 	p.setValue(ctx, "planui-find", p.find)
+	p.setValue(ctx, "planui-gid", p.in.GID)
 }
 
 // setValue sets the value of the input with the given id after the next
@@ -92,7 +117,7 @@ func (p *page) setValue(ctx app.Context, id, value string) {
 // inputsFromLink fills what the link left out with the mode's example.
 func inputsFromLink(st scenario.PlanState, hasNet, hasList bool) inputs {
 	def := defaultState(st.Mode)
-	in := inputs{Net: st.Net, List: st.List}
+	in := inputs{Net: st.Net, List: st.List, GID: st.GlobalID}
 	if !hasNet && usesNet(st.Mode) {
 		in.Net = def.Net
 	}
@@ -101,6 +126,9 @@ func inputsFromLink(st scenario.PlanState, hasNet, hasList bool) inputs {
 	}
 	if st.Mode == scenario.PlanSplit && st.Len == 0 && st.Parts == 0 {
 		st.Len, st.Parts = def.Len, def.Parts
+	}
+	if st.Mode == scenario.PlanNextFree && st.Len == 0 {
+		st.Len = def.Len
 	}
 	if st.Len != 0 {
 		in.Len = strconv.Itoa(st.Len)
@@ -124,12 +152,15 @@ func (p *page) state() scenario.PlanState {
 	if usesList(p.mode) {
 		st.List = p.in.List
 	}
-	if p.mode == scenario.PlanSplit {
+	if usesLen(p.mode) {
 		if n, err := strconv.Atoi(strings.TrimPrefix(strings.TrimSpace(p.in.Len), "/")); err == nil && n >= 1 && n <= 128 {
 			st.Len = n
-		} else if n, err := strconv.ParseUint(strings.TrimSpace(p.in.Parts), 10, 64); err == nil && n >= 1 {
+		} else if n, err := strconv.ParseUint(strings.TrimSpace(p.in.Parts), 10, 64); err == nil && n >= 1 && p.mode == scenario.PlanSplit {
 			st.Parts = n
 		}
+	}
+	if p.mode == scenario.PlanULA {
+		st.GlobalID = p.in.GID
 	}
 	if n, ok := p.page.Uint64(); ok {
 		st.Page = n
@@ -142,7 +173,7 @@ func (p *page) state() scenario.PlanState {
 func (p *page) compute(jump bool) {
 	p.Protect(p.inputText(), func() {
 		p.view = build(input{
-			Mode: p.mode, Net: p.in.Net, List: p.in.List, Len: p.in.Len, Parts: p.in.Parts,
+			Mode: p.mode, Net: p.in.Net, List: p.in.List, Len: p.in.Len, Parts: p.in.Parts, GID: p.in.GID,
 			Page: p.page, Find: p.find, PageAsked: p.pageAsked, Jump: jump,
 		})
 		p.page = p.view.Pager.Page
@@ -171,6 +202,7 @@ func (p *page) switchTo(ctx app.Context, m scenario.PlanMode) {
 		p.in = inputsOf(defaultState(m))
 	}
 	p.page, p.pageErr, p.find, p.hover = subnet.Count{}, "", "", ""
+	p.drawGID()
 	p.compute(false)
 	p.reshow(ctx)
 	p.pushLink(ctx)
@@ -187,7 +219,7 @@ func (p *page) pushLink(ctx app.Context) {
 // onTabKey moves between tabs with the arrow keys, Home and End, as the
 // ARIA tabs pattern asks.
 func (p *page) onTabKey(ctx app.Context, e app.Event) {
-	n := scenario.PlanOverlap + 1
+	n := scenario.PlanLastMode + 1
 	next := p.mode
 	switch e.Get("key").String() {
 	case "ArrowRight", "ArrowDown":
@@ -197,7 +229,7 @@ func (p *page) onTabKey(ctx app.Context, e app.Event) {
 	case "Home":
 		next = scenario.PlanSplit
 	case "End":
-		next = scenario.PlanOverlap
+		next = scenario.PlanLastMode
 	default:
 		return
 	}
@@ -248,6 +280,21 @@ func (p *page) onList(ctx app.Context, e app.Event) {
 	p.typed(ctx, func(s string) { p.in.List = s })
 }
 
+func (p *page) onGID(ctx app.Context, e app.Event) {
+	p.typed(ctx, func(s string) { p.in.GID = s })
+}
+
+// onNewGID draws another random Global ID: a deliberate step, so it adds
+// a history entry that back undoes.
+func (p *page) onNewGID(ctx app.Context, e app.Event) {
+	p.in.GID = ""
+	p.page, p.pageErr, p.find, p.hover = subnet.Count{}, "", "", ""
+	p.drawGID()
+	p.compute(false)
+	p.reshow(ctx)
+	p.pushLink(ctx)
+}
+
 func (p *page) onPageInput(ctx app.Context, e app.Event) {
 	text := ctx.JSSrc().Get("value").String()
 	n, err := subnet.ParseCount(strings.TrimSpace(text))
@@ -294,6 +341,7 @@ func (p *page) onPreset(pr preset) app.EventHandler {
 func (p *page) onReset(ctx app.Context, e app.Event) {
 	p.in = inputsOf(defaultState(p.mode))
 	p.page, p.pageErr, p.find = subnet.Count{}, "", ""
+	p.drawGID()
 	p.compute(false)
 	p.reshow(ctx)
 	p.WriteLink(ctx, p.state())

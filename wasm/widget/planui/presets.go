@@ -49,7 +49,14 @@ var modePresets = [][]preset{
 	scenario.PlanOverlap: {
 		{"laptop, VPN, Docker, Kubernetes, AWS", scenario.PlanState{List: realisticNetworks}},
 		{"home and VPN only", scenario.PlanState{List: "home LAN = 192.168.1.0/24\nVPN = 10.8.0.0/24\nhotel Wi-Fi = 10.8.0.0/16"}},
+	}, scenario.PlanNextFree: {
+		{"a /24 in a VPC", scenario.PlanState{Net: "10.0.0.0/16", Len: 24, List: "# in use\npublic a = 10.0.0.0/24\npublic b = 10.0.1.0/24\nprivate a = 10.0.4.0/22\ndatabase = 10.0.2.0/25"}},
+		{"a /64 in a /56", scenario.PlanState{Net: "2001:db8:1200::/56", Len: 64, List: "LAN = 2001:db8:1200::/64\nguests = 2001:db8:1200:1::/64\nlab = 2001:db8:1200:4::/62"}},
+		{"a /26 in a full /24", scenario.PlanState{Net: "192.168.1.0/24", Len: 26, List: "192.168.1.0/25\n192.168.1.128/26\n192.168.1.224/27"}},
 	},
+	// The unique local tab opens on a random Global ID, not an example:
+	// copying an example ID is what RFC 4193 asks people not to do.
+	scenario.PlanULA: nil,
 }
 
 // presetsFor returns the examples of a mode with the mode set.
@@ -65,18 +72,25 @@ func presetsFor(m scenario.PlanMode) []preset {
 	return out
 }
 
-// defaultState is what a mode shows when the link does not say.
+// defaultState is what a mode shows when the link does not say; for the
+// unique local tab, no Global ID (the page draws a random one).
 func defaultState(m scenario.PlanMode) scenario.PlanState {
-	return presetsFor(m)[0].State
+	if ps := presetsFor(m); len(ps) > 0 {
+		return ps[0].State
+	}
+	return scenario.PlanState{Mode: m}
 }
 
 // usesNet reports whether mode m reads the net parameter.
 func usesNet(m scenario.PlanMode) bool {
-	return m == scenario.PlanSplit || m == scenario.PlanVLSM || m == scenario.PlanExclude
+	return m == scenario.PlanSplit || m == scenario.PlanVLSM || m == scenario.PlanExclude || m == scenario.PlanNextFree
 }
 
 // usesList reports whether mode m reads the list parameter.
-func usesList(m scenario.PlanMode) bool { return m != scenario.PlanSplit }
+func usesList(m scenario.PlanMode) bool { return m != scenario.PlanSplit && m != scenario.PlanULA }
+
+// usesLen reports whether mode m reads the len parameter.
+func usesLen(m scenario.PlanMode) bool { return m == scenario.PlanSplit || m == scenario.PlanNextFree }
 
 // modeInfo is the label, the one-line purpose and the list label of each
 // mode, in tab order.
@@ -93,7 +107,9 @@ var modeInfo = []struct {
 	scenario.PlanExclude: {"Exclude", "Take prefixes out of a network and see what is left.",
 		"Prefixes to remove, one per line", "For example 10.0.1.0/24. Names before = and comments after # are allowed."},
 	scenario.PlanOverlap: {"Overlaps", "Find which of your networks collide: overlapping, containing or equal to each other.",
-		"Networks, one per line: name = prefix", "For example home LAN = 192.168.1.0/24. Comments start with #."},
+		"Networks, one per line: name = prefix", "For example home LAN = 192.168.1.0/24. Comments start with #."}, scenario.PlanNextFree: {"Next free", "Find the first free subnet of the size you need in a pool, once the prefixes in use are taken, and every free block.",
+		"Prefixes in use, one per line", "For example database = 10.0.2.0/25. Names before = and comments after # are allowed."},
+	scenario.PlanULA: {"Unique local", "Make your own IPv6 /48 for private networks (RFC 4193): a random Global ID after fd, and its 65,536 /64s.", "", ""},
 }
 
 // whyText is the longer explanation behind each mode.
@@ -126,5 +142,15 @@ var whyText = [][]string{
 		"Why? Overlaps break routing",
 		"When two networks overlap, an address in the shared part matches both, and the machine sends it the way of the more specific route. A laptop whose home LAN is 10.0.0.0/24 cannot reach 10.0.0.0/24 in the office over the VPN; a Kubernetes pod range inside the VPC range makes pods unreachable from parts of the VPC; Docker's 172.17.0.0/16 hides a company network that uses it.",
 		"Networks that are equal cannot be told apart at all. Plan new ranges so that they overlap nothing you may need to reach at the same time. IPv4 and IPv6 never overlap each other, so they are checked apart.",
+	}, scenario.PlanNextFree: {
+		"Why? Free blocks and alignment",
+		"A subnet must start on a multiple of its own size, so a free gap is not always room: a /24 fits only at an address ending in .0, and a gap from 10.0.2.128 to 10.0.3.255 holds a /25 and not a /24.",
+		"The free space is written as the fewest aligned blocks, largest where they fit. The first free subnet is the lowest-addressed one that fits whole inside one of them; taking the lowest keeps the larger blocks higher up intact for later.",
+	},
+	scenario.PlanULA: {
+		"Why? Unique local addresses",
+		"IPv6 has its own private addresses: fd00::/8 followed by a 40-bit Global ID makes a /48 that any site may use without asking anyone (RFC 4193). Routers on the internet drop them, as they drop 10.0.0.0/8.",
+		"The Global ID must be random, not fd00:: or an example copied from a page: when two companies merge or connect their networks over a VPN, random IDs keep their prefixes apart, and renumbering is not needed. This page draws it with crypto.getRandomValues in your browser; nothing is sent anywhere, and the link keeps the ID so you can come back to it.",
+		"A /48 holds 65,536 /64 subnets, one per LAN, numbered by the 16-bit subnet ID in the fourth group: fd12:3456:789a:1::/64 is subnet 1.",
 	},
 }

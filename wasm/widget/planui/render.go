@@ -34,14 +34,14 @@ func (p *page) Render() app.UI {
 			p.renderTabs(),
 			app.Div().ID("planui-panel").Role("tabpanel").Aria("labelledby", tabID(p.mode)).Class("planui-panel").Body(
 				app.P().Class("planui-purpose").DataSet("field", "mode-purpose").Text(info.Purpose),
-				p.renderPresets(),
 				p.renderInputs(),
-				when(!p.IsEmbed(), func() app.UI {
-					return ui.ShareBar("planui", ui.WidgetPath(st), ui.EmbedPath(st), scenario.NewDocument(st, ""))
-				}),
 				either(p.Failed(), func() app.UI {
 					return ui.FailurePanel(&p.Boundary, p.onReset)
 				}, p.renderResults),
+				p.renderPresets(),
+				when(!p.IsEmbed(), func() app.UI {
+					return ui.ShareBar("planui", ui.WidgetPath(st), ui.EmbedPath(st), scenario.NewDocument(st, ""))
+				}),
 			),
 		),
 	)
@@ -71,6 +71,12 @@ func (p *page) renderPresets() app.UI {
 		return nil
 	}
 	ps := presetsFor(p.mode)
+	if p.mode == scenario.PlanULA {
+		return app.Div().Class("planui-presets").Body(
+			app.Button().Type("button").Class("button button-secondary").DataSet("action", "new-gid").
+				OnClick(p.onNewGID).Text("New random Global ID"),
+		)
+	}
 	return app.Div().Class("planui-presets").Body(
 		app.Span().ID("planui-presets-label").Text("Examples:"),
 		app.Ul().Aria("labelledby", "planui-presets-label").Body(
@@ -116,6 +122,12 @@ func (p *page) renderInputs() app.UI {
 			app.P().Class("planui-or").Text("or"),
 			p.textField("planui-parts", "parts", "Number of parts", p.shown.Parts, "e.g. 4", v.PartsErr, p.onParts),
 		))
+	}
+	if p.mode == scenario.PlanNextFree {
+		fields = append(fields, p.textField("planui-len", "len", "Length of the subnet you need", p.shown.Len, "e.g. 24", v.LenErr, p.onLen))
+	}
+	if p.mode == scenario.PlanULA {
+		fields = append(fields, p.textField("planui-gid", "gid", "Global ID (10 hex digits)", p.shown.GID, "e.g. 8f2c4e91d0", v.GIDErr, p.onGID))
 	}
 	if usesList(p.mode) {
 		fields = append(fields, p.renderList(info.ListLabel, info.ListHint))

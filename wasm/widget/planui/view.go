@@ -20,6 +20,7 @@ type input struct {
 	Mode       scenario.PlanMode
 	Net, List  string
 	Len, Parts string
+	GID        string       // the Global ID of the unique local tab
 	Page       subnet.Count // zero-based
 	Find       string
 	// PageAsked reports whether Page was asked for (by the link or the page
@@ -31,10 +32,10 @@ type input struct {
 
 // view is everything the page shows for one input. Render only reads it.
 type view struct {
-	NetErr, LenErr, PartsErr string
-	LineErrors               []lineMsg
-	LineNotes                []lineMsg
-	ListLines                int // entries read from the list
+	NetErr, LenErr, PartsErr, GIDErr string
+	LineErrors                       []lineMsg
+	LineNotes                        []lineMsg
+	ListLines                        int // entries read from the list
 
 	Summary string // the plain-words result
 	Note    string // a rounding or limit worth knowing
@@ -135,6 +136,10 @@ func build(in input) view {
 		v.exclude(in)
 	case scenario.PlanOverlap:
 		v.overlap(in)
+	case scenario.PlanNextFree:
+		v.nextFree(in)
+	case scenario.PlanULA:
+		v.ula(in)
 	default:
 		v.split(in)
 	}

@@ -43,11 +43,21 @@ func TestBuildModes(t *testing.T) {
 		{"exclude everything", input{Mode: scenario.PlanExclude, Net: "10.0.0.0/24", List: "10.0.0.0/23"}, "0", nil, "0 prefixes", ""},
 		{"overlap", input{Mode: scenario.PlanOverlap, List: "home = 192.168.1.0/24\nvpc = 172.16.0.0/12\ndocker = 172.17.0.0/16"}, "1", []string{"vpc", "172.16.0.0/12", "contains", "docker", "172.17.0.0/16"}, "1 pair", ""},
 		{"overlap none", input{Mode: scenario.PlanOverlap, List: "a = 10.0.0.0/24\nb = 10.0.1.0/24"}, "0", nil, "No overlaps", ""},
+		{"next free", input{Mode: scenario.PlanNextFree, Net: "10.0.0.0/22", Len: "24", List: "10.0.0.0/24\n10.0.2.0/25"}, "2", []string{"10.0.1.0/24", "10.0.1.0", "10.0.1.255", "256"}, "first free /24 in 10.0.0.0/22 is 10.0.1.0/24", ""},
+		{"next free ipv6", input{Mode: scenario.PlanNextFree, Net: "2001:db8::/48", Len: "/64", List: "2001:db8::/64\n2001:db8:0:1::/64"}, "256", []string{"2001:db8:0:2::/64", "2001:db8:0:2::", "2001:db8:0:2:ffff:ffff:ffff:ffff", "18446744073709551616"}, "65534 free /64s fit", ""},
+		{"next free empty pool list", input{Mode: scenario.PlanNextFree, Net: "192.168.1.0/24", Len: "26"}, "4", []string{"192.168.1.0/26", "192.168.1.0", "192.168.1.63", "64"}, "4 free /26s", ""},
+		{"next free no room", input{Mode: scenario.PlanNextFree, Net: "192.168.1.0/24", Len: "25", List: "192.168.1.0/25\n192.168.1.128/26"}, "0", nil, "No /25 is free in 192.168.1.0/24: no /25 is free: the largest free block is a /26", ""},
+		{"next free len too short", input{Mode: scenario.PlanNextFree, Net: "10.0.0.0/16", Len: "8"}, "", nil, "", "larger than the pool"},
+		{"next free no len", input{Mode: scenario.PlanNextFree, Net: "10.0.0.0/16"}, "", nil, "", "length of the subnet"},
+		{"ula", input{Mode: scenario.PlanULA, GID: "123456789a"}, "65536", []string{"0000", "fd12:3456:789a::/64", "fd12:3456:789a::", "fd12:3456:789a:0:ffff:ffff:ffff:ffff", "18446744073709551616"}, "fd12:3456:789a::/48", ""},
+		{"ula grouped", input{Mode: scenario.PlanULA, GID: " 12:3456:789A "}, "65536", nil, "fd12:3456:789a::/48", ""},
+		{"ula bad", input{Mode: scenario.PlanULA, GID: "fd123456789a"}, "", nil, "", "the Global ID is the 10 digits after fd"},
+		{"ula empty", input{Mode: scenario.PlanULA}, "", nil, "", "10 hex digits"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := build(tt.in)
-			errs := v.NetErr + v.LenErr + v.PartsErr
+			errs := v.NetErr + v.LenErr + v.PartsErr + v.GIDErr
 			if tt.fieldErr != "" {
 				if !strings.Contains(errs, tt.fieldErr) {
 					t.Errorf("errors = %q; want %q in them", errs, tt.fieldErr)
@@ -344,6 +354,10 @@ func TestLinkDefaults(t *testing.T) {
 		{"mode=zzz&len=abc", inputs{Net: "10.0.0.0/16", Len: "24"}},
 		{"mode=summarize&list=10.0.0.0/24", inputs{List: "10.0.0.0/24"}},
 		{"mode=vlsm&net=10.0.0.0/24&list=", inputs{Net: "10.0.0.0/24"}},
+		{"mode=free", inputs{Net: "10.0.0.0/16", Len: "24", List: defaultState(scenario.PlanNextFree).List}},
+		{"mode=free&net=10.0.0.0/8&len=16&list=10.0.0.0/16", inputs{Net: "10.0.0.0/8", Len: "16", List: "10.0.0.0/16"}},
+		{"mode=ula&gid=123456789a", inputs{GID: "123456789a"}},
+		{"mode=ula", inputs{}},
 	}
 	for _, tt := range tests {
 		q, _ := url.ParseQuery(tt.query)
@@ -355,7 +369,7 @@ func TestLinkDefaults(t *testing.T) {
 }
 
 func TestPresetsCompute(t *testing.T) {
-	for m := scenario.PlanSplit; m <= scenario.PlanOverlap; m++ {
+	for m := scenario.PlanSplit; m <= scenario.PlanLastMode; m++ {
 		for _, p := range presetsFor(m) {
 			in := inputsOf(p.State)
 			v := build(input{Mode: m, Net: in.Net, List: in.List, Len: in.Len, Parts: in.Parts})
