@@ -295,8 +295,8 @@ func (st State) accept(ns int, dst netip.AddrPort, proto Proto, r *Result) {
 		c := t.containerAt(b.Forward.Addr())
 		r.add("docker-proxy accepts it on %s (a published port) and opens a connection to %s in container %s", sockName(o, b.Socket), b.Forward, t.ctrs[c-1].name)
 		st.accept(c, b.Forward, proto, r)
-		if r.Verdict == Refused {
-			r.add("docker-proxy had already accepted, so the client sees the connection reset or an empty reply rather than a clean refusal")
+		if r.Verdict == Refused && proto == TCP {
+			r.fail(Reset, "docker-proxy had already accepted the client's connection, so it closes it: the client sees connection reset by peer, or curl's empty reply from server, rather than connection refused")
 		}
 		return
 	}

@@ -234,13 +234,18 @@ const (
 	Refused                     // nothing listens: the kernel answers RST (UDP: ICMP port unreachable)
 	TimedOut                    // dropped on the way (NAT, firewall): no answer at all
 	NoRoute                     // no route to the address, or no machine has it
+	// Reset: a proxy (docker-proxy) accepted the connection, then found
+	// nothing behind it and closed it: the client sees "connection reset by
+	// peer", or curl's "empty reply from server", not a refusal.
+	Reset
 )
 
 var verdictNames = []string{"done", "ok", "EADDRINUSE", "EADDRNOTAVAIL", "EACCES", "limit reached",
-	"connected", "refused", "timed out", "no route"}
+	"connected", "refused", "timed out", "no route", "reset"}
 
 // String returns "done", "ok", "EADDRINUSE", "EADDRNOTAVAIL", "EACCES",
-// "limit reached", "connected", "refused", "timed out" or "no route".
+// "limit reached", "connected", "refused", "timed out", "no route" or
+// "reset".
 func (v Verdict) String() string { return enumText("verdict", verdictNames, uint8(v)) }
 
 // MarshalText returns String.

@@ -1,27 +1,69 @@
 package bind
 
-import "net/netip"
+import (
+	"net/netip"
 
-// Preset is a ready-made scenario for one pitfall.
+	"github.com/netground/netground/core/story"
+)
+
+// Preset is a ready-made scenario for one pitfall, told as a story: the
+// lab opens it on the failing step and the person steps on to the fix.
 type Preset struct {
-	Name     string   `json:"name"`  // short, for URLs: "container-loopback"
-	Title    string   `json:"title"` // the symptom, as people search for it
-	Lesson   string   `json:"lesson"`
-	Scenario Scenario `json:"scenario"`
+	Name     string      `json:"name"`  // short, for URLs: "container-loopback"
+	Title    string      `json:"title"` // the symptom, as people search for it
+	Lesson   string      `json:"lesson"`
+	Scenario Scenario    `json:"scenario"`
+	Story    story.Story `json:"story"`
 }
 
 // Presets returns every preset, in the order the lab lists them.
 func Presets() []Preset {
 	return []Preset{
-		{"container-loopback", "Works in the container, unreachable through -p", "A process listening on 127.0.0.1 inside a container takes only connections from inside it; a published port delivers to the container's bridge address. Listen on 0.0.0.0 in the container.", ContainerLoopback()},
-		{"address-in-use", "Address already in use: 8080", "0.0.0.0 covers 127.0.0.1 on the same port, and [::] with IPV6_V6ONLY off covers 0.0.0.0; two different specific addresses do not clash.", AddressInUse()},
-		{"localhost-ipv6", "localhost works in the browser but the client gets connection refused", "localhost resolves to ::1 first; a server on 127.0.0.1 only refuses ::1. A client that tries only the first address fails; Happy Eyeballs goes on to 127.0.0.1.", LocalhostIPv6()},
-		{"privileged-port", "Permission denied binding port 80", "On Linux ports below 1024 need root or CAP_NET_BIND_SERVICE; containers and Windows do not restrict them, macOS only on specific addresses.", PrivilegedPort()},
-		{"ephemeral-port", "Port 0: let the kernel choose", "Binding port 0 gets a free port from the ephemeral range; the program must ask which (getsockname) to tell its clients.", EphemeralPort()},
-		{"time-wait", "Restarted server: Address already in use", "Connections a server closed stay in TIME_WAIT for 60 s on Linux; SO_REUSEADDR, on the old and new socket, lets the new server bind.", TimeWaitRestart()},
-		{"reuseport", "Two workers on one port", "SO_REUSEPORT lets sockets of the same user share an address and port; Linux refuses another user's.", ReusePort()},
-		{"windows-specific-bind", "Windows: a specific bind beside a wildcard one", "Windows lets a socket on a specific address join a wildcard socket on the same port (same user), unless the first set SO_EXCLUSIVEADDRUSE.", WindowsSpecificBind()},
-		{"nat-inbound", "Reachable on the LAN, not from the internet", "The router's NAT drops unsolicited inbound connections; a port forward opens a door, and the host firewall can still drop them.", NATInbound()},
+		{"container-loopback", "Works in the container, unreachable through -p", "A process listening on 127.0.0.1 inside a container takes only connections from inside it; a published port delivers to the container's bridge address. Listen on 0.0.0.0 in the container.", ContainerLoopback(),
+			story.Story{Symptom: 2, Fixed: 7,
+				Problem: "curl localhost:8080 on the host gets an empty reply (connection reset), and the LAN gets connection refused, though the app answers inside the container.",
+				Cause:   "flask listens on 127.0.0.1 inside the container, which only the container itself can reach; -p 8080:80 delivers to the container's bridge address.",
+				Fix:     "Listen on 0.0.0.0 inside the container (flask run --host 0.0.0.0); publish on 127.0.0.1 on the host if only the host should reach it."}},
+		{"address-in-use", "Address already in use: 8080", "0.0.0.0 covers 127.0.0.1 on the same port, and [::] with IPV6_V6ONLY off covers 0.0.0.0; two different specific addresses do not clash.", AddressInUse(),
+			story.Story{Symptom: 1, Fixed: 8,
+				Problem: "A second server on port 8080 fails with EADDRINUSE, Address already in use, though it asks only for 127.0.0.1.",
+				Cause:   "api already listens on 0.0.0.0:8080, which covers 127.0.0.1:8080; a dual-stack [::]:8080 covers it too.",
+				Fix:     "Give each server its own port, or addresses that do not overlap: IPV6_V6ONLY on [::], or two different specific addresses."}},
+		{"localhost-ipv6", "localhost works in the browser but the client gets connection refused", "localhost resolves to ::1 first; a server on 127.0.0.1 only refuses ::1. A client that tries only the first address fails; Happy Eyeballs goes on to 127.0.0.1.", LocalhostIPv6(),
+			story.Story{Symptom: 1, Fixed: 9,
+				Problem: "A client of localhost:5173 gets connection refused, while the browser loads the page.",
+				Cause:   "localhost resolves to ::1 first and vite listens on 127.0.0.1 only; a client that tries only the first address never tries 127.0.0.1.",
+				Fix:     "Listen on :: with IPV6_V6ONLY off (or on both loopback addresses), or dial 127.0.0.1."}},
+		{"privileged-port", "Permission denied binding port 80", "On Linux ports below 1024 need root or CAP_NET_BIND_SERVICE; containers and Windows do not restrict them, macOS only on specific addresses.", PrivilegedPort(),
+			story.Story{Symptom: 1, Fixed: 5,
+				Problem: "A server fails to start on port 80 with EACCES, Permission denied.",
+				Cause:   "On Linux only root, or a program with CAP_NET_BIND_SERVICE, may bind a port below 1024.",
+				Fix:     "Use a port from 1024 up behind a reverse proxy, grant CAP_NET_BIND_SERVICE, or run the server in a container and publish port 80."}},
+		{"ephemeral-port", "Port 0: let the kernel choose", "Binding port 0 gets a free port from the ephemeral range; the program must ask which (getsockname) to tell its clients.", EphemeralPort(),
+			story.Story{Symptom: 2, Fixed: 5,
+				Problem: "The test client connects to the port it expected and gets connection refused.",
+				Cause:   "The test server bound port 0, so the kernel chose a free port from the ephemeral range; nothing listens on the port the client guessed.",
+				Fix:     "Ask the socket which port it got (getsockname) and hand that port to the client."}},
+		{"time-wait", "Restarted server: Address already in use", "Connections a server closed stay in TIME_WAIT for 60 s on Linux; SO_REUSEADDR, on the old and new socket, lets the new server bind.", TimeWaitRestart(),
+			story.Story{Symptom: 3, Fixed: 7,
+				Problem: "The restarted server fails with EADDRINUSE, though the old one has stopped.",
+				Cause:   "The connections the old server closed stay in TIME_WAIT for 60 s, and they still hold the port.",
+				Fix:     "Set SO_REUSEADDR on the server's socket (before bind), or wait until TIME_WAIT expires."}},
+		{"reuseport", "Two workers on one port", "SO_REUSEPORT lets sockets of the same user share an address and port; Linux refuses another user's.", ReusePort(),
+			story.Story{Symptom: 3, Fixed: 5,
+				Problem: "A third process fails with EADDRINUSE on the port two workers share.",
+				Cause:   "SO_REUSEPORT shares a port only among sockets that all set it, and on Linux only among sockets of the same user.",
+				Fix:     "Start every worker as the same user with SO_REUSEPORT set; the kernel spreads the connections among them."}},
+		{"windows-specific-bind", "Windows: access forbidden (10013) binding a port in use", "Windows lets a socket on a specific address join a wildcard socket on the same port (same user), unless the first set SO_EXCLUSIVEADDRUSE; another user's is refused with WSAEACCES.", WindowsSpecificBind(),
+			story.Story{Symptom: 1, Fixed: 7,
+				Problem: "A server fails with WSAEACCES (10013), \"An attempt was made to access a socket in a way forbidden by its access permissions\".",
+				Cause:   "Another user's service holds 0.0.0.0:5150; Windows lets a specific bind join a wildcard one only for the same user, and never one with SO_EXCLUSIVEADDRUSE — and a same-user process that joins takes the traffic to its address.",
+				Fix:     "Use a port no other program holds (netstat -ano shows who holds one), and set SO_EXCLUSIVEADDRUSE on services that must not be joined."}},
+		{"nat-inbound", "Reachable on the LAN, not from the internet", "The router's NAT drops unsolicited inbound connections; a port forward opens a door, and the host firewall can still drop them.", NATInbound(),
+			story.Story{Symptom: 3, Fixed: 5,
+				Problem: "Friends on the internet time out connecting to the game server at the router's public address.",
+				Cause:   "The router's NAT has no mapping for unsolicited inbound connections and drops them, and the host firewall allows only ports 22 and 8443.",
+				Fix:     "Forward the port on the router to the host, and allow it in the host firewall, as port 443 is forwarded to the allowed 8443."}},
 	}
 }
 
@@ -117,6 +159,7 @@ func EphemeralPort() Scenario {
 	return Scenario{V: Version,
 		Actions: []Action{
 			listen(Socket{Process: "test-server", Addr: lo4, Port: 0}),
+			connect(FromHost, "127.0.0.1", 8080),
 			listen(Socket{Process: "test-server-2", Addr: lo4, Port: 0}),
 			connect(FromHost, "127.0.0.1", 32768),
 			connect(FromHost, "127.0.0.1", 32769),
@@ -166,12 +209,13 @@ func WindowsSpecificBind() Scenario {
 			{Process: "guarded", Addr: any4, Port: 5151, ExclusiveAddrUse: true},
 		},
 		Actions: []Action{
-			listen(Socket{Process: "sniffer", Addr: lan, Port: 5150}),
-			listen(Socket{Process: "sniffer", Addr: lan, Port: 5151}),
 			listen(Socket{Process: "other-user", Addr: lo4, Port: 5150, User: "guest"}),
+			listen(Socket{Process: "sniffer", Addr: lan, Port: 5150}),
 			connect(FromLAN, lan.String(), 5150),
 			connect(FromHost, "127.0.0.1", 5150),
+			listen(Socket{Process: "sniffer", Addr: lan, Port: 5151}),
 			listen(Socket{Process: "web", Addr: any4, Port: 80}),
+			listen(Socket{Process: "other-user", Addr: lo4, Port: 5152, User: "guest"}),
 		},
 	}
 }
@@ -189,11 +233,11 @@ func NATInbound() Scenario {
 			{Process: "https", Addr: any4, Port: 8443},
 		},
 		Actions: []Action{
+			connect(FromHost, "127.0.0.1", 25565),
 			connect(FromLAN, lan.String(), 25565),
 			connect(FromInternet, DefaultPublic.String(), 25565),
 			connect(FromInternet, lan.String(), 25565),
 			connect(FromInternet, DefaultPublic.String(), 443),
-			connect(FromHost, "127.0.0.1", 25565),
 		},
 	}
 }

@@ -22,7 +22,7 @@ func TestPublish(t *testing.T) {
 		{bind.Linux, bind.Port{HostPort: 8080, Port: 80}, sock(any4, 80), false, bind.FromHost, "::1", 8080, bind.Connected, "app"},
 		{bind.Linux, bind.Port{HostPort: 8080, Port: 80}, sock(any4, 80), false, bind.FromLAN, "192.168.1.10", 8080, bind.Connected, "app"},
 		{bind.Linux, bind.Port{HostPort: 8080, Port: 80}, sock(lo4, 80), false, bind.FromLAN, "192.168.1.10", 8080, bind.Refused, ""},
-		{bind.Linux, bind.Port{HostPort: 8080, Port: 80}, sock(lo4, 80), false, bind.FromHost, "127.0.0.1", 8080, bind.Refused, ""},
+		{bind.Linux, bind.Port{HostPort: 8080, Port: 80}, sock(lo4, 80), false, bind.FromHost, "127.0.0.1", 8080, bind.Reset, ""}, // docker-proxy accepted first
 		{bind.Linux, bind.Port{HostPort: 8080, Port: 80}, sock(lo4, 80), false, bind.FromContainer("web"), "127.0.0.1", 80, bind.Connected, "app"},
 		{bind.Linux, bind.Port{HostPort: 8080, Port: 80}, sock(any4, 80), false, bind.FromContainer("other"), "127.0.0.1", 8080, bind.Refused, ""},
 		{bind.Linux, bind.Port{HostPort: 8080, Port: 80}, sock(any4, 80), false, bind.FromContainer("other"), "172.17.0.2", 80, bind.Connected, "app"},

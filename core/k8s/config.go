@@ -13,6 +13,7 @@ type config struct {
 	nodes                 []nodeCfg
 	deploys               []Deployment
 	svcs                  []svcCfg
+	networks              []Network // ranges outside the cluster, for what a connection into them means
 }
 
 type nodeCfg struct {
@@ -40,7 +41,7 @@ func addrAdd(a netip.Addr, n uint64) netip.Addr {
 }
 
 func (s Scenario) config() *config {
-	c := &config{cluster: s.ClusterCIDR, service: s.ServiceCIDR, lan: s.LAN, mask: s.NodeMaskSize, maxPods: s.MaxPods}
+	c := &config{cluster: s.ClusterCIDR, service: s.ServiceCIDR, lan: s.LAN, mask: s.NodeMaskSize, maxPods: s.MaxPods, networks: s.Networks}
 	if !c.cluster.IsValid() {
 		c.cluster = DefaultClusterCIDR
 	}

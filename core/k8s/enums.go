@@ -50,12 +50,13 @@ const (
 	Refused                     // RST, or kube-proxy's REJECT for a Service without endpoints
 	TimedOut                    // dropped on the way: no answer
 	NoRoute                     // no route, or no machine has the address
+	Pending                     // a pod the action creates stays Pending: no node has room for it
 )
 
-var verdictNames = []string{"done", "not found", "limit reached", "connected", "refused", "timed out", "no route"}
+var verdictNames = []string{"done", "not found", "limit reached", "connected", "refused", "timed out", "no route", "pending"}
 
 // String returns "done", "not found", "limit reached", "connected",
-// "refused", "timed out" or "no route".
+// "refused", "timed out", "no route" or "pending".
 func (v Verdict) String() string { return enumText("verdict", verdictNames, uint8(v)) }
 
 // MarshalText returns String.
@@ -67,3 +68,7 @@ func (v *Verdict) UnmarshalText(b []byte) error {
 	*v = Verdict(n)
 	return err
 }
+
+// Failed reports whether v is an error: a connection that fails, a name or
+// pod not found, a pod left Pending, a limit reached.
+func (v Verdict) Failed() bool { return v != Done && v != Connected }

@@ -16,9 +16,9 @@ func TestPresets(t *testing.T) {
 	want := map[string][]k8s.Verdict{
 		"saved-pod-ip":   {k8s.Connected, k8s.Done, k8s.NoRoute, k8s.Connected},
 		"service-name":   {k8s.Connected, k8s.Connected, k8s.Done, k8s.Connected, k8s.Done, k8s.Connected, k8s.Connected, k8s.Done, k8s.Refused, k8s.Done, k8s.Connected},
-		"nodeport":       {k8s.TimedOut, k8s.TimedOut, k8s.NotFound, k8s.Connected, k8s.Connected, k8s.Refused},
-		"cidr-exhausted": {k8s.Done},
-		"cidr-overlap":   {},
+		"nodeport":       {k8s.TimedOut, k8s.TimedOut, k8s.NotFound, k8s.Refused, k8s.Connected, k8s.Connected},
+		"cidr-exhausted": {k8s.Pending},
+		"cidr-overlap":   {k8s.NoRoute, k8s.TimedOut},
 	}
 	for _, p := range k8s.Presets() {
 		data, _ := p.Scenario.Encode()

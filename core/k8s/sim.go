@@ -306,7 +306,12 @@ func (w *world) create(dep int, r *Result) bool {
 	w.log = append(w.log, e)
 	i := len(w.log) - 1
 	if !w.schedule(i, r) {
-		r.add("pod %s stays Pending: no node has room (a pod CIDR and fewer than %s)", e.Name, field.Count(w.c.maxPods, "pod", "pods"))
+		msg := fmt.Sprintf("pod %s stays Pending: no node has room (a pod CIDR and fewer than %s)", e.Name, field.Count(w.c.maxPods, "pod", "pods"))
+		if r.Verdict == Done {
+			r.fail(Pending, "%s", msg)
+		} else {
+			r.add("%s", msg)
+		}
 	}
 	if r.Pod == "" {
 		r.Pod, r.PodIP, r.Node = w.log[i].Name, w.log[i].IP, w.log[i].Node
@@ -571,6 +576,7 @@ func (st State) Connect(from, to string) Result {
 		}
 		return r
 	}
+	st.outside(ip, &r)
 	if c.cluster.Contains(ip) {
 		if !inCluster {
 			r.fail(TimedOut, "%s is a pod address: the LAN has no route to the cluster CIDR %v (the CNI routes it between nodes only), so the packet goes to the LAN's default gateway and is lost", ip, c.cluster)
@@ -585,6 +591,24 @@ func (st State) Connect(from, to string) Result {
 	}
 	r.fail(NoRoute, "nothing in this scenario has %s", ip)
 	return r
+}
+
+// outside says which network outside the cluster also holds ip, when the
+// cluster's own ranges overlap it: the cluster keeps such an address for
+// itself, so the connection never leaves for that network.
+func (st State) outside(ip netip.Addr, r *Result) {
+	for _, n := range st.c.networks {
+		if !n.Prefix.Contains(ip) {
+			continue
+		}
+		switch {
+		case st.c.cluster.Contains(ip):
+			r.add("%s is meant for network %q %v, but it is also in the cluster (pod) CIDR %v: the nodes route it into the cluster, never to %s", ip, n.Name, n.Prefix, st.c.cluster, n.Name)
+		case st.c.service.Contains(ip):
+			r.add("%s is meant for network %q %v, but it is also in the Service CIDR %v: kube-proxy claims that range on every node, so the packet never reaches %s", ip, n.Name, n.Prefix, st.c.service, n.Name)
+		}
+		return
+	}
 }
 
 // resolve finds the Service a name means from a pod's namespace, or -1.

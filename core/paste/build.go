@@ -179,7 +179,7 @@ func build(d *Diagnosis) {
 			{Do: bind.Listen, Socket: bind.Socket{Process: "server", In: "app", Addr: any4, Port: int(p)}},
 			connectTo(bind.FromHost, "127.0.0.1", p),
 		}
-		note("the lab shows the commonest cause: docker-proxy accepts on the published port, finds nothing listening on the container's bridge address and drops the connection; the lab calls that refused, the client sees %s", d.Verdict)
+		note("the lab shows the commonest cause: docker-proxy accepts on the published port, finds nothing listening on the container's bridge address and drops the connection, which the client sees as %s", d.Verdict)
 	}
 	d.Scenario = s
 	d.Link = labLink(s)
@@ -190,8 +190,10 @@ func verdictOf(e Errno) bind.Verdict {
 	switch e {
 	case AddrInUse:
 		return bind.AddrInUse
-	case ConnRefused, EmptyReply, ConnReset:
+	case ConnRefused:
 		return bind.Refused
+	case EmptyReply, ConnReset:
+		return bind.Reset
 	case TimedOut:
 		return bind.TimedOut
 	case HostUnreach, NetUnreach:

@@ -36,8 +36,8 @@ type Diagnosis struct {
 	Verdict string `json:"verdict"`
 	// Scenario is a Bind lab that reproduces the error; its action Step is
 	// the one that fails, with the Bind verdict LabVerdict. For most errors
-	// LabVerdict is Verdict; a reset or an empty reply shows in the Bind lab
-	// as a connection refused behind docker-proxy, which had accepted it.
+	// LabVerdict is Verdict; an empty reply shows in the Bind lab as a reset
+	// by docker-proxy, which had accepted the connection.
 	Scenario   bind.Scenario `json:"scenario"`
 	Step       int           `json:"step"`
 	LabVerdict bind.Verdict  `json:"labVerdict"`

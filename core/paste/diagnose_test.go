@@ -83,12 +83,12 @@ var errorSamples = []struct {
 	{"OSError: [WinError 10013] An attempt was made to access a socket in a way forbidden by its access permissions", paste.Access, "", "", 0, bind.Windows, "EACCES"},
 	{"listen tcp 127.0.0.1:8080: bind: permission denied", paste.Access, "127.0.0.1", "", 8080, bind.Linux, "EACCES"},
 	// Empty reply, reset
-	{"curl: (52) Empty reply from server", paste.EmptyReply, "", "", 0, bind.Linux, "refused"},
-	{"read tcp 127.0.0.1:51234->127.0.0.1:8080: read: connection reset by peer", paste.ConnReset, "127.0.0.1", "", 8080, bind.Linux, "refused"},
-	{"curl: (56) Recv failure: Connection reset by peer", paste.ConnReset, "", "", 0, bind.Linux, "refused"},
-	{"Error: read ECONNRESET", paste.ConnReset, "", "", 0, bind.Linux, "refused"},
-	{"ConnectionResetError: [WinError 10054] An existing connection was forcibly closed by the remote host", paste.ConnReset, "", "", 0, bind.Windows, "refused"},
-	{"Error: socket hang up", paste.ConnReset, "", "", 0, bind.Linux, "refused"},
+	{"curl: (52) Empty reply from server", paste.EmptyReply, "", "", 0, bind.Linux, "reset"},
+	{"read tcp 127.0.0.1:51234->127.0.0.1:8080: read: connection reset by peer", paste.ConnReset, "127.0.0.1", "", 8080, bind.Linux, "reset"},
+	{"curl: (56) Recv failure: Connection reset by peer", paste.ConnReset, "", "", 0, bind.Linux, "reset"},
+	{"Error: read ECONNRESET", paste.ConnReset, "", "", 0, bind.Linux, "reset"},
+	{"ConnectionResetError: [WinError 10054] An existing connection was forcibly closed by the remote host", paste.ConnReset, "", "", 0, bind.Windows, "reset"},
+	{"Error: socket hang up", paste.ConnReset, "", "", 0, bind.Linux, "reset"},
 }
 
 func TestDiagnose(t *testing.T) {

@@ -25,6 +25,7 @@ var connectChoices = []struct {
 	{bind.Refused, "connection refused"},
 	{bind.TimedOut, "it times out (no answer)"},
 	{bind.NoRoute, "no route to the address"},
+	{bind.Reset, "connection reset (curl: empty reply from server)"},
 }
 
 var bindChoices = []struct {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/field"
+	"github.com/netground/netground/core/story"
 )
 
 // LabSpec describes a scenario lab (bind, k8s): how its scenario travels in
@@ -32,18 +33,24 @@ type LabSpec[S, A any] struct {
 	// FormFields maps, per form, the path inside an action that a
 	// validation error names (after "actions[N].") to the form's input.
 	FormFields map[string]map[string]string
+	// Story returns the story of the preset called name: the lab opens
+	// the preset on its symptom step.
+	Story func(name string) story.Story
 }
 
-// Lab is the state a scenario lab's page keeps: the scenario, the preset
-// it is and the lesson it came from, and what is wrong at which input. Its
-// methods are the page's plumbing: load the link, apply an action, undo,
-// open a preset, write the link. The zero Lab is ready for Load.
+// Lab is the state a scenario lab's page keeps: the scenario, the step
+// shown, the preset it is and the lesson it came from, and what is wrong at
+// which input. Its methods are the page's plumbing: load the link, step,
+// apply an action, undo, open a preset, write the link. The zero Lab is
+// ready for Load.
 type Lab[S, A any] struct {
 	LabSpec[S, A]
 	// Base is Path, or its embed twin on an embed page.
 	Base string
 	// Scen is the scenario on the screen.
 	Scen S
+	// Step is the step shown: 0 is the start, N the state after N actions.
+	Step int
 	// Preset is the preset Scen is, unchanged; "" once changed.
 	Preset string
 	// Lesson is the preset Scen started from.
@@ -53,22 +60,26 @@ type Lab[S, A any] struct {
 	Errs map[string]string
 
 	page *Base
-	show func(s S, input string)
+	show func(s S, step int, input string)
 }
 
 // Start makes l a lab of the kind spec describes on page. show computes
-// what the page shows for a scenario; input describes the scenario for the
-// page's error boundary (Boundary.Protect). Load calls it.
-func (l *Lab[S, A]) Start(spec LabSpec[S, A], page *Base, show func(s S, input string)) {
+// what the page shows for a scenario at a step; input describes the
+// scenario for the page's error boundary (Boundary.Protect). Load calls
+// it.
+func (l *Lab[S, A]) Start(spec LabSpec[S, A], page *Base, show func(s S, step int, input string)) {
 	l.LabSpec, l.page, l.show = spec, page, show
 }
 
 // Load starts l (see Start), reads the page's link into it and shows its
-// scenario.
-func (l *Lab[S, A]) Load(ctx app.Context, spec LabSpec[S, A], page *Base, show func(s S, input string)) {
+// scenario at the link's step: without one, a preset opens on its story's
+// symptom and any other scenario at its last step.
+func (l *Lab[S, A]) Load(ctx app.Context, spec LabSpec[S, A], page *Base, show func(s S, step int, input string)) {
 	l.Start(spec, page, show)
 	q := page.ReadLink(ctx, l.Links.Widget)
 	s, preset, problems := l.Links.Read(q, ctx.Page().URL().EscapedFragment())
+	page.AddProblems(problems...)
+	step, problems := ReadStep(q, l.Opening(s, preset), len(l.Actions(s)))
 	page.AddProblems(problems...)
 	l.Base = l.Path
 	if page.IsEmbed() {
@@ -76,34 +87,66 @@ func (l *Lab[S, A]) Load(ctx app.Context, spec LabSpec[S, A], page *Base, show f
 	}
 	l.Lesson = preset
 	l.Errs = nil
-	l.Set(s, preset)
+	l.Set(s, preset, step)
 }
 
-// Set makes s the lab's scenario and shows it.
-func (l *Lab[S, A]) Set(s S, preset string) {
-	l.Scen, l.Preset = s, preset
+// Opening returns the step a scenario opens on without a step in its link:
+// an unchanged preset's symptom (see story.Story.Opening), else the last.
+func (l LabSpec[S, A]) Opening(s S, preset string) int {
+	n := len(l.Actions(s))
+	if preset == "" || l.Story == nil {
+		return n
+	}
+	return l.Story(preset).Opening(n)
+}
+
+// Set makes s the lab's scenario and shows it at step, clamped to it.
+func (l *Lab[S, A]) Set(s S, preset string, step int) {
+	acts := l.Actions(s)
+	l.Scen, l.Preset, l.Step = s, preset, max(0, min(step, len(acts)))
 	input := preset
 	if input == "" {
-		acts := l.Actions(s)
 		input = strconv.Itoa(len(acts)) + " actions"
 		if n := len(acts); n > 0 {
 			input = l.Describe(acts[n-1])
 		}
 	}
-	l.show(s, input)
+	l.show(s, l.Step, input)
+}
+
+// StepAt returns the step shown and the number of steps (ui.Stepper).
+func (l *Lab[S, A]) StepAt() (step, total int) { return l.Step, len(l.Actions(l.Scen)) }
+
+// GoToStep shows step n, clamped to the scenario, and writes the link in
+// place (ui.Stepper).
+func (l *Lab[S, A]) GoToStep(ctx app.Context, n int) {
+	l.Errs = nil
+	l.Set(l.Scen, l.Preset, n)
+	l.WriteLink(false)
+}
+
+// PresetStory returns the story of the preset the scenario is, unchanged; the
+// zero Story for any other.
+func (l *Lab[S, A]) PresetStory() story.Story {
+	if l.Preset == "" || l.LabSpec.Story == nil {
+		return story.Story{}
+	}
+	return l.LabSpec.Story(l.Preset)
 }
 
 // Link returns the lab's link under base (Path or its embed twin), without
 // readonly: the link shared and shown.
-func (l *Lab[S, A]) Link(base string) string { return l.Links.Path(base, l.Scen, l.Preset, false) }
+func (l *Lab[S, A]) Link(base string) string {
+	return l.Links.Path(base, l.Scen, l.Preset, l.Step, false)
+}
 
-// WriteLink puts the scenario in the address bar: a new history entry if
-// push (a preset), in place otherwise (an action).
+// WriteLink puts the scenario and the step in the address bar: a new
+// history entry if push (a preset), in place otherwise (a step, an action).
 func (l *Lab[S, A]) WriteLink(push bool) {
 	if app.IsServer {
 		return
 	}
-	link := Href(l.Links.Path(l.Base, l.Scen, l.Preset, l.page.IsReadonly()))
+	link := Href(l.Links.Path(l.Base, l.Scen, l.Preset, l.Step, l.page.IsReadonly()))
 	method := "replaceState"
 	if push {
 		method = "pushState"
@@ -148,11 +191,11 @@ func (l *Lab[S, A]) Apply(a A, form string) {
 	l.Replace(next)
 }
 
-// Replace makes next, a changed scenario, the lab's, and writes the link
-// in place.
+// Replace makes next, a changed scenario, the lab's, shows its last step
+// and writes the link in place.
 func (l *Lab[S, A]) Replace(next S) {
 	l.Errs = nil
-	l.Set(next, "")
+	l.Set(next, "", len(l.Actions(next)))
 	l.WriteLink(false)
 }
 
@@ -165,8 +208,8 @@ func (l *Lab[S, A]) Undo() {
 	l.Replace(l.WithActions(l.Scen, append([]A(nil), acts[:len(acts)-1]...)))
 }
 
-// OpenPreset opens the preset called name, as a new history entry, and
-// reports whether there is one.
+// OpenPreset opens the preset called name on its symptom, as a new history
+// entry, and reports whether there is one.
 func (l *Lab[S, A]) OpenPreset(name string) bool {
 	s, _, ok := l.Links.Preset(name)
 	if !ok {
@@ -174,7 +217,7 @@ func (l *Lab[S, A]) OpenPreset(name string) bool {
 	}
 	l.Errs = nil
 	l.Lesson = name
-	l.Set(s, name)
+	l.Set(s, name, l.Opening(s, name))
 	l.WriteLink(true)
 	return true
 }

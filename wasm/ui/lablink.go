@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/netground/netground/core/field"
@@ -62,14 +63,15 @@ func (l LabLinks[S]) Document(s S) (scenario.Document, error) {
 	return scenario.Document{Format: scenario.FormatTag, Version: scenario.Version, Widget: l.Widget, State: state}, nil
 }
 
-// Path returns the lab's link for a scenario under base (such as "/bind"
-// or "/embed/bind"): readable for an unchanged preset, the whole scenario
-// in the fragment otherwise. readonly keeps readonly=1.
-func (l LabLinks[S]) Path(base string, s S, preset string, readonly bool) string {
+// Path returns the lab's link for a scenario at a step under base (such as
+// "/bind" or "/embed/bind"): readable for an unchanged preset, the whole
+// scenario in the fragment otherwise. readonly keeps readonly=1.
+func (l LabLinks[S]) Path(base string, s S, preset string, step int, readonly bool) string {
 	var q []string
 	if preset != "" {
 		q = append(q, "preset="+url.QueryEscape(preset))
 	}
+	q = append(q, "step="+strconv.Itoa(step))
 	if readonly {
 		q = append(q, "readonly=1")
 	}

@@ -46,9 +46,9 @@ func (l *Lab[S, A]) Select(prefix, id, label, value string, opts []LabOption, on
 }
 
 // LabSteps returns a lab's step table: step 0 (the scenario's start, as
-// caption says) and each action in order. prefix ("bindlab") starts its
-// class names.
-func LabSteps(prefix, caption string, steps []LabStep) app.UI {
+// caption says) and each action in order, with the rows of the step shown,
+// current, marked. prefix ("bindlab") starts its class names.
+func LabSteps(prefix, caption string, steps []LabStep, current int) app.UI {
 	return app.Div().Body(
 		app.H2().Text("What happened, step by step"),
 		app.Div().Class("table-scroll").Body(app.Table().Class("rows").Body(
@@ -62,7 +62,11 @@ func LabSteps(prefix, caption string, steps []LabStep) app.UI {
 			app.TBody().Body(
 				app.Range(steps).Slice(func(i int) app.UI {
 					s := steps[i]
-					return app.Tr().DataSet("field", "step-row").Body(
+					row := app.Tr().DataSet("field", "step-row")
+					if s.N == current {
+						row = app.Tr().DataSet("field", "step-row").Class("lab-step-current").Aria("current", "step")
+					}
+					return row.Body(
 						app.Td().Text(strconv.Itoa(s.N)),
 						app.Td().DataSet("field", "step-action").Text(s.Action),
 						app.Td().Body(app.Strong().Class(prefix+"-"+s.Tone).DataSet("field", "step-verdict").Text(s.Verdict)),

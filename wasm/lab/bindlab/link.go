@@ -5,6 +5,7 @@ import (
 
 	"github.com/netground/netground/core/bind"
 	"github.com/netground/netground/core/scenario"
+	"github.com/netground/netground/core/story"
 	"github.com/netground/netground/wasm/ui"
 )
 
@@ -44,6 +45,10 @@ var spec = ui.LabSpec[bind.Scenario, bind.Action]{
 	MaxActions:  bind.MaxActions,
 	Validate:    bind.Scenario.Validate,
 	Describe:    describeAction,
+	Story: func(name string) story.Story {
+		p, _ := presetByName(name)
+		return p.Story
+	},
 	// The path inside an action that a validation error names, to the
 	// input of each form.
 	FormFields: map[string]map[string]string{
@@ -63,8 +68,8 @@ func readScenario(q url.Values, fragment string) (bind.Scenario, string, []scena
 // document returns the scenario as a share document.
 func document(s bind.Scenario) (scenario.Document, error) { return links.Document(s) }
 
-// linkPath returns the lab's link for a scenario under base; see
+// linkPath returns the lab's link for a scenario at a step under base; see
 // ui.LabLinks.Path.
-func linkPath(base string, s bind.Scenario, preset string, readonly bool) string {
-	return links.Path(base, s, preset, readonly)
+func linkPath(base string, s bind.Scenario, preset string, step int, readonly bool) string {
+	return links.Path(base, s, preset, step, readonly)
 }

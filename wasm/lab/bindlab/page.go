@@ -3,6 +3,7 @@
 package bindlab
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -35,14 +36,14 @@ func (p *page) OnInit() { p.lab.Start(spec, &p.Base, p.show) }
 
 func (p *page) load(ctx app.Context) { p.lab.Load(ctx, spec, &p.Base, p.show) }
 
-// show computes what the page shows for s and fits the forms to it.
-func (p *page) show(s bind.Scenario, input string) {
+// show computes what the page shows for s at step and fits the forms to it.
+func (p *page) show(s bind.Scenario, step int, input string) {
 	if p.listen.Port == "" {
 		p.listen = listenForm{Process: "app", Addr: "0.0.0.0", Port: "8080", Proto: "tcp"}
 		p.connect = connectForm{From: "host", To: "127.0.0.1", Port: "8080", Proto: "tcp"}
 		p.publish = publishForm{HostPort: "8080", Port: "80", Proto: "tcp"}
 	}
-	p.Protect(input, func() { p.view = buildView(s) })
+	p.Protect(input, func() { p.view = buildView(s, step) })
 	if !contains(p.view.Containers, p.publish.Container) {
 		p.publish.Container = ""
 		if len(p.view.Containers) > 0 {
@@ -190,6 +191,8 @@ func (p *page) renderPresets() app.UI {
 func (p *page) renderResults(v view) app.UI {
 	return app.Div().Body(
 		p.renderLatest(v),
+		ui.StepControls("bindlab", &p.lab, nil),
+		ui.LabStory("bindlab", p.lab.PresetStory(), v.Step),
 		app.Figure().Class("bindlab-figure").Body(
 			app.Raw(v.Picture),
 			app.FigCaption().DataSet("field", "picture-summary").Text(v.Summary),
@@ -203,13 +206,19 @@ func (p *page) renderResults(v view) app.UI {
 }
 
 func (p *page) renderLatest(v view) app.UI {
+	status := ui.LabStepStatus(v.Step, len(v.Steps))
 	if !v.HasLatest {
 		return app.Div().Class("result").Aria("live", "polite").Body(
+			status,
 			app.P().Text("Nothing has happened yet: start a process or connect."),
 		)
 	}
 	l := v.Latest
+	if v.Step == 0 {
+		l.Action = "at the start: " + l.Action
+	}
 	return app.Div().Class("result").Aria("live", "polite").Body(
+		status,
 		app.Div().Class("verdict verdict-"+l.Tone).Body(
 			app.P().Body(
 				app.Strong().DataSet("field", "verdict").Text(l.Verdict),
@@ -304,6 +313,7 @@ func (p *page) renderForms(v view) app.UI {
 						[]option{{"happy-eyeballs", "Happy Eyeballs (race, RFC 8305)"}, {"sequential", "one address after another"}, {"first-only", "first address only"}}, p.onClient),
 					p.lab.FormError("settings"),
 					p.lab.FormError("stop"),
+					app.P().Class("muted").Text("An action is added after the last step, and the lab jumps there."),
 					app.Div().Class("bindlab-buttons").Body(
 						app.Button().Type("button").Class("button button-secondary").DataSet("action", "undo").
 							Disabled(len(p.lab.Scen.Actions) == 0).OnClick(p.onUndo).Text("Undo the last action"),
@@ -330,7 +340,7 @@ func (p *page) renderSockets(v view) app.UI {
 		app.H2().Text("Sockets now"),
 		app.If(len(v.Sockets) == 0, app.P().DataSet("field", "no-sockets").Text("No socket is open.")),
 		app.If(len(v.Sockets) > 0, app.Div().Class("table-scroll").Body(app.Table().Class("rows").Body(
-			app.Caption().Text("Open sockets after the last action, in the order they were bound"),
+			app.Caption().Text("Open sockets at step "+strconv.Itoa(v.Step)+", in the order they were bound"),
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Process"),
 				app.Th().Scope("col").Text("Where"),
@@ -375,7 +385,7 @@ func (p *page) renderMatrix(v view) app.UI {
 	}
 	return app.Div().Body(
 		app.H2().Text("Connection matrix"),
-		app.P().Class("widget-intro").Text("Every vantage point dialling every address a listening socket can be reached on, in the state after the last action."),
+		app.P().Class("widget-intro").Text("Every vantage point dialling every address a listening socket can be reached on, in the state at step "+strconv.Itoa(v.Step)+"."),
 		app.If(m.Note != "", app.P().Class("muted").Text(m.Note)),
 		app.Div().Class("table-scroll").Body(app.Table().Class("rows bindlab-matrix").Body(
 			app.Caption().Text("Who reaches which socket: rows are where the connection starts, columns where it goes"),
@@ -410,7 +420,7 @@ func safeAttr(s string) string {
 
 func (p *page) renderSteps(v view) app.UI {
 	all := append(append([]step(nil), v.Setup...), v.Steps...)
-	return ui.LabSteps("bindlab", "The scenario's starting sockets (step 0), then each action in order", all)
+	return ui.LabSteps("bindlab", "The scenario's starting sockets (step 0), then each action in order", all, v.Step)
 }
 
 func (p *page) renderWhy() app.UI {

@@ -21,7 +21,8 @@ type view struct {
 	OS         string
 	Localhost  string
 	Client     string
-	Latest     step
+	Step       int  // the step shown: 0 the start, N after N actions
+	Latest     step // the outcome of the step shown
 	HasLatest  bool
 	Setup      []step
 	Steps      []step
@@ -213,13 +214,16 @@ func covers(so bind.Socket, o bind.OS) string {
 	return "this address only"
 }
 
-// buildView runs the scenario and lays out what the page shows.
-func buildView(s bind.Scenario) view {
+// buildView runs the scenario and lays out what the page shows at step
+// (clamped to the scenario): that step's outcome, and the sockets, the
+// matrix and the picture as they are after it.
+func buildView(s bind.Scenario, step int) view {
 	tr, err := bind.Run(s)
 	if err != nil {
 		return view{Err: err.Error()}
 	}
-	v := view{OS: s.OS.String()}
+	step = max(0, min(step, len(tr.Steps)))
+	v := view{OS: s.OS.String(), Step: step}
 	for i, r := range tr.Setup {
 		label := "publish"
 		if i < len(s.Sockets) {
@@ -236,11 +240,13 @@ func buildView(s bind.Scenario) view {
 	st := tr.Initial
 	for i, stp := range tr.Steps {
 		v.Steps = append(v.Steps, makeStep(i+1, describeAction(stp.Action), stp.Result))
-		st = stp.State
+		if i < step {
+			st = stp.State
+		}
 	}
 	switch {
-	case len(v.Steps) > 0:
-		v.Latest, v.HasLatest = v.Steps[len(v.Steps)-1], true
+	case step > 0:
+		v.Latest, v.HasLatest = v.Steps[step-1], true
 	case len(v.Setup) > 0:
 		v.Latest, v.HasLatest = v.Setup[len(v.Setup)-1], true
 	}

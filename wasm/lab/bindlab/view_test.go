@@ -12,7 +12,7 @@ import (
 
 func TestEveryPresetBuilds(t *testing.T) {
 	for _, p := range bind.Presets() {
-		v := buildView(p.Scenario)
+		v := buildView(p.Scenario, len(p.Scenario.Actions))
 		if v.Err != "" {
 			t.Errorf("%s: %s", p.Name, v.Err)
 			continue
@@ -46,17 +46,20 @@ func TestPresetVerdicts(t *testing.T) {
 		want   string
 		reason string // a reason of that step contains this
 	}{
-		{"container-loopback", 2, "refused", "127.0.0.1"},
+		{"container-loopback", 2, "reset", "empty reply from server"},
+		{"container-loopback", 3, "refused", "127.0.0.1"},
 		{"container-loopback", 7, "connected", ""},
 		{"address-in-use", 1, "EADDRINUSE", "0.0.0.0"},
 		{"localhost-ipv6", 1, "refused", "::1"},
 		{"localhost-ipv6", 3, "connected", "Happy Eyeballs"},
 		{"privileged-port", 1, "EACCES", "1024"},
-		{"nat-inbound", 2, "timed out", "NAT"},
+		{"nat-inbound", 3, "timed out", "NAT"},
+		{"ephemeral-port", 2, "refused", "8080"},
+		{"windows-specific-bind", 1, "EACCES", "one user"},
 	}
 	for _, tt := range tests {
 		p, _ := presetByName(tt.preset)
-		v := buildView(p.Scenario)
+		v := buildView(p.Scenario, 0)
 		s := v.Steps[tt.step-1]
 		if s.Verdict != tt.want {
 			t.Errorf("%s step %d: verdict %q; want %q", tt.preset, tt.step, s.Verdict, tt.want)
@@ -69,7 +72,7 @@ func TestPresetVerdicts(t *testing.T) {
 
 func TestReadScenario(t *testing.T) {
 	valid, _ := presetByName("address-in-use")
-	good := linkPath("/bind", valid.Scenario, "", false)
+	good := linkPath("/bind", valid.Scenario, "", 0, false)
 	_, goodFrag, _ := strings.Cut(good, "#")
 	broken := bind.Scenario{V: bind.Version, Sockets: []bind.Socket{{Process: "x", Port: 80}}} // no address
 	state, _ := broken.Encode()
@@ -112,16 +115,16 @@ func TestReadScenario(t *testing.T) {
 
 func TestLinkRoundTrip(t *testing.T) {
 	for _, p := range bind.Presets() {
-		link := linkPath("/bind", p.Scenario, "", true)
+		link := linkPath("/bind", p.Scenario, "", 2, true)
 		path, frag, _ := strings.Cut(link, "#")
-		if !strings.HasSuffix(path, "?readonly=1") {
+		if path != "/bind?step=2&readonly=1" {
 			t.Errorf("%s: link %q lost readonly", p.Name, path)
 		}
 		s, _, problems := readScenario(url.Values{}, frag)
 		if len(problems) > 0 || len(s.Actions) != len(p.Scenario.Actions) || s.OS != p.Scenario.OS {
 			t.Errorf("%s: link did not round-trip: %v", p.Name, problems)
 		}
-		if got := linkPath("/bind", p.Scenario, p.Name, false); got != "/bind?preset="+p.Name {
+		if got := linkPath("/bind", p.Scenario, p.Name, 3, false); got != "/bind?preset="+p.Name+"&step=3" {
 			t.Errorf("preset link = %q", got)
 		}
 	}
@@ -161,7 +164,7 @@ func TestFormsAndErrors(t *testing.T) {
 	if _, e := spec.Append(s, a, "publish"); !strings.Contains(e["publish-container"], "nope") {
 		t.Errorf("unknown container: errors %v; want one at publish-container", e)
 	}
-	step := buildView(next).Latest
+	step := buildView(next, len(next.Actions)).Latest
 	if step.Verdict != "ok" || !strings.Contains(step.Action, "0.0.0.0:9000") {
 		t.Errorf("latest = %+v", step)
 	}
@@ -171,14 +174,74 @@ func TestRenderNatively(t *testing.T) {
 	p := &page{}
 	pr, _ := presetByName("container-loopback")
 	p.lab.Start(spec, &p.Base, p.show)
-	p.lab.Set(pr.Scenario, pr.Name)
+	p.lab.Set(pr.Scenario, pr.Name, spec.Opening(pr.Scenario, pr.Name))
 	p.lab.Lesson = pr.Name
 	var b strings.Builder
 	app.PrintHTML(&b, p.Render())
 	html := b.String()
-	for _, want := range []string{`data-field="verdict"`, `data-field="matrix-cell"`, `data-field="socket-row"`, `<svg`, `name="listen-addr"`} {
+	for _, want := range []string{`data-field="verdict"`, `data-field="matrix-cell"`, `data-field="socket-row"`, `<svg`, `name="listen-addr"`,
+		`data-action="first"`, `data-action="prev"`, `data-action="next"`, `data-action="last"`, `class="lab-icon"`, ` aria-hidden`,
+		`data-field="story-problem"`, `aria-current="step"`, `>reset</strong>`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("rendered page lacks %s", want)
 		}
+	}
+}
+
+// TestPresetsOpenOnTheSymptom checks what a preset link without a step
+// shows: the symptom step, whose verdict fails, with the sockets as they
+// are then; and that stepping on reaches the fix.
+func TestPresetsOpenOnTheSymptom(t *testing.T) {
+	for _, p := range bind.Presets() {
+		q := url.Values{"preset": {p.Name}}
+		s, preset, _ := readScenario(q, "")
+		at := spec.Opening(s, preset)
+		if at != p.Story.Symptom {
+			t.Errorf("%s: opens on step %d; want the symptom, %d", p.Name, at, p.Story.Symptom)
+		}
+		v := buildView(s, at)
+		if v.Step != at || v.Latest.N != at || v.Latest.Tone == "yes" {
+			t.Errorf("%s: the headline at step %d is step %d, %q (%s); want a failure", p.Name, at, v.Latest.N, v.Latest.Verdict, v.Latest.Tone)
+		}
+		end := buildView(s, len(s.Actions))
+		if end.Latest.Tone != "yes" {
+			t.Errorf("%s: the last step is %q; want the fix working", p.Name, end.Latest.Verdict)
+		}
+	}
+	// The default preset opens on the 127.0.0.1 failure, not "connected".
+	s, preset, _ := readScenario(url.Values{}, "")
+	v := buildView(s, spec.Opening(s, preset))
+	if v.Latest.Verdict != "reset" || !strings.Contains(v.Latest.Action, "127.0.0.1") {
+		t.Errorf("default preset headline = %q %q; want reset for 127.0.0.1", v.Latest.Verdict, v.Latest.Action)
+	}
+	// address-in-use headlines EADDRINUSE, with api's socket the only one.
+	s, preset, _ = readScenario(url.Values{"preset": {"address-in-use"}}, "")
+	v = buildView(s, spec.Opening(s, preset))
+	if v.Latest.Verdict != "EADDRINUSE" || len(v.Sockets) != 1 || v.Sockets[0].Process != "api" {
+		t.Errorf("address-in-use opens on %q with sockets %+v; want EADDRINUSE beside api alone", v.Latest.Verdict, v.Sockets)
+	}
+	// A scenario that is no preset opens at its end.
+	if got := spec.Opening(s, ""); got != len(s.Actions) {
+		t.Errorf("Opening(changed scenario) = %d; want the last step, %d", got, len(s.Actions))
+	}
+}
+
+// TestViewAtStep checks that the sockets, the matrix and the picture are
+// those of the step shown.
+func TestViewAtStep(t *testing.T) {
+	p, _ := presetByName("container-loopback")
+	start := buildView(p.Scenario, 0)
+	fixed := buildView(p.Scenario, 7)
+	if start.Latest.N != 0 || fixed.Latest.N != 7 || fixed.Latest.Verdict != "connected" {
+		t.Errorf("latest at 0: step %d; at 7: step %d %q", start.Latest.N, fixed.Latest.N, fixed.Latest.Verdict)
+	}
+	if !strings.Contains(start.Picture, "127.0.0.1:80 flask") || strings.Contains(start.Picture, "0.0.0.0:80 flask") {
+		t.Errorf("picture at the start does not show flask on 127.0.0.1 alone")
+	}
+	if !strings.Contains(fixed.Picture, "0.0.0.0:80 flask") {
+		t.Errorf("picture at the fix does not show flask on 0.0.0.0")
+	}
+	if got := buildView(p.Scenario, 99).Step; got != 7 {
+		t.Errorf("buildView at step 99: step %d; want 7", got)
 	}
 }

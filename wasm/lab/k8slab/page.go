@@ -35,9 +35,9 @@ func (p *page) OnInit() { p.lab.Start(spec, &p.Base, p.show) }
 
 func (p *page) load(ctx app.Context) { p.lab.Load(ctx, spec, &p.Base, p.show) }
 
-// show computes what the page shows for s and fits the forms to it.
-func (p *page) show(s k8s.Scenario, input string) {
-	p.Protect(input, func() { p.view = buildView(s) })
+// show computes what the page shows for s at step and fits the forms to it.
+func (p *page) show(s k8s.Scenario, step int, input string) {
+	p.Protect(input, func() { p.view = buildView(s, step) })
 	if !ui.HasOption(p.view.Froms, p.connect.From) && len(p.view.Froms) > 0 {
 		p.connect.From = p.view.Froms[0].Value
 	}
@@ -137,6 +137,8 @@ func (p *page) renderPresets() app.UI {
 func (p *page) renderResults(v view) app.UI {
 	return app.Div().Body(
 		p.renderLatest(v),
+		ui.StepControls("k8slab", &p.lab, nil),
+		ui.LabStory("k8slab", p.lab.PresetStory(), v.Step),
 		app.Figure().Class("k8slab-figure").Body(
 			app.Raw(v.Picture),
 			app.FigCaption().DataSet("field", "picture-summary").Text(v.Summary),
@@ -153,6 +155,7 @@ func (p *page) renderResults(v view) app.UI {
 func (p *page) renderLatest(v view) app.UI {
 	l := v.Latest
 	return app.Div().Class("result").Aria("live", "polite").Body(
+		ui.LabStepStatus(v.Step, len(v.Steps)),
 		app.Div().Class("verdict verdict-"+l.Tone).Body(
 			app.P().Body(
 				app.Strong().DataSet("field", "verdict").Text(l.Verdict),
@@ -212,6 +215,7 @@ func (p *page) renderForms(v view) app.UI {
 			)),
 			app.Div().Class("k8slab-form").Body(
 				p.lab.FormError("pods"),
+				app.P().Class("muted").Text("An action is added after the last step, and the lab jumps there."),
 				app.Button().Type("button").Class("button button-secondary").DataSet("action", "undo").
 					Disabled(ro || len(p.lab.Scen.Actions) == 0).OnClick(p.onUndo).Text("Undo the last action"),
 			),
@@ -225,7 +229,7 @@ func (p *page) renderPods(v view) app.UI {
 		app.H2().Text("Pods"),
 		app.If(len(v.Pods) == 0, app.P().DataSet("field", "no-pods").Text("No pod runs.")),
 		app.If(len(v.Pods) > 0, app.Div().Class("table-scroll").Body(app.Table().Class("rows").Body(
-			app.Caption().Text("Pods after the last action, oldest first"),
+			app.Caption().Text("Pods at step "+strconv.Itoa(v.Step)+", oldest first"),
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Pod"),
 				app.Th().Scope("col").Text("Deployment"),
@@ -338,7 +342,7 @@ func (p *page) renderNodes(v view) app.UI {
 
 func (p *page) renderSteps(v view) app.UI {
 	all := append([]step{v.Setup}, v.Steps...)
-	return ui.LabSteps("k8slab", "Starting the deployments (step 0), then each action in order", all)
+	return ui.LabSteps("k8slab", "Starting the deployments (step 0), then each action in order", all, v.Step)
 }
 
 func (p *page) renderWhy() app.UI {

@@ -16,7 +16,8 @@ import (
 // Render.
 type view struct {
 	Err         string
-	Latest      step
+	Step        int  // the step shown: 0 the start, N after N actions
+	Latest      step // the outcome of the step shown
 	Steps       []step
 	Setup       step
 	Pods        []podRow
@@ -104,22 +105,27 @@ func makeStep(n int, action string, r k8s.Result) step {
 	return step{N: n, Action: action, Verdict: r.Verdict.String(), Tone: tone(r.Verdict), Reasons: r.Reasons}
 }
 
-// buildView runs the scenario and lays out what the page shows.
-func buildView(s k8s.Scenario) view {
+// buildView runs the scenario and lays out what the page shows at step
+// (clamped to the scenario): that step's outcome, and the pods, Services,
+// nodes and picture as they are after it.
+func buildView(s k8s.Scenario, step int) view {
 	tr, err := k8s.Run(s)
 	if err != nil {
 		return view{Err: err.Error()}
 	}
-	var v view
+	step = max(0, min(step, len(tr.Steps)))
+	v := view{Step: step}
 	v.Setup = makeStep(0, "start the deployments", tr.Setup)
 	v.Latest = v.Setup
 	st := tr.Initial
 	for i, stp := range tr.Steps {
 		v.Steps = append(v.Steps, makeStep(i+1, describeAction(stp.Action), stp.Result))
-		st = stp.State
+		if i < step {
+			st = stp.State
+		}
 	}
-	if n := len(v.Steps); n > 0 {
-		v.Latest = v.Steps[n-1]
+	if step > 0 {
+		v.Latest = v.Steps[step-1]
 	}
 	ports := map[string]int{}
 	for _, d := range s.Deployments {

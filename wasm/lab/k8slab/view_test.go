@@ -12,7 +12,7 @@ import (
 
 func TestEveryPresetBuilds(t *testing.T) {
 	for _, p := range k8s.Presets() {
-		v := buildView(p.Scenario)
+		v := buildView(p.Scenario, len(p.Scenario.Actions))
 		if v.Err != "" {
 			t.Errorf("%s: %s", p.Name, v.Err)
 			continue
@@ -40,12 +40,16 @@ func TestPresetVerdicts(t *testing.T) {
 		{"saved-pod-ip", 3, "no route", "10.244.1.2"},
 		{"saved-pod-ip", 4, "connected", "ClusterIP"},
 		{"nodeport", 1, "timed out", "ClusterIP"},
-		{"nodeport", 4, "connected", "NodePort"},
+		{"nodeport", 4, "refused", "30081"},
+		{"nodeport", 5, "connected", "NodePort"},
+		{"cidr-exhausted", 1, "pending", "stays Pending"},
+		{"cidr-overlap", 1, "no route", "office VPN"},
+		{"cidr-overlap", 2, "timed out", "AWS VPC"},
 		{"service-name", 9, "refused", "no ready endpoints"},
 	}
 	for _, tt := range tests {
 		p, _ := presetByName(tt.preset)
-		s := buildView(p.Scenario).Steps[tt.step-1]
+		s := buildView(p.Scenario, 0).Steps[tt.step-1]
 		if s.Verdict != tt.want || !strings.Contains(strings.Join(s.Reasons, " "), tt.reason) {
 			t.Errorf("%s step %d: %q %q; want %q mentioning %q", tt.preset, tt.step, s.Verdict, s.Reasons, tt.want, tt.reason)
 		}
@@ -54,7 +58,7 @@ func TestPresetVerdicts(t *testing.T) {
 
 func TestViewRows(t *testing.T) {
 	p, _ := presetByName("saved-pod-ip")
-	v := buildView(p.Scenario)
+	v := buildView(p.Scenario, len(p.Scenario.Actions))
 	if len(v.Services) != 1 || v.Services[0].DNS != "web.default.svc.cluster.local" || v.Services[0].ClusterIP != "10.96.0.2" {
 		t.Errorf("services = %+v", v.Services)
 	}
@@ -67,7 +71,7 @@ func TestViewRows(t *testing.T) {
 		}
 	}
 	ex, _ := presetByName("cidr-exhausted")
-	v = buildView(ex.Scenario)
+	v = buildView(ex.Scenario, 0)
 	found := false
 	for _, f := range v.Findings {
 		found = found || (f.Severity == "error" && strings.Contains(f.Message, "node-e"))
@@ -79,7 +83,7 @@ func TestViewRows(t *testing.T) {
 
 func TestCountsInWords(t *testing.T) {
 	p, _ := presetByName("saved-pod-ip")
-	v := buildView(p.Scenario)
+	v := buildView(p.Scenario, len(p.Scenario.Actions))
 	for _, want := range []string{"in front of 1 endpoint.", "runs 2 pods.", "runs 0 pods."} {
 		if !strings.Contains(v.Summary, want) {
 			t.Errorf("saved-pod-ip summary %q; want %q", v.Summary, want)
@@ -101,7 +105,7 @@ func TestCountsInWords(t *testing.T) {
 
 func TestReadScenario(t *testing.T) {
 	valid, _ := presetByName("service-name")
-	_, goodFrag, _ := strings.Cut(linkPath("/k8s", valid.Scenario, "", false), "#")
+	_, goodFrag, _ := strings.Cut(linkPath("/k8s", valid.Scenario, "", 0, false), "#")
 	broken := k8s.Scenario{V: k8s.Version} // no nodes
 	state, _ := broken.Encode()
 	badFrag, err := scenario.Fragment(scenario.Document{Widget: scenario.WidgetK8s, State: state})
@@ -153,7 +157,7 @@ func TestFormsAndErrors(t *testing.T) {
 	if e != nil || len(next.Actions) != len(s.Actions)+1 {
 		t.Fatalf("restart: %v", e)
 	}
-	v := buildView(next)
+	v := buildView(next, len(next.Actions))
 	if v.Latest.Verdict != "done" || v.Pods[len(v.Pods)-1].IP == "10.244.0.3" {
 		t.Errorf("after restarting web-2: latest %+v, pods %+v", v.Latest, v.Pods)
 	}
@@ -163,13 +167,46 @@ func TestRenderNatively(t *testing.T) {
 	p := &page{}
 	pr, _ := presetByName("nodeport")
 	p.lab.Start(spec, &p.Base, p.show)
-	p.lab.Set(pr.Scenario, pr.Name)
+	p.lab.Set(pr.Scenario, pr.Name, spec.Opening(pr.Scenario, pr.Name))
 	var b strings.Builder
 	app.PrintHTML(&b, p.Render())
 	html := b.String()
-	for _, want := range []string{`data-field="verdict"`, `data-field="pod-row"`, `data-field="service-row"`, `data-field="endpoint"`, `data-field="finding"`, `data-field="dns-name"`, `<svg`} {
+	for _, want := range []string{`data-field="verdict"`, `data-field="pod-row"`, `data-field="service-row"`, `data-field="endpoint"`, `data-field="finding"`, `data-field="dns-name"`, `<svg`,
+		`data-action="first"`, `data-action="next"`, `class="lab-icon"`, `data-field="story-fix"`, `>timed out</strong>`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("rendered page lacks %s", want)
 		}
+	}
+}
+
+// TestPresetsOpenOnTheSymptom checks what a preset link without a step
+// shows: the symptom step, whose verdict fails, with the cluster as it is
+// then.
+func TestPresetsOpenOnTheSymptom(t *testing.T) {
+	for _, p := range k8s.Presets() {
+		s, preset, _ := readScenario(url.Values{"preset": {p.Name}}, "")
+		at := spec.Opening(s, preset)
+		if at != p.Story.Symptom {
+			t.Errorf("%s: opens on step %d; want the symptom, %d", p.Name, at, p.Story.Symptom)
+		}
+		v := buildView(s, at)
+		if v.Step != at || v.Latest.N != at || v.Latest.Tone == "yes" {
+			t.Errorf("%s: the headline at step %d is step %d, %q; want a failure", p.Name, at, v.Latest.N, v.Latest.Verdict)
+		}
+	}
+	// The default preset opens on the saved pod address failing, with the
+	// replacement pod running and web-1 gone.
+	s, preset, _ := readScenario(url.Values{}, "")
+	v := buildView(s, spec.Opening(s, preset))
+	if v.Latest.Verdict != "no route" || v.Step != 3 {
+		t.Errorf("default preset opens on step %d, %q; want step 3, no route", v.Step, v.Latest.Verdict)
+	}
+	for _, pod := range v.Pods {
+		if pod.Name == "web-1" {
+			t.Errorf("at step 3 the restarted pod web-1 is still listed")
+		}
+	}
+	if start := buildView(s, 0); len(start.Pods) != 2 || start.Pods[1].Name != "web-1" {
+		t.Errorf("at step 0 pods = %+v; want client-1 and web-1", start.Pods)
 	}
 }

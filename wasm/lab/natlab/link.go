@@ -9,6 +9,7 @@ import (
 	"github.com/netground/netground/core/field"
 	"github.com/netground/netground/core/nat"
 	"github.com/netground/netground/core/scenario"
+	"github.com/netground/netground/wasm/ui"
 )
 
 // preset is a named scenario the lab offers as a button and a readable
@@ -108,19 +109,9 @@ func readLink(q url.Values, fragment string, known []scenario.Problem) (linkStat
 		st.Scenario, st.Preset = p.Scenario(), p.ID
 	}
 	total := len(st.Scenario.Steps)
-	st.Step = min(1, total)
-	if s := q.Get("step"); s != "" {
-		n, err := strconv.Atoi(s)
-		switch {
-		case err != nil || n < 0:
-			problems = append(problems, scenario.Problem{Param: "step", Value: field.Shorten(s, 40), Reason: "not a step number from 0; showing step " + strconv.Itoa(st.Step)})
-		case n > total:
-			st.Step = total
-			problems = append(problems, scenario.Problem{Param: "step", Value: field.Shorten(s, 40), Reason: "the scenario has " + field.Count(total, "step", "steps") + "; showing the last"})
-		default:
-			st.Step = n
-		}
-	}
+	step, stepProblems := ui.ReadStep(q, min(1, total), total)
+	st.Step = step
+	problems = append(problems, stepProblems...)
 	return st, problems
 }
 

@@ -217,40 +217,11 @@ func (p *page) goTo(ctx app.Context, n int) {
 	})
 }
 
-func (p *page) onFirst(ctx app.Context, e app.Event) { p.stopPlaying(); p.goTo(ctx, 0) }
-func (p *page) onPrev(ctx app.Context, e app.Event)  { p.stopPlaying(); p.goTo(ctx, p.lab.at-1) }
-func (p *page) onNext(ctx app.Context, e app.Event)  { p.stopPlaying(); p.goTo(ctx, p.lab.at+1) }
-func (p *page) onLast(ctx app.Context, e app.Event)  { p.stopPlaying(); p.goTo(ctx, p.lab.total()) }
+// StepAt returns the step shown and the number of steps (ui.Stepper).
+func (p *page) StepAt() (step, total int) { return p.lab.at, p.lab.total() }
 
-func (p *page) onStepInput(ctx app.Context, e app.Event) {
-	n, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
-	if err != nil {
-		return
-	}
-	p.stopPlaying()
-	p.goTo(ctx, n)
-}
-
-// onStepKey moves through the steps with the arrow, Home and End keys while
-// the focus is on the step controls (but not in the step number field).
-func (p *page) onStepKey(ctx app.Context, e app.Event) {
-	if e.Get("target").Get("tagName").String() == "INPUT" {
-		return
-	}
-	switch e.Get("key").String() {
-	case "ArrowRight":
-		p.onNext(ctx, e)
-	case "ArrowLeft":
-		p.onPrev(ctx, e)
-	case "Home":
-		p.onFirst(ctx, e)
-	case "End":
-		p.onLast(ctx, e)
-	default:
-		return
-	}
-	e.PreventDefault()
-}
+// GoToStep stops playing and shows the step after n steps (ui.Stepper).
+func (p *page) GoToStep(ctx app.Context, n int) { p.stopPlaying(); p.goTo(ctx, n) }
 
 func (p *page) stopPlaying() {
 	p.playing = false

@@ -69,9 +69,7 @@ func (p *page) renderPresets() app.UI {
 	)
 }
 
-const svgNS = "http://www.w3.org/2000/svg"
-
-func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
+func svg(tag string) app.HTMLElem { return ui.SVG(tag) }
 
 func (p *page) renderPicture() app.UI {
 	t := p.view.Topo
@@ -124,23 +122,10 @@ func (p *page) renderSteps() app.UI {
 	total := v.Total
 	return app.Section().Class("natlab-steps").Aria("labelledby", "natlab-steps-title").Body(
 		app.H2().ID("natlab-steps-title").Text("Step by step"),
-		app.Div().Class("natlab-controls").Role("group").Aria("label", "Step controls").
-			Aria("keyshortcuts", "ArrowLeft ArrowRight Home End").OnKeyDown(p.onStepKey).Body(
-			app.Button().Type("button").Class("button button-secondary").DataSet("action", "first").
-				Disabled(v.Step == 0).OnClick(p.onFirst).Text("⏮ Start"),
-			app.Button().Type("button").Class("button button-secondary").DataSet("action", "prev").
-				Disabled(v.Step == 0).OnClick(p.onPrev).Text("◀ Previous"),
-			app.Button().Type("button").Class("button").DataSet("action", "play").
-				Aria("pressed", p.playing).Disabled(total == 0).OnClick(p.onPlay).Text(playLabel(p.playing)),
-			app.Button().Type("button").Class("button button-secondary").DataSet("action", "next").
-				Disabled(v.Step >= total).OnClick(p.onNext).Text("Next ▶"),
-			app.Button().Type("button").Class("button button-secondary").DataSet("action", "last").
-				Disabled(v.Step >= total).OnClick(p.onLast).Text("End ⏭"),
-			app.Label().For("natlab-step").Class("natlab-inline-label").Text("Go to step"),
-			app.Input().Type("number").ID("natlab-step").Name("step").Min(0).Max(total).
-				Value(v.Step).OnChange(p.onStepInput),
+		ui.StepControls("natlab", p,
+			app.Button().Type("button").Class("button lab-step-button").DataSet("action", "play").
+				Aria("pressed", p.playing).Disabled(total == 0).OnClick(p.onPlay).Body(playLabel(p.playing)...),
 		),
-		app.P().Class("natlab-hint").Text("With the focus on these buttons, the ← and → keys step back and forth; Home and End jump to the start and the end."),
 		app.Div().Class("result natlab-status").Aria("live", "polite").Body(
 			app.P().Body(
 				app.Text("Step "), app.Strong().DataSet("field", "step").Text(strconv.Itoa(v.Step)),
@@ -162,11 +147,12 @@ func (p *page) renderSteps() app.UI {
 	)
 }
 
-func playLabel(playing bool) string {
+// playLabel returns the play button's icon and words.
+func playLabel(playing bool) []app.UI {
 	if playing {
-		return "⏸ Pause"
+		return []app.UI{ui.Icon("pause"), app.Span().Text("Pause")}
 	}
-	return "▶ Play"
+	return []app.UI{ui.Icon("play"), app.Span().Text("Play")}
 }
 
 func outcomeFact(v stepView) app.UI {
