@@ -240,7 +240,7 @@ func TestPlanTabsBackAndForward(t *testing.T) {
 		t.Errorf("focus on %q after ArrowRight; want planui-tab-summarize", got)
 	}
 	b.do(chromedp.KeyEvent(keys.End))
-	b.waitField("overlaps-ipv4", "4")
+	b.waitFieldPrefix("ula-prefix", "fd")
 	b.do(chromedp.KeyEvent(keys.Home))
 	b.waitField("total", "256")
 

@@ -1,0 +1,331 @@
+//go:build browser
+
+package e2e
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestToolboxAddressMAC: the Address page takes a MAC address in its three
+// forms and shows the IPv6 addresses made from it, and the link-local
+// address leads back to the MAC.
+func TestToolboxAddressMAC(t *testing.T) {
+	t.Parallel()
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	b.do(chromedp.Navigate(s.URL + "addr?ip=34-56-78-9a-bc-de"))
+	b.waitField("eui64-interface-id", "3656:78ff:fe9a:bcde")
+	want := map[string]string{
+		"mac":              "34:56:78:9a:bc:de",
+		"mac-cisco":        "3456.789a.bcde",
+		"eui64-link-local": "fe80::3656:78ff:fe9a:bcde",
+		"eui64-slaac":      "2001:db8::3656:78ff:fe9a:bcde",
+		"eui64-flip":       "34 → 36",
+	}
+	for f, w := range want {
+		if got := b.field(f); got != w {
+			t.Errorf("data-field %s = %q; want %q", f, got, w)
+		}
+	}
+	if got := b.field("eui64-note"); !strings.Contains(got, "RFC 7217") || !strings.Contains(got, "RFC 8981") {
+		t.Errorf("eui64-note = %q; want the RFC 7217 and RFC 8981 warning", got)
+	}
+	if got := b.field("reachable"); got != "" {
+		t.Errorf("a MAC address has a reachability verdict %q", got)
+	}
+
+	b.typeInto("ip", "3456.789A.BCDE")
+	b.waitField("mac", "34:56:78:9a:bc:de")
+	b.waitField("eui64-link-local", "fe80::3656:78ff:fe9a:bcde")
+	if got := queryParam(t, b, "ip"); got != "3456.789A.BCDE" {
+		t.Errorf("URL ip = %q; want the typed MAC", got)
+	}
+
+	// The link-local address opens on its own page, which finds the MAC inside.
+	b.do(chromedp.Click(chromedp.CSS(`[data-field="eui64-link-local"]`)))
+	b.waitField("eui64-mac", "34:56:78:9a:bc:de")
+	b.waitField("solicited-node", "ff02::1:ff9a:bcde")
+	if got := b.field("solicited-node-mac"); got != "33:33:ff:9a:bc:de" {
+		t.Errorf("solicited-node-mac = %q", got)
+	}
+	if got := b.field("eui64-note"); !strings.Contains(got, "RFC 7217") {
+		t.Errorf("the MAC inside an address comes without the warning: %q", got)
+	}
+	if got := queryParam(t, b, "ip"); got != "fe80::3656:78ff:fe9a:bcde" {
+		t.Errorf("URL ip = %q after following the link", got)
+	}
+
+	// Group MACs make no address; broken MACs say what is wrong.
+	b.typeInto("ip", "33:33:00:00:00:01")
+	b.waitFieldContains("mac-group", "IPv6 multicast")
+	if got := b.field("eui64-link-local"); got != "" {
+		t.Errorf("a multicast MAC has a link-local address %q", got)
+	}
+	b.typeInto("ip", "34:56:78:9a:bc")
+	if got := b.waitFieldContains("error", "5 groups"); !strings.Contains(got, `MAC address "34:56:78:9a:bc"`) {
+		t.Errorf("error = %q; want it to quote the MAC", got)
+	}
+	b.typeInto("ip", "34-56-78-ff-fe-9a-bc-de")
+	b.waitFieldContains("error", "EUI-64")
+}
+
+// TestToolboxAddressLink: what IP addresses are on the link.
+func TestToolboxAddressLink(t *testing.T) {
+	t.Parallel()
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	b.do(chromedp.Navigate(s.URL + "addr?ip=2001:db8::1"))
+	b.waitField("solicited-node", "ff02::1:ff00:1")
+	if got := b.field("eui64-mac"); got != "" {
+		t.Errorf("2001:db8::1 has an EUI-64 MAC %q", got)
+	}
+	tests := []struct{ ip, field, want string }{
+		{"::1", "solicited-node", "ff02::1:ff00:1"},
+		{"ff02::1", "multicast-mac", "33:33:00:00:00:01"},
+		{"224.0.0.251", "multicast-mac", "01:00:5e:00:00:fb"},
+		{"4037::1:800:200e:8c6c", "solicited-node-mac", "33:33:ff:0e:8c:6c"},
+	}
+	for _, tt := range tests {
+		b.typeInto("ip", tt.ip)
+		b.waitField(tt.field, tt.want)
+	}
+	b.typeInto("ip", "::ffff:192.0.2.1")
+	b.waitFieldContains("solicited-node-none", "IPv4-mapped")
+	b.typeInto("ip", "192.168.1.42")
+	b.waitField("canonical", "192.168.1.42")
+	for _, f := range []string{"solicited-node", "multicast-mac", "eui64-mac", "solicited-node-none"} {
+		if got := b.field(f); got != "" {
+			t.Errorf("192.168.1.42 shows %s = %q", f, got)
+		}
+	}
+	// The existing fields are all still there.
+	b.typeInto("ip", "2001:db8::1")
+	b.waitField("solicited-node", "ff02::1:ff00:1")
+	for _, f := range []string{"canonical", "expanded", "version", "kind", "reachable", "reverse-dns", "registry-row"} {
+		if got := b.field(f); got == "" {
+			t.Errorf("2001:db8::1 lost data-field %s", f)
+		}
+	}
+}
+
+// TestToolboxSubnet: reverse zones and the nth address on the Subnet page.
+func TestToolboxSubnet(t *testing.T) {
+	t.Parallel()
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	b.do(chromedp.Navigate(s.URL + "subnet?net=192.0.2.0/25&nth=-2"))
+	b.waitField("nth-address", "192.0.2.126")
+	want := map[string]string{
+		"reverse-classless": "0/25.2.0.192.in-addr.arpa",
+		"reverse-enclosing": "2.0.192.in-addr.arpa",
+	}
+	for f, w := range want {
+		if got := b.field(f); got != w {
+			t.Errorf("data-field %s = %q; want %q", f, got, w)
+		}
+	}
+	if open := eval[bool](b, `document.querySelector('[data-field="reverse-records"]').closest('details').open`); open {
+		t.Error("the CNAME records are not folded")
+	}
+	records := eval[string](b, `document.querySelector('[data-field="reverse-records"]').textContent`)
+	if !strings.Contains(records, "1\tCNAME\t1.0/25.2.0.192.in-addr.arpa.") || strings.Count(records, "CNAME") != 32 {
+		t.Errorf("records = %q; want 32 CNAMEs, 1 → 1.0/25.2.0.192.in-addr.arpa.", records)
+	}
+
+	b.typeInto("nth", "1000")
+	b.waitFieldContains("nth-error", "outside 192.0.2.0/25")
+	if got := queryParam(t, b, "nth"); got != "1000" {
+		t.Errorf("URL nth = %q; want 1000", got)
+	}
+	b.typeInto("nth", "0x10")
+	b.waitField("nth-address", "192.0.2.16")
+
+	b.typeInto("net", "2001:db8::/50")
+	b.waitField("reverse-zone", "0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa")
+	if n := eval[int](b, `document.querySelectorAll('[data-field="reverse-zone"]').length`); n != 4 {
+		t.Errorf("a /50 lists %d reverse zones; want 4 /52s", n)
+	}
+	b.waitField("nth-address", "2001:db8::10")
+	for _, tt := range []struct{ net, zone string }{
+		{"0.0.0.0/0", "in-addr.arpa"},
+		{"::/0", "ip6.arpa"},
+		{"10.0.0.0/8", "10.in-addr.arpa"},
+	} {
+		b.typeInto("net", tt.net)
+		b.waitField("reverse-zone", tt.zone)
+	}
+	b.typeInto("net", "10.0.0.7/32")
+	b.waitField("reverse-classless", "7/32.0.0.10.in-addr.arpa")
+	b.typeInto("net", "2001:db8::1/128")
+	b.waitField("reverse-zone", "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa")
+}
+
+// TestToolboxPlanNextFree: the next free subnet of a pool.
+func TestToolboxPlanNextFree(t *testing.T) {
+	t.Parallel()
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	b.do(chromedp.Navigate(s.URL + "plan?mode=free&net=10.0.0.0/22&len=24&list=10.0.0.0/24%0A10.0.2.0/25"))
+	b.waitPlanLive()
+	b.waitField("next-free", "10.0.1.0/24")
+	if got := b.field("free-subnets"); got != "2" {
+		t.Errorf("free-subnets = %q; want 2", got)
+	}
+	if n := eval[int](b, `document.querySelectorAll('[data-field="free-row"]').length`); n != 3 {
+		t.Errorf("%d free blocks; want 3 (10.0.1.0/24, 10.0.2.128/25, 10.0.3.0/24)", n)
+	}
+	b.typeList("10.0.0.0/23\n10.0.2.0/25")
+	b.waitField("next-free", "10.0.3.0/24")
+	if got := queryParam(t, b, "list"); got != "10.0.0.0/23\n10.0.2.0/25" {
+		t.Errorf("URL list = %q", got)
+	}
+	b.typeInto("len", "23")
+	b.waitField("next-free", "none")
+	b.waitFieldContains("summary", "the largest free block is a /24")
+	if got := queryParam(t, b, "len"); got != "23" {
+		t.Errorf("URL len = %q; want 23", got)
+	}
+	b.typeInto("len", "8")
+	b.waitFieldContains("len-error", "larger than the pool")
+
+	// The tab opens on its example when the link says nothing else.
+	b.do(chromedp.Navigate(s.URL + "plan"))
+	b.waitPlanLive()
+	b.do(chromedp.Click(chromedp.CSS(`#planui-tab-free`)))
+	b.waitField("next-free", "10.0.3.0/24")
+}
+
+var globalIDForm = regexp.MustCompile(`^[0-9a-f]{10}$`)
+
+// TestToolboxPlanULA: a random unique local /48 that the link keeps, and
+// one from a typed Global ID.
+func TestToolboxPlanULA(t *testing.T) {
+	t.Parallel()
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	b.do(chromedp.Navigate(s.URL + "plan?mode=ula"))
+	b.waitPlanLive()
+	prefix := b.waitFieldPrefix("ula-prefix", "fd")
+	gid := queryParam(t, b, "gid")
+	if !globalIDForm.MatchString(gid) || b.field("ula-global-id") != gid {
+		t.Fatalf("URL gid = %q, ula-global-id = %q; want the same 10 hex digits", gid, b.field("ula-global-id"))
+	}
+	if !strings.HasSuffix(prefix, "::/48") {
+		t.Errorf("ula-prefix = %q; want a /48", prefix)
+	}
+	historyLength := eval[int](b, `history.length`)
+
+	// The link reopens the same /48.
+	b.do(chromedp.Reload())
+	b.waitPlanLive()
+	b.waitField("ula-prefix", prefix)
+
+	// A new ID is a deliberate step: back returns to the first one.
+	b.do(chromedp.Click(chromedp.CSS(`button[data-action="new-gid"]`)))
+	deadline := 0
+	for queryParam(t, b, "gid") == gid && deadline < 200 {
+		eval[bool](b, `new Promise(r => setTimeout(() => r(true), 50))`)
+		deadline++
+	}
+	other := queryParam(t, b, "gid")
+	if other == gid || !globalIDForm.MatchString(other) {
+		t.Fatalf("a new Global ID %q; want another 10 hex digits than %q", other, gid)
+	}
+	b.waitFieldPrefix("ula-prefix", "fd"+other[:2]+":"+other[2:6])
+	if got := eval[int](b, `history.length`); got != historyLength+1 {
+		t.Errorf("a new ID made the history %d entries long; want %d", got, historyLength+1)
+	}
+	b.do(chromedp.NavigateBack())
+	b.waitField("ula-prefix", prefix)
+
+	b.do(chromedp.Navigate(s.URL + "plan?mode=ula&gid=123456789a&page=2"))
+	b.waitPlanLive()
+	b.waitField("ula-prefix", "fd12:3456:789a::/48")
+	b.waitField("ula-first-subnet", "fd12:3456:789a::/64")
+	b.waitFieldPrefix("page-info", "Page 2 of 1024")
+	if got := eval[string](b, `document.querySelector('[data-field="ula-subnet"] [data-field="prefix"]').textContent`); got != "fd12:3456:789a:40::/64" {
+		t.Errorf("first row of page 2 = %q; want fd12:3456:789a:40::/64", got)
+	}
+	b.typeInto("gid", "fd123456789a")
+	b.waitFieldContains("gid-error", "10 digits after fd")
+	b.typeInto("gid", "ab:cdef:0123")
+	b.waitField("ula-prefix", "fdab:cdef:123::/48")
+}
+
+// TestToolboxFirstAnswerMatchesTheApp: the first-answer binary and the app
+// show the toolbox's answers alike.
+func TestToolboxFirstAnswerMatchesTheApp(t *testing.T) {
+	t.Parallel()
+	s := startServer(t, *distDir, "/")
+	links := []string{
+		"addr?ip=34-56-78-9a-bc-de",
+		"addr?ip=33:33:ff:0e:8c:6c",
+		"addr?ip=34:56:78:9a:bc",
+		"addr?ip=fe80::3656:78ff:fe9a:bcde",
+		"addr?ip=::1",
+		"embed/addr?ip=3456.789a.bcde",
+		"subnet?net=192.0.2.64/26&nth=-1",
+		"subnet?net=2001:db8::/50&nth=0x10",
+		"subnet?net=10.0.0.0/17&nth=99999",
+	}
+	for _, link := range links {
+		t.Run(strings.NewReplacer("/", "_", "?", "_").Replace(link), func(t *testing.T) {
+			g := newGateFor(t, s.URL, "/web/app.")
+			b := newBrowser(t)
+			b.do(chromedp.Navigate(g.URL + link))
+			b.do(chromedp.WaitReady(chromedp.CSS(`html.ng-answered`)))
+			ids := eval[[]string](b, `[...document.querySelectorAll('[data-answered]')].map(el => el.id)`)
+			if len(ids) == 0 {
+				t.Fatal("the first-answer binary answered no region")
+			}
+			first := regionFields(b, ids)
+			g.open()
+			b.waitLive()
+			app := regionFields(b, ids)
+			for _, id := range ids {
+				if first[id] != app[id] {
+					t.Errorf("region %s differs:\nfirst answer:\n%s\n\napp:\n%s", id, first[id], app[id])
+				}
+			}
+		})
+	}
+}
+
+// TestToolboxAccessibility runs axe-core on the toolbox's answers, in light
+// and dark.
+func TestToolboxAccessibility(t *testing.T) {
+	t.Parallel()
+	if *axePath == "" {
+		t.Skip("-axe not given")
+	}
+	axe, err := os.ReadFile(*axePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := []struct{ path, field, want string }{
+		{"addr?ip=34:56:78:9a:bc:de", "eui64-link-local", "fe80::3656:78ff:fe9a:bcde"},
+		{"addr?ip=33:33:ff:0e:8c:6c", "mac", "33:33:ff:0e:8c:6c"},
+		{"addr?ip=fe80::3656:78ff:fe9a:bcde", "eui64-mac", "34:56:78:9a:bc:de"},
+		{"addr?ip=224.0.0.251", "multicast-mac", "01:00:5e:00:00:fb"},
+		{"subnet?net=192.0.2.0/25&nth=-2", "nth-address", "192.0.2.126"},
+		{"subnet?net=2001:db8::/50&nth=x", "reverse-zone", "0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa"},
+		{"plan?mode=free", "next-free", "10.0.3.0/24"},
+		{"plan?mode=ula&gid=123456789a", "ula-prefix", "fd12:3456:789a::/48"},
+	}
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	for _, theme := range []string{"light", "dark"} {
+		for _, p := range pages {
+			b.do(chromedp.Navigate(s.URL + p.path))
+			b.waitLive()
+			b.waitField(p.field, p.want)
+			eval[bool](b, `(() => { document.documentElement.setAttribute("data-theme", "`+theme+`"); return true })()`)
+			b.audit(t, axe, "/"+p.path+" ("+theme+")")
+		}
+	}
+}
