@@ -382,3 +382,23 @@ func TestPresetsCompute(t *testing.T) {
 		}
 	}
 }
+
+// TestToolboxStateRoundTrip: what the next free and unique local tabs hold
+// goes into the link and comes back from it.
+func TestToolboxStateRoundTrip(t *testing.T) {
+	for _, p := range []*page{
+		{mode: scenario.PlanNextFree, in: inputs{Net: "10.0.0.0/16", Len: "/26", List: "10.0.0.0/24"}},
+		{mode: scenario.PlanULA, in: inputs{GID: "8f2c4e91d0"}},
+		{mode: scenario.PlanULA, in: inputs{GID: "not an id"}},
+	} {
+		st := p.state()
+		q, _ := url.ParseQuery(st.Encode())
+		back, problems := scenario.ParsePlanState(q)
+		in := inputsFromLink(back, q.Has("net"), q.Has("list"))
+		want := p.in
+		want.Len = strings.TrimPrefix(want.Len, "/")
+		if len(problems) != 0 || back.Mode != p.mode || in != want {
+			t.Errorf("%v %+v: link %q opens %v %+v (%v); want the same inputs", p.mode, p.in, st.Encode(), back.Mode, in, problems)
+		}
+	}
+}
