@@ -13,7 +13,7 @@ WASM_RUNNER := $(GOROOT)/lib/wasm/go_js_wasm_exec
 WASM_OUT    := build/wasm/app.wasm
 FIRST_OUT   := build/wasm/first.wasm
 
-.PHONY: run static wasm test vet unit unit-js browser bench fuzz generate chromium node clean
+.PHONY: run static wasm test vet unit unit-js browser bench screenshots fuzz generate chromium node clean
 
 run: static
 	$(GO) run ./server -addr $(ADDR) -dir $(DIST) -base $(BASE)
@@ -72,6 +72,16 @@ bench: chromium node
 	  -dist $(CURDIR)/build/bench-dist $(if $(BEFORE),-before $(CURDIR)/build/bench-before) \
 	  -report $(CURDIR)/build/bench.txt -lighthouse $(CURDIR)/$(LIGHTHOUSE)
 	@cat build/bench.txt
+	$(GO) test -count=1 -run '^TestServerVersusNginx$$' ./server/ -args -bundle $(CURDIR)/build/bench-dist -report $(CURDIR)/build/bench-server.txt
+	$(GO) test -run='^$$' -bench='^BenchmarkServe$$' -benchmem ./server/ | tee -a build/bench-server.txt
+	@cat build/bench-server.txt
+
+## screenshots: every route at 360×740 and 1280×800, light and dark, into build/screenshots.
+screenshots: chromium
+	$(MAKE) static DIST=build/e2e-dist BASE=/
+	NETGROUND_CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -tags browser -timeout 30m -run '^TestScreenshots$$' ./e2e/ \
+	  -dist $(CURDIR)/build/e2e-dist -screenshots $(CURDIR)/build/screenshots
+	@echo "screenshots in build/screenshots"
 
 ## fuzz: every fuzzer in core/ for FUZZTIME each.
 fuzz:

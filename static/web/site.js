@@ -49,6 +49,14 @@
         target.setAttribute("aria-pressed", next === "dark" ? "true" : "false");
         break;
       }
+      case "menu": {
+        var header = target.closest(".site-header");
+        if (!header) return;
+        var open = !header.classList.contains("menu-open");
+        header.classList.toggle("menu-open", open);
+        target.setAttribute("aria-expanded", open ? "true" : "false");
+        break;
+      }
       case "copy": {
         var source = target.getAttribute("data-copy-from");
         var el = source ? document.getElementById(source) : null;

@@ -174,22 +174,40 @@ func SubnetRegions(v SubnetView) Regions {
 }
 
 func subnetResult(v SubnetView) Node {
+	// The last address is the broadcast, or else the last usable one, in all
+	// but odd cases: one row then says both, keeping both fields.
+	both := func(label, field, value string) Node {
+		return El("div", El("dt", Text(label+" (the last address)")),
+			El("dd", El("code", El("span", Text(value)).Field("last-address")).Field(field))).Class("fact")
+	}
 	broadcast := fact("Broadcast", "broadcast", v.Broadcast)
+	lastUsable := fact("Last usable", "last-usable", v.LastUsable)
+	last := fact("Last address", "last-address", v.Last)
+	switch {
+	case v.Broadcast != "" && v.Broadcast == v.Last:
+		broadcast, last = both("Broadcast", "broadcast", v.Broadcast), Node{}
+	case v.LastUsable == v.Last:
+		lastUsable, last = both("Last usable", "last-usable", v.LastUsable), Node{}
+	}
+	noBroadcast := Node{}
 	if v.Broadcast == "" {
-		broadcast = fact("Broadcast", "broadcast-none", v.BroadcastNote)
+		broadcast, noBroadcast = Node{}, fact("Broadcast", "broadcast-none", v.BroadcastNote)
 	}
 	return El("div",
-		subnetBits(v),
 		El("dl",
 			fact("Subnet", "subnet", v.Subnet),
 			If(v.HostInside != "", fact("This host", "host", v.HostInside)),
 			fact("Network address", "network", v.Network),
 			broadcast,
 			fact("First usable", "first-usable", v.FirstUsable),
-			fact("Last usable", "last-usable", v.LastUsable),
-			fact("Last address", "last-address", v.Last),
-			fact("Addresses in total", "total-addresses", v.Total+" ("+v.TotalPow2+")"),
+			lastUsable,
+			last,
 			fact("Usable by hosts", "usable-addresses", v.Usable),
+			fact("Addresses in total", "total-addresses", v.Total+" ("+v.TotalPow2+")"),
+			noBroadcast,
+		).Class("facts facts-key"),
+		subnetBits(v),
+		El("dl",
 			fact("Mask", "mask", v.Mask),
 			fact("Mask in binary", "mask-binary", v.MaskBinary),
 			fact("Wildcard", "wildcard", v.Wildcard),

@@ -101,8 +101,12 @@ func DescribeSubnet(net, host, other, gateway string, cloud subnet.Cloud) Subnet
 		v.HostInside = s.Host().String()
 	}
 	v.Notes = info.Notes
-	for _, r := range info.Reserved {
-		v.Reserved = append(v.Reserved, ReservedRow{r.Addr.String(), r.Reason})
+	// Without a cloud the reserved addresses are the network and broadcast
+	// addresses the facts already give; a cloud adds its own.
+	if cloud != subnet.CloudNone {
+		for _, r := range info.Reserved {
+			v.Reserved = append(v.Reserved, ReservedRow{r.Addr.String(), r.Reason})
+		}
 	}
 	v.Bits = bitsOf(s.Host(), s.Bits())
 	v.Reverse = describeReverse(s.Prefix())

@@ -24,7 +24,9 @@ func Layout(embed bool, current, fullURL string, content ...app.UI) app.UI {
 				app.Img().Src(Href("/web/icon.svg")).Alt("").Width(28).Height(28),
 				app.Span().Text("Netground"),
 			),
-			app.Nav().Aria("label", "Widgets").Body(
+			app.Button().Type("button").Class("nav-toggle").DataSet("action", "menu").
+				Aria("expanded", "false").Aria("controls", "site-nav").Text("Menu"),
+			app.Nav().ID("site-nav").Aria("label", "Widgets").Body(
 				app.Ul().Body(
 					app.Range(navPages()).Slice(func(i int) app.UI {
 						l := navPages()[i]
@@ -36,6 +38,7 @@ func Layout(embed bool, current, fullURL string, content ...app.UI) app.UI {
 					}),
 				),
 			),
+			app.If(current != "/", headerPaste()),
 			app.Button().Type("button").Class("theme-toggle").DataSet("action", "theme").
 				Aria("label", "Switch between light and dark colours").Text("Light / dark"),
 		),
@@ -43,6 +46,17 @@ func Layout(embed bool, current, fullURL string, content ...app.UI) app.UI {
 		app.Footer().Class("site-footer").Body(
 			app.P().Text("Netground computes everything in your browser. Nothing you type leaves this page."),
 		),
+	)
+}
+
+// headerPaste is the compact paste box of every page but the home page, whose
+// own box it opens: /?paste=<text>.
+func headerPaste() app.UI {
+	return app.Form().Class("header-paste").Action(Href("/")).Method("get").Role("search").Body(
+		app.Label().For("header-paste").Class("visually-hidden").Text("Paste an address, a port or an error message"),
+		app.Input().Type("search").ID("header-paste").Name("paste").
+			Placeholder("Paste an address, port or error").AutoComplete(false).
+			Attr("spellcheck", "false").Attr("autocapitalize", "off"),
 	)
 }
 

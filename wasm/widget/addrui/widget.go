@@ -82,11 +82,11 @@ func (c *addrWidget) Render() app.UI {
 					OnInput(c.onInput),
 				app.P().ID("addr-ip-message").Class("field-message").Aria("live", "polite").Body(ui.Raw(r.HTML("addr-ip-message"))),
 			),
-			app.If(!c.IsEmbed(), ui.ShareBar("addr", ui.WidgetPath(c.state()), ui.EmbedPath(c.state()), scenario.NewDocument(c.state(), ""))),
 			app.If(c.Failed(),
 				ui.FailurePanel(&c.Boundary, c.onReset),
 			),
 			app.Div().ID("addr-verdict").Aria("live", "polite").Body(app.If(!c.Failed(), ui.Raw(r.HTML("addr-verdict")))),
+			app.If(!c.IsEmbed(), ui.ShareBar("addr", ui.WidgetPath(c.state()), ui.EmbedPath(c.state()), scenario.NewDocument(c.state(), ""))),
 			app.Div().ID("addr-details").Body(app.If(!c.Failed(), ui.Raw(r.HTML("addr-details")))),
 		),
 	)

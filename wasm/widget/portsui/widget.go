@@ -91,9 +91,9 @@ func (c *portsWidget) Render() app.UI {
 					OnInput(c.onInput),
 				app.P().ID("ports-q-message").Class("field-message").Aria("live", "polite").Body(ui.Raw(r.HTML("ports-q-message"))),
 			),
-			app.If(!c.IsEmbed(), ui.ShareBar("ports", ui.WidgetPath(c.state()), ui.EmbedPath(c.state()), scenario.NewDocument(c.state(), ""))),
 			app.If(c.Failed(), ui.FailurePanel(&c.Boundary, c.onReset)),
 			app.Div().ID("ports-result").Aria("live", "polite").Body(app.If(!c.Failed(), ui.Raw(r.HTML("ports-result")))),
+			app.If(!c.IsEmbed(), ui.ShareBar("ports", ui.WidgetPath(c.state()), ui.EmbedPath(c.state()), scenario.NewDocument(c.state(), ""))),
 			app.Div().ID("ports-ranges").Body(ui.Raw(r.HTML("ports-ranges"))),
 		),
 	)

@@ -87,6 +87,8 @@ func (c *subnetWidget) Render() app.UI {
 			c.textField("subnet-net", "net", "Subnet (address/length or address and mask)", "e.g. 192.168.1.0/24 or 2001:db8::/48", &c.state.Net, v.NetErr, r),
 			app.Div().ID("subnet-mask-form").Body(ui.Raw(r.HTML("subnet-mask-form"))),
 			app.If(v.Valid, c.renderSlider(v)),
+			app.If(c.Failed(), ui.FailurePanel(&c.Boundary, c.onReset)),
+			app.Div().ID("subnet-result").Aria("live", "polite").Body(app.If(!c.Failed(), ui.Raw(r.HTML("subnet-result")))),
 			app.Div().Class("field").Body(
 				app.Label().For("subnet-cloud").Text("Cloud provider's reserved addresses"),
 				app.Select().ID("subnet-cloud").Name("cloud").DataSet("link", "cloud").Disabled(c.IsReadonly()).OnChange(c.onCloud).Body(
@@ -98,8 +100,6 @@ func (c *subnetWidget) Render() app.UI {
 				app.Div().ID("subnet-cloud-message").Body(ui.Raw(r.HTML("subnet-cloud-message"))),
 			),
 			app.If(!c.IsEmbed(), ui.ShareBar("subnet", ui.WidgetPath(c.state), ui.EmbedPath(c.state), scenario.NewDocument(c.state, ""))),
-			app.If(c.Failed(), ui.FailurePanel(&c.Boundary, c.onReset)),
-			app.Div().ID("subnet-result").Aria("live", "polite").Body(app.If(!c.Failed(), ui.Raw(r.HTML("subnet-result")))),
 			app.Div().Class("subnet-nth").Body(
 				c.textField("subnet-nth", "nth", "Address number n of the subnet (0 is the first, -1 the last)", "e.g. 5 or -2", &c.state.Nth, v.Nth.Err, r),
 			),
