@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"mime"
 	"net/http"
+	"net/textproto"
 	"net/url"
 	"os"
 	"path"
@@ -325,7 +326,17 @@ func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, rt *route) {
 		hdr["X-Decoded-Content-Length"] = rt.file.contentLength
 	}
 
-	if unconditional(r) {
+	inm := revalidation(r)
+	if inm != "" && noneMatch(inm, f.etag[0]) {
+		// What http.ServeContent answers, without its parsing: the
+		// representation's metadata stays out of a 304 (RFC 9110,
+		// section 15.4.5).
+		delete(hdr, "Content-Type")
+		delete(hdr, "Content-Encoding")
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	if inm != "" || unconditional(r) {
 		// What http.ServeContent answers, without its parsing.
 		if f.lastModified != nil {
 			hdr["Last-Modified"] = f.lastModified
@@ -358,6 +369,67 @@ func unconditional(r *http.Request) bool {
 	h := r.Header
 	return h["Range"] == nil && h["If-None-Match"] == nil && h["If-Modified-Since"] == nil &&
 		h["If-Match"] == nil && h["If-Unmodified-Since"] == nil
+}
+
+// revalidation returns r's If-None-Match when it is the only precondition
+// that decides the response: r has no Range, If-Match or
+// If-Unmodified-Since, and If-None-Match overrides If-Modified-Since (RFC
+// 9110, section 13.2.2). It returns "" otherwise.
+func revalidation(r *http.Request) string {
+	h := r.Header
+	if h["Range"] != nil || h["If-Match"] != nil || h["If-Unmodified-Since"] != nil {
+		return ""
+	}
+	return h.Get("If-None-Match")
+}
+
+// noneMatch reports whether the If-None-Match list inm names etag, or any
+// representation, in the weak comparison of RFC 9110, section 8.8.3.2. It
+// reads the list as http.ServeContent does, up to the first malformed
+// entry.
+func noneMatch(inm, etag string) bool {
+	for {
+		inm = textproto.TrimString(inm)
+		switch {
+		case inm == "":
+			return false
+		case inm[0] == ',':
+			inm = inm[1:]
+			continue
+		case inm[0] == '*':
+			return true
+		}
+		var tag string
+		if tag, inm = scanETag(inm); tag == "" {
+			return false
+		}
+		if strings.TrimPrefix(tag, "W/") == strings.TrimPrefix(etag, "W/") {
+			return true
+		}
+	}
+}
+
+// scanETag returns the entity tag at the start of s, weak or strong, and
+// what follows it; it returns "", "" when s does not start with one.
+func scanETag(s string) (etag, rest string) {
+	s = textproto.TrimString(s)
+	start := 0
+	if strings.HasPrefix(s, "W/") {
+		start = 2
+	}
+	if len(s[start:]) < 2 || s[start] != '"' {
+		return "", ""
+	}
+	for i := start + 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"':
+			return s[:i+1], s[i+1:]
+		case c == 0x21 || c >= 0x23 && c <= 0x7e || c >= 0x80: // etagc
+		default:
+			return "", ""
+		}
+	}
+	return "", ""
 }
 
 // byteRanges returns r with a Range header that http.ServeContent reads as

@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -269,6 +270,42 @@ func TestETag(t *testing.T) {
 	plain := do(h, "GET", "/web/app.0123456789abcdef.wasm", nil).Header().Get("ETag")
 	if br == plain {
 		t.Errorf("the brotli and identity representations share the ETag %s", br)
+	}
+}
+
+// TestRevalidationAsServeContent checks the handler's own answer to an
+// If-None-Match against http.ServeContent's, which the handler uses when
+// the request has other preconditions too: If-Match: * holds for every
+// representation, so it leads there without changing the answer.
+func TestRevalidationAsServeContent(t *testing.T) {
+	h := newTestHandler(t, "/")
+	for _, target := range []string{"/addr", "/web/app.0123456789abcdef.wasm"} {
+		for _, accept := range []string{"br", "gzip", ""} {
+			etag := do(h, "GET", target, map[string]string{"Accept-Encoding": accept}).Header().Get("ETag")
+			weak := "W/" + etag
+			for _, inm := range []string{
+				etag, weak, "*", " " + etag + " ", `"other", ` + etag, `"other",` + weak, `, ,` + etag + `,`,
+				`"other"`, `W/"other"`, `garbage, ` + etag, etag[:len(etag)-1], `W/`, `"a" ` + etag, `"a"` + etag,
+				`"` + "\x01" + `", ` + etag, strings.ToLower(weak[:2]) + etag[1:],
+			} {
+				for _, method := range []string{"GET", "HEAD"} {
+					hdr := map[string]string{"Accept-Encoding": accept, "If-None-Match": inm, "If-Modified-Since": "Mon, 02 Jan 2006 15:04:05 GMT"}
+					got := do(h, method, target, hdr)
+					hdr["If-Match"] = "*"
+					want := do(h, method, target, hdr)
+					if got.Code != want.Code || !bytes.Equal(got.Body.Bytes(), want.Body.Bytes()) {
+						t.Errorf("%s %s (%s) If-None-Match %s: %d with %d bytes; ServeContent answers %d with %d",
+							method, target, accept, inm, got.Code, got.Body.Len(), want.Code, want.Body.Len())
+					}
+					gotHeader, wantHeader := got.Header().Clone(), want.Header().Clone()
+					delete(gotHeader, "Date")
+					delete(wantHeader, "Date")
+					if !reflect.DeepEqual(gotHeader, wantHeader) {
+						t.Errorf("%s %s (%s) If-None-Match %s: header\n%v\nServeContent's\n%v", method, target, accept, inm, gotHeader, wantHeader)
+					}
+				}
+			}
+		}
 	}
 }
 
@@ -807,7 +844,9 @@ func TestStalledDownloadIsCut(t *testing.T) {
 
 func TestMain(m *testing.M) {
 	if os.Getenv("NETGROUND_TEST_SERVER") == "1" {
+		stop := profile(os.Getenv("NETGROUND_TEST_PROFILE"))
 		main() // the test binary stands in for the command; see startServer
+		stop()
 		os.Exit(0)
 	}
 	os.Exit(m.Run())
@@ -826,9 +865,15 @@ var listening = regexp.MustCompile(`Netground is at http://(127\.0\.0\.1:\d+)/`)
 // startServer runs the server command with args on an ephemeral loopback port.
 func startServer(t *testing.T, args ...string) *server {
 	t.Helper()
+	return startServerEnv(t, nil, args...)
+}
+
+// startServerEnv is startServer with env added to the command's environment.
+func startServerEnv(t *testing.T, env []string, args ...string) *server {
+	t.Helper()
 	s := &server{exited: make(chan struct{})}
 	s.cmd = exec.Command(os.Args[0], append([]string{"-addr", "127.0.0.1:0"}, args...)...)
-	s.cmd.Env = append(os.Environ(), "NETGROUND_TEST_SERVER=1")
+	s.cmd.Env = append(append(os.Environ(), env...), "NETGROUND_TEST_SERVER=1")
 	s.cmd.Stderr = &s.stderr
 	out, err := s.cmd.StdoutPipe()
 	if err != nil {
@@ -941,98 +986,4 @@ func TestUsageDocumentsShutdown(t *testing.T) {
 			t.Errorf("server -h does not mention %q:\n%s", want, out)
 		}
 	}
-}
-
-// benchBundle is a bundle with a page of 22 kB, 3 kB in brotli, and a wasm
-// of realistic size: 3.3 MB, 1 MB in brotli.
-func benchBundle(b *testing.B) string {
-	b.Helper()
-	dir := b.TempDir()
-	files := map[string][]byte{
-		"index.html":                       []byte("<!DOCTYPE html><title>home</title>"),
-		"addr.html":                        bytes.Repeat([]byte("<p>addr</p>"), 2000),
-		"addr.html.br":                     bytes.Repeat([]byte("b"), 3000),
-		"addr.html.gz":                     bytes.Repeat([]byte("g"), 4000),
-		"web/app.0123456789abcdef.wasm":    bytes.Repeat([]byte("w"), 3300<<10),
-		"web/app.0123456789abcdef.wasm.br": bytes.Repeat([]byte("b"), 1<<20),
-	}
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, body, 0o644); err != nil {
-			b.Fatal(err)
-		}
-	}
-	return dir
-}
-
-var browserHeaders = map[string]string{
-	"Accept":          "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-	"Accept-Encoding": "gzip, deflate, br, zstd",
-	"Accept-Language": "en-US,en;q=0.5",
-	"User-Agent":      "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
-}
-
-func benchRecorder(b *testing.B, target string, want int) {
-	h, err := NewHandler(benchBundle(b), "/")
-	if err != nil {
-		b.Fatal(err)
-	}
-	req := httptest.NewRequest("GET", "http://127.0.0.1"+target, nil)
-	for k, v := range browserHeaders {
-		req.Header.Set(k, v)
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		if rec.Code != 200 || rec.Body.Len() != want {
-			b.Fatalf("GET %s: %d with %d bytes", target, rec.Code, rec.Body.Len())
-		}
-	}
-}
-
-func benchLoopback(b *testing.B, target string, want int) {
-	h, err := NewHandler(benchBundle(b), "/")
-	if err != nil {
-		b.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	srv := NewServer(h, DefaultTimeouts)
-	go srv.Serve(ln)
-	defer srv.Close()
-	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
-	req, _ := http.NewRequest("GET", "http://"+ln.Addr().String()+target, nil)
-	for k, v := range browserHeaders {
-		req.Header.Set(k, v)
-	}
-	buf := make([]byte, 64<<10)
-	b.ReportAllocs()
-	for b.Loop() {
-		resp, err := client.Do(req)
-		if err != nil {
-			b.Fatal(err)
-		}
-		n, _ := io.CopyBuffer(io.Discard, struct{ io.Reader }{resp.Body}, buf)
-		resp.Body.Close()
-		if resp.StatusCode != 200 || n != int64(want) {
-			b.Fatalf("GET %s: %d with %d bytes", target, resp.StatusCode, n)
-		}
-	}
-}
-
-// BenchmarkSmallPage serves a pre-rendered page, brotli-compressed, to a
-// browser's first visit.
-func BenchmarkSmallPage(b *testing.B) {
-	b.Run("recorder", func(b *testing.B) { benchRecorder(b, "/addr", 3000) })
-	b.Run("loopback", func(b *testing.B) { benchLoopback(b, "/addr", 3000) })
-}
-
-// BenchmarkWasmBrotli serves the app's 1 MB brotli-compressed wasm.
-func BenchmarkWasmBrotli(b *testing.B) {
-	b.Run("recorder", func(b *testing.B) { benchRecorder(b, "/web/app.0123456789abcdef.wasm", 1<<20) })
-	b.Run("loopback", func(b *testing.B) { benchLoopback(b, "/web/app.0123456789abcdef.wasm", 1<<20) })
 }

@@ -126,8 +126,9 @@ func NewServer(h http.Handler, t Timeouts) *http.Server {
 		srv.Handler = writeDeadlines(h, t.Write)
 		srv.ConnState = func(c net.Conn, state http.ConnState) {
 			if state == http.StateActive {
-				// A new request: what the server itself writes, such as
-				// an error for a malformed request, gets its own deadline.
+				// A new request: its response's first writeChunk bytes,
+				// and what the server itself writes, such as an error for
+				// a malformed request, get their deadline.
 				c.SetWriteDeadline(time.Now().Add(t.Write))
 			}
 		}
@@ -138,33 +139,48 @@ func NewServer(h http.Handler, t Timeouts) *http.Server {
 // writeChunk is the most a response writes under one deadline.
 const writeChunk = 32 << 10
 
+// serverBuffers bounds what the server still holds of a response when its
+// handler returns, to write afterwards: its two buffers, of 2 and 4 KiB, and
+// a generous allowance for the header.
+const serverBuffers = 16 << 10
+
 // writeDeadlines returns a handler that gives each write of h's responses,
 // of at most writeChunk bytes, a deadline of d.
+//
+// The connection's deadline, which NewServer sets when a request arrives,
+// covers a response's first writeChunk bytes: a small response, most of
+// them, costs no deadline of its own.
 func writeDeadlines(h http.Handler, d time.Duration) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		dw := &deadlineWriter{ResponseWriter: w, timeout: d}
 		h.ServeHTTP(dw, r)
-		// The server writes what is left after the handler returns.
-		dw.extend()
+		if dw.sent+serverBuffers > writeChunk {
+			dw.extend() // for what the server writes after the handler
+		}
 	})
 }
 
-// deadlineWriter moves the connection's write deadline forward before
-// each write.
+// deadlineWriter moves the connection's write deadline forward before a
+// write would take more than writeChunk bytes past the current deadline.
 type deadlineWriter struct {
 	http.ResponseWriter
 	timeout time.Duration
+	sent    int // bytes written under the current deadline
 }
 
 func (w *deadlineWriter) extend() {
 	http.NewResponseController(w.ResponseWriter).SetWriteDeadline(time.Now().Add(w.timeout))
+	w.sent = 0
 }
 
 func (w *deadlineWriter) Write(p []byte) (n int, err error) {
 	for {
 		chunk := p[:min(len(p), writeChunk)]
-		w.extend()
+		if w.sent+len(chunk) > writeChunk {
+			w.extend()
+		}
 		m, err := w.ResponseWriter.Write(chunk)
+		w.sent += m
 		n += m
 		p = p[m:]
 		if err != nil || len(p) == 0 {
@@ -196,6 +212,7 @@ func (w *deadlineWriter) ReadFrom(src io.Reader) (n int64, err error) {
 		want := chunk.N
 		w.extend()
 		m, err := rf.ReadFrom(chunk)
+		w.sent = int(m)
 		n += m
 		if remaining > 0 {
 			remaining -= m
