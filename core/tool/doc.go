@@ -7,13 +7,15 @@
 //   - The solicited-node multicast group of an IPv6 address (RFC 4291
 //     Section 2.7.1) and the Ethernet MAC of a multicast group (RFC 2464
 //     Section 7, RFC 1112 Section 6.4).
-//   - Unique local addresses (RFC 4193): a 40-bit Global ID, its /48 and
-//     its /64s.
 //   - Reverse DNS zones under ip6.arpa and in-addr.arpa, and RFC 2317
 //     classless delegation for IPv4 prefixes longer than /24.
 //   - Address arithmetic: the nth address of a prefix, an address plus or
 //     minus a number, the distance between two addresses, a random address.
-//   - The next free subnet of a pool, and all its free blocks.
+//
+// Allocating address space — the next free subnet of a pool and unique local
+// /48s (RFC 4193) — is in [github.com/netground/netground/core/tool/alloc],
+// which builds on this package. Apart, it keeps go4.org/netipx and SHA-1 out
+// of the binaries that need only these tools.
 //
 // Randomness comes from an io.Reader the caller passes (crypto/rand.Reader in
 // the app, a fixed reader in tests), so every result can be reproduced.

@@ -1,7 +1,6 @@
 package tool
 
 import (
-	"errors"
 	"strconv"
 
 	"github.com/netground/netground/core/field"
@@ -31,10 +30,6 @@ func (e *Error) Error() string {
 
 // Unwrap returns the underlying cause.
 func (e *Error) Unwrap() error { return e.Err }
-
-// ErrNoRoom is the cause of NextFree's error when no subnet of the asked
-// length is free in the pool; find it with errors.Is.
-var ErrNoRoom = errors.New("no free subnet of that length")
 
 func fail(what, input, reason string) *Error {
 	return &Error{What: what, Input: input, Reason: reason}

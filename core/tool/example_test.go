@@ -1,7 +1,6 @@
 package tool_test
 
 import (
-	"bytes"
 	"fmt"
 	"net/netip"
 
@@ -49,20 +48,6 @@ func ExampleSolicitedNode() {
 	// address "::ffff:192.0.2.1": is IPv4-mapped: it stands for 192.0.2.1 inside IPv6 sockets and is never on a link, so it has no solicited-node group; IPv4 uses ARP
 }
 
-func ExampleNewGlobalID() {
-	// The app passes crypto/rand.Reader; a fixed reader reproduces an ID.
-	g, _ := tool.NewGlobalID(bytes.NewReader([]byte{0x12, 0x34, 0x56, 0x78, 0x9a}))
-	fmt.Println(g, g.Prefix())
-	fmt.Println(g.Subnets(2))
-
-	same, _ := tool.ParseGlobalID("12:3456:789A")
-	fmt.Println(same == g)
-	// Output:
-	// 123456789a fd12:3456:789a::/48
-	// [fd12:3456:789a::/64 fd12:3456:789a:1::/64]
-	// true
-}
-
 func ExampleReverseZone() {
 	for _, s := range []string{"2001:db8::/48", "2001:db8::/50", "198.51.100.0/23", "192.0.2.128/26"} {
 		z, _ := tool.ReverseZone(netip.MustParsePrefix(s))
@@ -107,19 +92,4 @@ func ExampleNth() {
 	// index "256": is outside 192.0.2.0/24, which holds 256 addresses; use 0 to 255, or -256 to -1 from the end
 	// 192.0.3.0 65536
 	// address "255.255.255.255": adding 1 passes the last address 255.255.255.255 of IPv4
-}
-
-func ExampleNextFree() {
-	pool := netip.MustParsePrefix("10.0.0.0/16")
-	used := []netip.Prefix{netip.MustParsePrefix("10.0.0.0/24"), netip.MustParsePrefix("10.0.1.0/25")}
-	f, _ := tool.NextFree(pool, used, 24, 3)
-	fmt.Println(f.First, f.Subnets, f.Count)
-	fmt.Println(f.Blocks, "of", f.BlockCount)
-
-	_, err := tool.NextFree(pool, used, 16, 0)
-	fmt.Println(err)
-	// Output:
-	// 10.0.2.0/24 [10.0.2.0/24 10.0.3.0/24 10.0.4.0/24] 254
-	// [10.0.1.128/25 10.0.2.0/23 10.0.4.0/22] of 8
-	// pool "10.0.0.0/16": no /16 is free: the largest free block is a /17
 }

@@ -48,29 +48,6 @@ func FuzzParseMAC(f *testing.F) {
 	})
 }
 
-func FuzzParseGlobalID(f *testing.F) {
-	for _, s := range []string{"123456789a", "12:3456:789a", "12:34:56:78:9a", "fd12:3456:789a", "", ":", "::", "123456789A", "1:2:3:4:5:6:7:8:9:a"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		g, err := tool.ParseGlobalID(s)
-		if err != nil {
-			checkError(t, "ParseGlobalID", s, err)
-			return
-		}
-		if !strings.EqualFold(strings.ReplaceAll(s, ":", ""), g.String()) {
-			t.Fatalf("ParseGlobalID(%q) = %v, other digits", s, g)
-		}
-		if back, err := tool.ParseGlobalID(g.String()); back != g || err != nil {
-			t.Fatalf("ParseGlobalID(%q) = %v; its String parses to %v, %v", s, g, back, err)
-		}
-		p := g.Prefix()
-		if back, ok := tool.GlobalIDOf(p.Addr()); !ok || back != g || p.Bits() != 48 || !p.Contains(g.Subnet(0xbeef).Addr()) {
-			t.Fatalf("ParseGlobalID(%q) = %v with prefix %v, which gives back %v, %v", s, g, p, back, ok)
-		}
-	})
-}
-
 func bigOf(a netip.Addr) *big.Int { return new(big.Int).SetBytes(a.AsSlice()) }
 
 func FuzzParseDelta(f *testing.F) {

@@ -7,7 +7,7 @@ import (
 
 	"github.com/netground/netground/core/plan"
 	"github.com/netground/netground/core/subnet"
-	"github.com/netground/netground/core/tool"
+	"github.com/netground/netground/core/tool/alloc"
 	"go4.org/netipx"
 
 	"github.com/netground/netground/core/field"
@@ -336,7 +336,7 @@ func clusterBars(fam string, sorted []plan.Named, clashing map[plan.Named]bool) 
 
 // freeBar draws a pool: what is used, what is free, and the first free
 // subnet.
-func freeBar(f tool.Free) bar {
+func freeBar(f alloc.Free) bar {
 	sc := newScale(f.Pool)
 	b := newBar("planui-bar-free", "Free space in "+f.Pool.String()+", to scale",
 		"Solid blocks are in use, pale blocks are free; the highlighted block is the first free /"+strconv.Itoa(f.Bits)+".", f.Pool)

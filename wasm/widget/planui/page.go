@@ -12,7 +12,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/core/subnet"
-	"github.com/netground/netground/core/tool"
+	"github.com/netground/netground/core/tool/alloc"
 	"github.com/netground/netground/wasm/ui"
 )
 
@@ -78,7 +78,7 @@ func (p *page) drawGID() bool {
 	if p.mode != scenario.PlanULA || p.in.GID != "" || app.IsServer {
 		return false
 	}
-	g, err := tool.NewGlobalID(rand.Reader)
+	g, err := alloc.NewGlobalID(rand.Reader)
 	if err != nil {
 		return false // the input stays empty and says what to type
 	}

@@ -9,7 +9,7 @@ import (
 
 	"github.com/netground/netground/core/field"
 	"github.com/netground/netground/core/subnet"
-	"github.com/netground/netground/core/tool"
+	"github.com/netground/netground/core/tool/alloc"
 )
 
 // nextFree finds where a subnet of the asked length fits in the pool.
@@ -38,8 +38,8 @@ func (v *view) nextFree(in input) {
 			used = append(used, p)
 		}
 	}
-	f, err := tool.NextFree(pool, used, bits, 0)
-	if err != nil && !errors.Is(err, tool.ErrNoRoom) {
+	f, err := alloc.NextFree(pool, used, bits, 0)
+	if err != nil && !errors.Is(err, alloc.ErrNoRoom) {
 		v.LenErr = err.Error()
 		return
 	}
@@ -90,7 +90,7 @@ const ulaSubnets = 1 << 16
 // ula shows the unique local /48 of the Global ID and its /64s.
 func (v *view) ula(in input) {
 	text := strings.TrimSpace(in.GID)
-	g, err := tool.ParseGlobalID(text)
+	g, err := alloc.ParseGlobalID(text)
 	if err != nil {
 		v.GIDErr = err.Error()
 		return

@@ -1,4 +1,4 @@
-package tool
+package alloc
 
 import (
 	"crypto/sha1"
@@ -8,6 +8,8 @@ import (
 	"net/netip"
 	"strings"
 	"time"
+
+	"github.com/netground/netground/core/tool"
 )
 
 // GlobalID is the 40-bit Global ID of a unique local address block (RFC 4193
@@ -26,7 +28,7 @@ func GlobalIDFrom5(b [5]byte) GlobalID { return GlobalID{b} }
 func NewGlobalID(r io.Reader) (GlobalID, error) {
 	var g GlobalID
 	if _, err := io.ReadFull(r, g.b[:]); err != nil {
-		return GlobalID{}, &Error{What: "random source", Reason: "gave no 5 bytes for a Global ID: " + err.Error(), Err: err}
+		return GlobalID{}, &tool.Error{What: "random source", Reason: "gave no 5 bytes for a Global ID: " + err.Error(), Err: err}
 	}
 	return g, nil
 }
@@ -37,14 +39,15 @@ func NewGlobalID(r io.Reader) (GlobalID, error) {
 // format (RFC 5905 Section 6, seconds since 1900 in the current era and a
 // binary fraction) followed by id. NewGlobalID is as good and simpler; this
 // one shows the RFC's recipe.
-func GlobalIDFromTime(t time.Time, id InterfaceID) GlobalID {
+func GlobalIDFromTime(t time.Time, id tool.InterfaceID) GlobalID {
 	const ntpEpochOffset = 2208988800 // seconds from 1900-01-01 to 1970-01-01
 	var key [16]byte
 	secs := uint32(t.Unix() + ntpEpochOffset) // the NTP era wraps at 2^32 seconds
 	frac := uint32(uint64(t.Nanosecond()) << 32 / 1e9)
 	binary.BigEndian.PutUint32(key[0:], secs)
 	binary.BigEndian.PutUint32(key[4:], frac)
-	copy(key[8:], id.b[:])
+	eui := id.As8()
+	copy(key[8:], eui[:])
 	sum := sha1.Sum(key[:])
 	return GlobalID{[5]byte(sum[15:])}
 }
@@ -141,4 +144,17 @@ func (g GlobalID) Subnets(n int) []netip.Prefix {
 		out[i] = g.Subnet(uint16(i))
 	}
 	return out
+}
+
+// hexValue returns the value of the hex digit c and reports whether c is one.
+func hexValue(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
 }

@@ -1,4 +1,4 @@
-package tool_test
+package alloc_test
 
 import (
 	"errors"
@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/netground/netground/core/tool"
+	"github.com/netground/netground/core/tool/alloc"
 )
 
 func prefixes(ss ...string) []netip.Prefix {
@@ -51,12 +52,12 @@ func TestNextFree(t *testing.T) {
 	}
 	for _, tt := range tests {
 		pool, used := netip.MustParsePrefix(tt.pool), prefixes(tt.used...)
-		f, err := tool.NextFree(pool, used, tt.bits, 0)
+		f, err := alloc.NextFree(pool, used, tt.bits, 0)
 		if tt.errPart != "" {
 			if err == nil || !strings.Contains(err.Error(), tt.errPart) {
 				t.Errorf("NextFree(%v, %v, %d) = %+v, %v; want an error saying %q", pool, used, tt.bits, f, err, tt.errPart)
 			}
-			if errors.Is(err, tool.ErrNoRoom) != (tt.count == "0") {
+			if errors.Is(err, alloc.ErrNoRoom) != (tt.count == "0") {
 				t.Errorf("NextFree(%v, %v, %d) error %v; ErrNoRoom %v", pool, used, tt.bits, err, tt.count == "0")
 			}
 			if tt.count == "0" && (f.BlockCount != tt.nBlocks || f.First.IsValid()) {
@@ -77,18 +78,18 @@ func TestNextFree(t *testing.T) {
 			t.Errorf("NextFree(%v, %v, %d).Subnets = %v; want to start with %v", pool, used, tt.bits, f.Subnets, f.First)
 		}
 	}
-	if _, err := tool.NextFree(netip.Prefix{}, nil, 24, 0); err == nil {
+	if _, err := alloc.NextFree(netip.Prefix{}, nil, 24, 0); err == nil {
 		t.Errorf("NextFree(zero Prefix) succeeded")
 	}
-	if _, err := tool.NextFree(netip.MustParsePrefix("10.0.0.0/8"), []netip.Prefix{{}}, 24, 0); err == nil {
+	if _, err := alloc.NextFree(netip.MustParsePrefix("10.0.0.0/8"), []netip.Prefix{{}}, 24, 0); err == nil {
 		t.Errorf("NextFree with a zero used Prefix succeeded")
 	}
 }
 
 func TestNextFreeLimit(t *testing.T) {
-	f, err := tool.NextFree(netip.MustParsePrefix("2001:db8::/32"), nil, 64, 0)
-	if err != nil || len(f.Subnets) != tool.DefaultLimit || f.Count.String() != "4294967296" {
-		t.Fatalf("NextFree(2001:db8::/32, /64) = %d subnets of %v, %v; want %d of 4294967296", len(f.Subnets), f.Count, err, tool.DefaultLimit)
+	f, err := alloc.NextFree(netip.MustParsePrefix("2001:db8::/32"), nil, 64, 0)
+	if err != nil || len(f.Subnets) != alloc.DefaultLimit || f.Count.String() != "4294967296" {
+		t.Fatalf("NextFree(2001:db8::/32, /64) = %d subnets of %v, %v; want %d of 4294967296", len(f.Subnets), f.Count, err, alloc.DefaultLimit)
 	}
 	if f.Subnets[255] != netip.MustParsePrefix("2001:db8:0:ff::/64") {
 		t.Errorf("NextFree(2001:db8::/32, /64).Subnets[255] = %v", f.Subnets[255])
@@ -98,7 +99,7 @@ func TestNextFreeLimit(t *testing.T) {
 	for i := range 100 {
 		used = append(used, netip.PrefixFrom(netip.AddrFrom4([4]byte{10, 0, byte(i), 0}), 25))
 	}
-	f, err = tool.NextFree(netip.MustParsePrefix("10.0.0.0/16"), used, 26, 7)
+	f, err = alloc.NextFree(netip.MustParsePrefix("10.0.0.0/16"), used, 26, 7)
 	if err != nil || len(f.Blocks) != 7 || f.BlockCount != 100+4 || len(f.Subnets) != 7 || f.Count.String() != "824" {
 		t.Errorf("NextFree with limit 7 = %d of %d blocks, %d subnets of %v, %v; want 7 of 104, 7 of 824", len(f.Blocks), f.BlockCount, len(f.Subnets), f.Count, err)
 	}
@@ -130,9 +131,9 @@ func TestNextFreeModel(t *testing.T) {
 					break
 				}
 			}
-			f, err := tool.NextFree(pool, used, bits, 1<<12)
+			f, err := alloc.NextFree(pool, used, bits, 1<<12)
 			if len(want) == 0 {
-				if !errors.Is(err, tool.ErrNoRoom) || f.First.IsValid() {
+				if !errors.Is(err, alloc.ErrNoRoom) || f.First.IsValid() {
 					t.Fatalf("NextFree(%v, %v, %d) = %v, %v; the model finds none free", pool, used, bits, f.First, err)
 				}
 			} else if err != nil || f.First != want[0] {

@@ -1,4 +1,4 @@
-package tool_test
+package alloc_test
 
 import (
 	"bytes"
@@ -11,11 +11,12 @@ import (
 	"time"
 
 	"github.com/netground/netground/core/tool"
+	"github.com/netground/netground/core/tool/alloc"
 )
 
 func TestNewGlobalID(t *testing.T) {
 	r := bytes.NewReader([]byte{0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc})
-	g, err := tool.NewGlobalID(r)
+	g, err := alloc.NewGlobalID(r)
 	if err != nil || g.String() != "123456789a" || r.Len() != 1 {
 		t.Fatalf("NewGlobalID = %v, %v (left %d bytes); want 123456789a, reading 5", g, err, r.Len())
 	}
@@ -41,14 +42,14 @@ func TestNewGlobalID(t *testing.T) {
 	if n := len(g.Subnets(-1)); n != 0 {
 		t.Errorf("len((%v).Subnets(-1)) = %d; want 0", g, n)
 	}
-	if back, ok := tool.GlobalIDOf(g.Subnet(7).Addr().Next()); !ok || back != g {
+	if back, ok := alloc.GlobalIDOf(g.Subnet(7).Addr().Next()); !ok || back != g {
 		t.Errorf("GlobalIDOf(an address in %v) = %v, %v", g.Prefix(), back, ok)
 	}
-	if g.As5() != [5]byte{0x12, 0x34, 0x56, 0x78, 0x9a} || tool.GlobalIDFrom5(g.As5()) != g {
+	if g.As5() != [5]byte{0x12, 0x34, 0x56, 0x78, 0x9a} || alloc.GlobalIDFrom5(g.As5()) != g {
 		t.Errorf("(%v).As5() = %x", g, g.As5())
 	}
 
-	_, err = tool.NewGlobalID(bytes.NewReader([]byte{1, 2}))
+	_, err = alloc.NewGlobalID(bytes.NewReader([]byte{1, 2}))
 	if !errors.Is(err, io.ErrUnexpectedEOF) {
 		t.Errorf("NewGlobalID(2 bytes) error = %v; want io.ErrUnexpectedEOF", err)
 	}
@@ -67,7 +68,7 @@ func TestGlobalIDOf(t *testing.T) {
 	}
 	for _, tt := range tests {
 		a := netip.MustParseAddr(tt.addr)
-		g, ok := tool.GlobalIDOf(a)
+		g, ok := alloc.GlobalIDOf(a)
 		if ok != (tt.want != "") || (ok && g.String() != tt.want) {
 			t.Errorf("GlobalIDOf(%v) = %v, %v; want %q", a, g, ok, tt.want)
 		}
@@ -96,7 +97,7 @@ func TestParseGlobalID(t *testing.T) {
 		{"123456789g", "", `"g" is not a hex digit`},
 	}
 	for _, tt := range tests {
-		g, err := tool.ParseGlobalID(tt.in)
+		g, err := alloc.ParseGlobalID(tt.in)
 		if tt.want == "" {
 			var te *tool.Error
 			if err == nil || !errors.As(err, &te) || te.Input != tt.in || !strings.Contains(err.Error(), tt.errPart) {
@@ -107,11 +108,13 @@ func TestParseGlobalID(t *testing.T) {
 		if err != nil || g.String() != tt.want {
 			t.Errorf("ParseGlobalID(%q) = %v, %v; want %v", tt.in, g, err, tt.want)
 		}
-		if back, err := tool.ParseGlobalID(g.String()); back != g || err != nil {
+		if back, err := alloc.ParseGlobalID(g.String()); back != g || err != nil {
 			t.Errorf("ParseGlobalID(%q) = %v, %v; want %v", g.String(), back, err, g)
 		}
 	}
 }
+
+var exampleMAC = tool.MustParseMAC("34-56-78-9a-bc-de")
 
 // RFC 4193 Section 3.2.2: the last 40 bits of SHA-1(NTP time || EUI-64).
 func TestGlobalIDFromTime(t *testing.T) {
@@ -130,13 +133,13 @@ func TestGlobalIDFromTime(t *testing.T) {
 	}
 	for _, tt := range tests {
 		sum := sha1.Sum(append(tt.ntp[:], eui[:]...))
-		want := tool.GlobalIDFrom5([5]byte(sum[15:]))
-		if got := tool.GlobalIDFromTime(tt.t, id); got != want {
+		want := alloc.GlobalIDFrom5([5]byte(sum[15:]))
+		if got := alloc.GlobalIDFromTime(tt.t, id); got != want {
 			t.Errorf("GlobalIDFromTime(%v, %v) = %v; want %v", tt.t.UTC(), id, got, want)
 		}
 	}
-	a := tool.GlobalIDFromTime(time.Unix(1e9, 0), id)
-	b := tool.GlobalIDFromTime(time.Unix(1e9, 1e6), id)
+	a := alloc.GlobalIDFromTime(time.Unix(1e9, 0), id)
+	b := alloc.GlobalIDFromTime(time.Unix(1e9, 1e6), id)
 	if a == b {
 		t.Errorf("GlobalIDFromTime gives %v a millisecond apart", a)
 	}

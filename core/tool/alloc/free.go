@@ -1,13 +1,19 @@
-package tool
+package alloc
 
 import (
+	"errors"
 	"fmt"
 	"net/netip"
 
 	"github.com/netground/netground/core/internal/u128"
 	"github.com/netground/netground/core/subnet"
+	"github.com/netground/netground/core/tool"
 	"go4.org/netipx"
 )
+
+// ErrNoRoom is the cause of NextFree's error when no subnet of the asked
+// length is free in the pool; find it with errors.Is.
+var ErrNoRoom = errors.New("no free subnet of that length")
 
 // DefaultLimit is the number of subnets and blocks NextFree lists when its
 // limit is 0 or less.
@@ -77,7 +83,7 @@ func NextFree(pool netip.Prefix, used []netip.Prefix, bits, limit int) (Free, er
 	}
 	set, err := b.IPSet()
 	if err != nil {
-		return Free{}, &Error{What: "pool", Input: pool.String(), Reason: err.Error(), Err: err}
+		return Free{}, &tool.Error{What: "pool", Input: pool.String(), Reason: err.Error(), Err: err}
 	}
 	blocks := set.Prefixes()
 	f := Free{Pool: pool, Bits: bits, BlockCount: len(blocks), Blocks: blocks[:min(len(blocks), limit)]}
@@ -104,7 +110,21 @@ func NextFree(pool netip.Prefix, used []netip.Prefix, bits, limit int) (Free, er
 		if len(blocks) > 0 {
 			reason = fmt.Sprintf("no /%d is free: the largest free block is a /%d", bits, largest)
 		}
-		return f, &Error{What: "pool", Input: pool.String(), Reason: reason, Err: ErrNoRoom}
+		return f, &tool.Error{What: "pool", Input: pool.String(), Reason: reason, Err: ErrNoRoom}
 	}
 	return f, nil
+}
+
+// fail returns the error about the input of what, in the form every tool
+// shares.
+func fail(what, input, reason string) *tool.Error {
+	return &tool.Error{What: what, Input: input, Reason: reason}
+}
+
+// family names the address family of a.
+func family(a netip.Addr) string {
+	if a.Is4() {
+		return "IPv4"
+	}
+	return "IPv6"
 }
