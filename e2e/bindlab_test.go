@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	keys "github.com/chromedp/chromedp/kb"
 	"github.com/netground/netground/core/bind"
 	"github.com/netground/netground/core/scenario"
 )
@@ -97,16 +98,20 @@ func TestBindlabEveryPresetLink(t *testing.T) {
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	verdicts := map[string]bool{}
-	for _, v := range []string{"connected", "refused", "timed out", "no route", "EADDRINUSE", "EADDRNOTAVAIL", "EACCES"} {
+	for _, v := range []string{"connected", "refused", "reset", "timed out", "no route", "EADDRINUSE", "EADDRNOTAVAIL", "EACCES"} {
 		verdicts[v] = true
 	}
 	for _, p := range bind.Presets() {
 		b.do(chromedp.Navigate(s.URL + "bind?preset=" + p.Name))
 		steps := bindlabWaitSteps(b, bindlabWant(t, p.Scenario))
 		setup := len(p.Scenario.Sockets) + len(p.Scenario.Publish)
-		latest := steps[len(steps)-1]
-		if got := b.field("verdict"); got != latest.Verdict {
-			t.Errorf("%s: verdict = %q; want the last step's %q", p.Name, got, latest.Verdict)
+		// A preset opens on its symptom: the failing step is the headline.
+		symptom := steps[setup+p.Story.Symptom-1]
+		if got, at := b.field("verdict"), b.field("step"); got != symptom.Verdict || at != fmt.Sprint(p.Story.Symptom) {
+			t.Errorf("%s: step %s, verdict %q; want the symptom, step %d, %q", p.Name, at, got, p.Story.Symptom, symptom.Verdict)
+		}
+		if got := b.field("story-problem"); got != p.Story.Problem {
+			t.Errorf("%s: story-problem = %q; want %q", p.Name, got, p.Story.Problem)
 		}
 		cells := eval[[]string](b, `[...document.querySelectorAll('[data-field=matrix-cell]')].map(e => e.textContent)`)
 		for _, c := range cells {
@@ -121,8 +126,11 @@ func TestBindlabEveryPresetLink(t *testing.T) {
 				t.Errorf("%s: no connection matrix", p.Name)
 			}
 			st := action(2)
-			if st.Verdict != "refused" || !strings.Contains(st.Action, "8080") || !strings.Contains(st.Reasons, "127.0.0.1") || !strings.Contains(st.Reasons, "inside a container") {
-				t.Errorf("%s: connecting through the published port: %+v; want refused, with 127.0.0.1 inside the container in the reasons", p.Name, st)
+			if st.Verdict != "reset" || !strings.Contains(st.Action, "8080") || !strings.Contains(st.Reasons, "empty reply from server") || !strings.Contains(st.Reasons, "inside a container") {
+				t.Errorf("%s: connecting through docker-proxy: %+v; want reset (an empty reply), with 127.0.0.1 inside the container in the reasons", p.Name, st)
+			}
+			if st := action(3); st.Verdict != "refused" || !strings.Contains(st.Reasons, "127.0.0.1") {
+				t.Errorf("%s: connecting from the LAN through DNAT: %+v; want refused", p.Name, st)
 			}
 		case "address-in-use":
 			if st := action(1); st.Verdict != "EADDRINUSE" {
@@ -150,9 +158,9 @@ func TestBindlabActionUpdatesTablesAndLink(t *testing.T) {
 	p := bind.Presets()[1] // address-in-use
 	b.do(chromedp.Navigate(s.URL + "bind?preset=" + p.Name))
 	before := bindlabWaitSteps(b, bindlabWant(t, p.Scenario))
-	sockets := len(eval[[]string](b, `[...document.querySelectorAll('[data-field=socket-row]')].map(e => e.textContent)`))
 
-	// A connection from the LAN to the wildcard socket.
+	// A connection from the LAN to the wildcard socket, taken at the
+	// symptom step, is added after the last step and shown there.
 	bindlabSelect(b, "connect-from", "lan")
 	b.typeInto("connect-to", "192.168.1.10")
 	b.typeInto("connect-port", "8080")
@@ -164,6 +172,10 @@ func TestBindlabActionUpdatesTablesAndLink(t *testing.T) {
 	if got := len(bindlabSteps(b)); got != len(before)+1 {
 		t.Errorf("%d steps after connecting; want %d", got, len(before)+1)
 	}
+	if got := b.field("step"); got != fmt.Sprint(len(p.Scenario.Actions)+1) {
+		t.Errorf("step %s after connecting; want the new last step, %d", got, len(p.Scenario.Actions)+1)
+	}
+	sockets := len(eval[[]string](b, `[...document.querySelectorAll('[data-field=socket-row]')].map(e => e.textContent)`))
 	link := b.location()
 	if !strings.Contains(link, "#s=1.") || strings.Contains(link, "preset=") {
 		t.Errorf("location = %q; want the scenario in the fragment", link)
@@ -214,7 +226,7 @@ func TestBindlabPresetButtonPushesHistory(t *testing.T) {
 	if got := eval[int](b, `history.length`); got != n+1 {
 		t.Errorf("history.length = %d; want %d", got, n+1)
 	}
-	if got := b.location(); !strings.HasSuffix(got, "bind?preset="+tw.Name) {
+	if got := b.location(); !strings.HasSuffix(got, fmt.Sprintf("bind?preset=%s&step=%d", tw.Name, tw.Story.Symptom)) {
 		t.Errorf("location = %q; want the preset's readable link", got)
 	}
 }
@@ -260,8 +272,15 @@ func TestBindlabEmbedReadonly(t *testing.T) {
 	if eval[bool](b, `!!document.querySelector('.site-header')`) {
 		t.Error("the embed page has the site header")
 	}
-	if !eval[bool](b, `[...document.querySelectorAll('input, select, button[data-action=connect], button[data-preset]')].every(e => e.disabled || e.closest('fieldset[disabled]'))`) {
+	if !eval[bool](b, `[...document.querySelectorAll('input, select, button[data-action=connect], button[data-preset]')].every(e => e.disabled || e.closest('fieldset[disabled]') || e.closest('.lab-step-controls'))`) {
 		t.Error("readonly=1 left inputs enabled")
+	}
+	// Stepping still works in a fixed example.
+	at := b.field("step")
+	bindlabClick(b, `button[data-action="first"]`)
+	b.waitField("step", "0")
+	if at == "0" {
+		t.Errorf("the embed opened at step 0; want the symptom, %d", p.Story.Symptom)
 	}
 }
 
@@ -293,5 +312,117 @@ func labAxe(t *testing.T, paths []string) {
 			eval[bool](b, `(() => { document.documentElement.setAttribute("data-theme", "`+theme+`"); return true })()`)
 			b.audit(t, axe, "/"+path+" ("+theme+")")
 		}
+	}
+}
+
+// TestBindlabOpensOnTheProblem opens the presets the way a shared link
+// does: address-in-use headlines EADDRINUSE, the default preset the reset
+// behind docker-proxy, not the fixed ending.
+func TestBindlabOpensOnTheProblem(t *testing.T) {
+	t.Parallel()
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	b.do(chromedp.Navigate(s.URL + "bind?preset=address-in-use"))
+	b.waitLive()
+	b.waitField("verdict", "EADDRINUSE")
+	if got := b.field("latest-action"); !strings.Contains(got, "127.0.0.1:8080") {
+		t.Errorf("address-in-use headline action = %q; want the bind of 127.0.0.1:8080", got)
+	}
+	if got := b.field("step"); got != "1" {
+		t.Errorf("address-in-use opens on step %s; want 1", got)
+	}
+	b.do(chromedp.Navigate(s.URL + "bind"))
+	b.waitLive()
+	b.waitField("verdict", "reset")
+	if got := b.field("latest-action"); !strings.Contains(got, "127.0.0.1 port 8080") {
+		t.Errorf("default preset headline action = %q; want the host connecting to 127.0.0.1 port 8080", got)
+	}
+	if got := b.field("reason"); got == "" {
+		t.Errorf("no reasons under the headline")
+	}
+	if reasons := eval[string](b, `[...document.querySelectorAll('[data-field=reason]')].map(e => e.textContent).join(" ")`); !strings.Contains(reasons, "empty reply from server") {
+		t.Errorf("reasons %q do not say what the client sees", reasons)
+	}
+}
+
+// TestBindlabStepping steps through a preset with the buttons and the
+// keyboard, and checks that the link follows, back and forward restore the
+// step, and a reload keeps it.
+func TestBindlabStepping(t *testing.T) {
+	t.Parallel()
+	labStepTour(t, "bind", bind.Presets()[1].Name, len(bind.Presets()[1].Scenario.Actions), bind.Presets()[1].Story.Symptom,
+		bind.Presets()[5].Name, bind.Presets()[5].Story.Symptom)
+}
+
+// labStepTour opens lab?preset=first (a preset of total steps that opens on
+// step symptom) and steps through it with the buttons and the keys, then
+// opens the preset second (opening on step second Symptom) with its
+// button, and goes back and forward.
+func labStepTour(t *testing.T, lab, first string, total, symptom int, second string, secondSymptom int) {
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	at := func(n int) {
+		t.Helper()
+		b.waitField("step", fmt.Sprint(n))
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) && !strings.Contains(b.location(), fmt.Sprintf("step=%d", n)) {
+			time.Sleep(50 * time.Millisecond)
+		}
+		if got := b.location(); !strings.Contains(got, fmt.Sprintf("step=%d", n)) {
+			t.Fatalf("at step %d the location is %q", n, got)
+		}
+		if got := eval[int](b, `[...document.querySelectorAll('[data-field=step-row][aria-current=step]')].length`); got == 0 {
+			t.Errorf("at step %d no row of the step table is marked current", n)
+		}
+	}
+	b.do(chromedp.Navigate(s.URL + lab + "?preset=" + first))
+	b.waitLive()
+	b.waitField("step", fmt.Sprint(symptom))
+	if got := b.field("steps"); got != fmt.Sprint(total) {
+		t.Errorf("steps = %s; want %d", got, total)
+	}
+	// The buttons.
+	bindlabClick(b, `button[data-action="next"]`)
+	at(symptom + 1)
+	bindlabClick(b, `button[data-action="prev"]`)
+	at(symptom)
+	// The keyboard, with the focus on the step controls.
+	eval[bool](b, `(() => { document.querySelector('button[data-action="next"]').focus(); return true })()`)
+	b.do(chromedp.KeyEvent(keys.ArrowRight))
+	at(symptom + 1)
+	b.do(chromedp.KeyEvent(keys.ArrowLeft))
+	at(symptom)
+	b.do(chromedp.KeyEvent(keys.End))
+	at(total)
+	eval[bool](b, `(() => { document.querySelector('button[data-action="prev"]').focus(); return true })()`)
+	b.do(chromedp.KeyEvent(keys.Home))
+	at(0)
+	// The icons are inline SVG, hidden from assistive technology; the words
+	// label the buttons.
+	if got := eval[string](b, `[...document.querySelectorAll('.lab-step-controls button')].map(e => e.textContent.trim()).join(",")`); got != "Start,Previous,Next,End" {
+		t.Errorf("step buttons read %q", got)
+	}
+	if !eval[bool](b, `[...document.querySelectorAll('.lab-step-controls button')].every(e => { const i = e.querySelector('svg'); return i && i.getAttribute('aria-hidden') === 'true' })`) {
+		t.Errorf("a step button lacks its hidden SVG icon")
+	}
+	// A reload keeps the step.
+	bindlabClick(b, `button[data-action="next"]`)
+	at(1)
+	b.do(chromedp.Reload())
+	b.waitLive()
+	at(1)
+	// Another preset is a new history entry; back and forward follow the
+	// link, each preset at its step.
+	bindlabClick(b, `button[data-preset="`+second+`"]`)
+	at(secondSymptom)
+	b.do(chromedp.NavigateBack())
+	at(1)
+	if !strings.Contains(b.location(), "preset="+first) {
+		t.Errorf("back: location %q; want the first preset", b.location())
+	}
+	b.do(chromedp.NavigateForward())
+	at(secondSymptom)
+	if !strings.Contains(b.location(), "preset="+second) {
+		t.Errorf("forward: location %q; want the second preset", b.location())
 	}
 }

@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -40,8 +41,10 @@ func TestK8slabEveryPresetLink(t *testing.T) {
 	for _, p := range k8s.Presets() {
 		b.do(chromedp.Navigate(s.URL + "k8s?preset=" + p.Name))
 		steps := bindlabWaitSteps(b, k8slabWant(t, p.Scenario))
-		if got := b.field("verdict"); got != steps[len(steps)-1].Verdict {
-			t.Errorf("%s: verdict = %q; want the last step's %q", p.Name, got, steps[len(steps)-1].Verdict)
+		// A preset opens on its symptom: the failing step is the headline.
+		symptom := steps[p.Story.Symptom]
+		if got, at := b.field("verdict"), b.field("step"); got != symptom.Verdict || at != fmt.Sprint(p.Story.Symptom) || got == "connected" || got == "done" {
+			t.Errorf("%s: step %s, verdict %q; want the symptom, step %d, %q, a failure", p.Name, at, got, p.Story.Symptom, symptom.Verdict)
 		}
 		if len(k8slabTexts(b, "finding")) == 0 {
 			t.Errorf("%s: no findings", p.Name)
@@ -63,16 +66,22 @@ func TestK8slabEveryPresetLink(t *testing.T) {
 			if got := k8slabTexts(b, "endpoint"); len(got) != 1 || !strings.HasPrefix(got[0], "10.244.0.3:8080") {
 				t.Errorf("%s: endpoints = %q; want the new pod's address", p.Name, got)
 			}
+			if got := b.field("verdict"); got != "no route" {
+				t.Errorf("%s: the default preset headlines %q; want no route, the saved address failing", p.Name, got)
+			}
 		case "nodeport":
 			if st := steps[1]; st.Verdict != "timed out" {
 				t.Errorf("%s: ClusterIP from outside: %+v; want timed out", p.Name, st)
 			}
-			if st := steps[4]; st.Verdict != "connected" {
+			if st := steps[5]; st.Verdict != "connected" || !strings.Contains(st.Reasons, "NodePort") {
 				t.Errorf("%s: NodePort from outside: %+v; want connected", p.Name, st)
 			}
 		case "cidr-exhausted":
 			if !strings.Contains(strings.Join(k8slabTexts(b, "finding"), " "), "node-e gets no pod CIDR") {
 				t.Errorf("%s: findings %q do not report node-e", p.Name, k8slabTexts(b, "finding"))
+			}
+			if got := b.field("verdict"); got != "pending" {
+				t.Errorf("%s: verdict %q; want pending", p.Name, got)
 			}
 		case "cidr-overlap":
 			if !strings.Contains(strings.Join(k8slabTexts(b, "finding"), " "), "office VPN") {
@@ -166,7 +175,7 @@ func TestK8slabEmbed(t *testing.T) {
 	if eval[bool](b, `!!document.querySelector('.site-header')`) {
 		t.Error("the embed page has the site header")
 	}
-	if !eval[bool](b, `[...document.querySelectorAll('input, select, button[data-action], button[data-preset]')].every(e => e.disabled || e.closest('fieldset[disabled]'))`) {
+	if !eval[bool](b, `[...document.querySelectorAll('input, select, button[data-action], button[data-preset]')].every(e => e.disabled || e.closest('fieldset[disabled]') || e.closest('.lab-step-controls'))`) {
 		t.Error("readonly=1 left controls enabled")
 	}
 }
@@ -175,4 +184,13 @@ func TestK8slabEmbed(t *testing.T) {
 func TestK8slabAccessibility(t *testing.T) {
 	t.Parallel()
 	labAxe(t, []string{"k8s?preset=saved-pod-ip", "k8s?preset=cidr-overlap", "embed/k8s?preset=nodeport", "k8s?preset=nope"})
+}
+
+// TestK8sStepping steps through the default preset with the buttons and the
+// keyboard; the link follows, back and forward restore the step, and a
+// reload keeps it.
+func TestK8sStepping(t *testing.T) {
+	t.Parallel()
+	first, second := k8s.Presets()[1], k8s.Presets()[0]
+	labStepTour(t, "k8s", first.Name, len(first.Scenario.Actions), first.Story.Symptom, second.Name, second.Story.Symptom)
 }

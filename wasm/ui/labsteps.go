@@ -101,7 +101,9 @@ var iconPaths = map[string]string{
 // beside it is the label. An inline shape shows wherever the page does,
 // where a glyph such as ⏮ is an empty box in a font that lacks it.
 func Icon(name string) app.UI {
-	return SVG("svg").Class("lab-icon").Attr("viewBox", "0 0 16 16").Attr("width", 16).Attr("height", 16).
+	// No class: go-app sets an element's class through className, which an
+	// SVG element ignores; the button's CSS finds the icon by tag.
+	return SVG("svg").Attr("viewBox", "0 0 16 16").Attr("width", 16).Attr("height", 16).
 		Attr("focusable", "false").Attr("aria-hidden", "true").Body(
 		SVG("path").Attr("d", iconPaths[name]).Attr("fill", "currentColor"),
 	)

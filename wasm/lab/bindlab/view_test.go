@@ -180,7 +180,7 @@ func TestRenderNatively(t *testing.T) {
 	app.PrintHTML(&b, p.Render())
 	html := b.String()
 	for _, want := range []string{`data-field="verdict"`, `data-field="matrix-cell"`, `data-field="socket-row"`, `<svg`, `name="listen-addr"`,
-		`data-action="first"`, `data-action="prev"`, `data-action="next"`, `data-action="last"`, `class="lab-icon"`, ` aria-hidden`,
+		`data-action="first"`, `data-action="prev"`, `data-action="next"`, `data-action="last"`, `viewBox="0 0 16 16"`, ` aria-hidden`,
 		`data-field="story-problem"`, `aria-current="step"`, `>reset</strong>`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("rendered page lacks %s", want)

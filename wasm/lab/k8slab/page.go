@@ -29,6 +29,11 @@ type page struct {
 func (p *page) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *page) OnNav(ctx app.Context)       { p.load(ctx) }
 
+// OnMount makes back and forward show the preset and step in the URL, even
+// the URL the page last loaded (which go-app alone does not reload).
+func (p *page) OnMount(ctx app.Context) { p.FollowHistory(p.load) }
+func (p *page) OnDismount()             { p.StopHistory() }
+
 // OnInit gives the lab its kind before the first render, which comes
 // before the link is read (OnPreRender, OnNav).
 func (p *page) OnInit() { p.lab.Start(spec, &p.Base, p.show) }

@@ -172,7 +172,7 @@ func TestRenderNatively(t *testing.T) {
 	app.PrintHTML(&b, p.Render())
 	html := b.String()
 	for _, want := range []string{`data-field="verdict"`, `data-field="pod-row"`, `data-field="service-row"`, `data-field="endpoint"`, `data-field="finding"`, `data-field="dns-name"`, `<svg`,
-		`data-action="first"`, `data-action="next"`, `class="lab-icon"`, `data-field="story-fix"`, `>timed out</strong>`} {
+		`data-action="first"`, `data-action="next"`, `viewBox="0 0 16 16"`, `data-field="story-fix"`, `>timed out</strong>`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("rendered page lacks %s", want)
 		}

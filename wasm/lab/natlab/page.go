@@ -52,6 +52,11 @@ type pageView struct {
 func (p *page) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *page) OnNav(ctx app.Context)       { p.load(ctx) }
 
+// OnMount makes back and forward show the preset and step in the URL, even
+// the URL the page last loaded (which go-app alone does not reload).
+func (p *page) OnMount(ctx app.Context) { p.FollowHistory(p.load) }
+func (p *page) OnDismount()             { p.StopHistory() }
+
 func (p *page) load(ctx app.Context) {
 	p.playing = false
 	p.playGen++
