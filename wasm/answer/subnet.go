@@ -113,6 +113,9 @@ func DescribeSubnet(net, host, other, gateway string, cloud subnet.Cloud) Subnet
 
 	if other = strings.TrimSpace(other); other != "" {
 		v.NeighboursAsked = true
+		if v.HostErr != "" {
+			return v // no verdict about a host that is not there
+		}
 		b, err := addr.Parse(other)
 		if err != nil {
 			v.OtherErr = err.Error()

@@ -139,3 +139,12 @@ func TestDescribeNth(t *testing.T) {
 		}
 	}
 }
+
+// TestNoVerdictFromInvalidHost: a first host outside the subnet gets its
+// error and no verdict, which would put the network address in its place.
+func TestNoVerdictFromInvalidHost(t *testing.T) {
+	v := DescribeSubnet("10.0.0.0/24", "192.168.1.10", "192.168.2.10", "", subnet.CloudNone)
+	if v.HostErr == "" || v.Neighbours != "" {
+		t.Errorf("HostErr = %q, Neighbours = %q; want an error and no verdict", v.HostErr, v.Neighbours)
+	}
+}

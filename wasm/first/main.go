@@ -40,7 +40,7 @@ func main() {
 	if !answer.Answers(w) {
 		return
 	}
-	p := &page{widget: w, prefix: prefix}
+	p := &page{widget: w, prefix: prefix, draft: answer.NewDraft(w)}
 	if !p.answer() {
 		return
 	}
@@ -65,6 +65,7 @@ type page struct {
 	widget   scenario.Widget
 	prefix   string
 	services *port.Registry
+	draft    *answer.Draft // the last whole answer while the input is typed
 }
 
 // answer writes the answer of the URL's state into the page's regions. It
@@ -85,6 +86,22 @@ func (p *page) answer() (ok bool) {
 	regions, ok := answer.ForQuery(p.widget, q, problems, func(s string) string { return p.prefix + s }, p.services)
 	if !ok {
 		return false
+	}
+	input, st := answer.DraftInput(p.widget, q)
+	regions, waiting := p.draft.Show(regions, input, st)
+	if waiting {
+		var settle js.Func
+		settle = js.FuncOf(func(this js.Value, args []js.Value) any {
+			settle.Release()
+			if q, _ := scenario.SplitQuery(strings.TrimPrefix(global.Get("location").Get("search").String(), "?")); q != nil {
+				if now, _ := answer.DraftInput(p.widget, q); now == input {
+					p.draft.Settle(input)
+					p.answer()
+				}
+			}
+			return nil
+		})
+		global.Call("setTimeout", settle, answer.Pause)
 	}
 	for _, r := range regions {
 		el := document.Call("getElementById", r.ID)

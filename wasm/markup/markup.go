@@ -16,6 +16,7 @@ import (
 type Node struct {
 	tag   string // "" for a text or nothing
 	text  string
+	raw   bool // text is HTML, written as it is
 	attrs []attr
 	kids  []Node
 }
@@ -27,6 +28,11 @@ func El(tag string, kids ...Node) Node { return Node{tag: tag, kids: kids} }
 
 // Text returns a text node; it is escaped when written.
 func Text(s string) Node { return Node{text: s} }
+
+// Markup returns a node of HTML that this package wrote (Node.String),
+// written as it is: it lets an answer hold another answer, as a page that
+// keeps its last answer while the next is typed does.
+func Markup(html string) Node { return Node{text: html, raw: true} }
 
 // If returns n when cond holds, and nothing otherwise.
 func If(cond bool, n Node) Node {
@@ -79,7 +85,11 @@ var void = map[string]bool{"br": true, "hr": true, "img": true, "input": true, "
 
 func (n Node) write(b *strings.Builder) {
 	if n.tag == "" {
-		b.WriteString(html.EscapeString(n.text))
+		if n.raw {
+			b.WriteString(n.text)
+		} else {
+			b.WriteString(html.EscapeString(n.text))
+		}
 		for _, k := range n.kids {
 			k.write(b)
 		}

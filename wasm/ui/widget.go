@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/url"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/scenario"
@@ -125,4 +126,18 @@ func Raw(html string) app.UI {
 		return nil
 	}
 	return app.Raw(html)
+}
+
+// SettleDraft makes d show the error of input, in state st, once it has
+// rested for answer.Pause without another keystroke: current returns what
+// the input holds by then.
+func SettleDraft(ctx app.Context, d *answer.Draft, input string, st answer.Input, current func() string) {
+	if st != answer.InputIncomplete {
+		return
+	}
+	ctx.After(answer.Pause*time.Millisecond, func(ctx app.Context) {
+		if current() == input {
+			d.Settle(input)
+		}
+	})
 }

@@ -21,6 +21,7 @@ type addrWidget struct {
 
 	input string
 	view  answer.AddrView
+	draft *answer.Draft
 }
 
 func (c *addrWidget) OnPreRender(ctx app.Context) { c.load(ctx) }
@@ -30,6 +31,9 @@ func (c *addrWidget) OnDismount()                 { c.StopHistory() }
 
 // load derives the state from the page URL.
 func (c *addrWidget) load(ctx app.Context) {
+	if c.draft == nil {
+		c.draft = answer.NewDraft(scenario.WidgetAddr)
+	}
 	q := c.ReadLink(ctx, scenario.WidgetAddr)
 	state, problems := answer.AddrLink(q)
 	c.AddProblems(problems...)
@@ -48,6 +52,7 @@ func (c *addrWidget) onInput(ctx app.Context, e app.Event) {
 	c.input = input
 	c.Protect(input, c.compute)
 	c.WriteLink(ctx, c.state())
+	ui.SettleDraft(ctx, c.draft, input, answer.AddrInput(input), func() string { return c.input })
 }
 
 func (c *addrWidget) onReset(ctx app.Context, e app.Event) {
@@ -58,7 +63,7 @@ func (c *addrWidget) onReset(ctx app.Context, e app.Event) {
 
 func (c *addrWidget) Render() app.UI {
 	v := c.view
-	r := answer.AddrRegions(v, ui.Href)
+	r, waiting := c.draft.Show(answer.AddrRegions(v, ui.Href), c.input, answer.AddrInput(c.input))
 	return ui.Layout(c.IsEmbed(), "/addr", ui.Href(ui.WidgetPath(c.state())),
 		app.Section().Class("widget").Aria("labelledby", "addr-title").Body(
 			app.H1().ID("addr-title").Text("Address"),
@@ -77,7 +82,7 @@ func (c *addrWidget) Render() app.UI {
 					ReadOnly(c.IsLocked()).
 					Attr("spellcheck", "false").
 					Attr("autocapitalize", "off").
-					Aria("invalid", v.Err != "").
+					Aria("invalid", v.Err != "" && !waiting).
 					Aria("describedby", "addr-ip-message").
 					OnInput(c.onInput),
 				app.P().ID("addr-ip-message").Class("field-message").Aria("live", "polite").Body(ui.Raw(r.HTML("addr-ip-message"))),

@@ -19,6 +19,7 @@ type portsWidget struct {
 
 	input string
 	view  answer.PortsView
+	draft *answer.Draft
 }
 
 func (c *portsWidget) OnPreRender(ctx app.Context) { c.load(ctx) }
@@ -27,6 +28,9 @@ func (c *portsWidget) OnMount(ctx app.Context)     { c.FollowHistory(c.load) }
 func (c *portsWidget) OnDismount()                 { c.StopHistory() }
 
 func (c *portsWidget) load(ctx app.Context) {
+	if c.draft == nil {
+		c.draft = answer.NewDraft(scenario.WidgetPorts)
+	}
 	q := c.ReadLink(ctx, scenario.WidgetPorts)
 	state, problems := answer.PortsLink(q)
 	c.AddProblems(problems...)
@@ -61,9 +65,11 @@ func (c *portsWidget) update(ctx app.Context) {
 }
 
 func (c *portsWidget) onInput(ctx app.Context, e app.Event) {
-	c.input = ctx.JSSrc().Get("value").String()
+	input := ctx.JSSrc().Get("value").String()
+	c.input = input
 	c.update(ctx)
 	c.WriteLink(ctx, c.state())
+	ui.SettleDraft(ctx, c.draft, input, answer.PortsInput(input), func() string { return c.input })
 }
 
 func (c *portsWidget) onReset(ctx app.Context, e app.Event) {
@@ -74,7 +80,7 @@ func (c *portsWidget) onReset(ctx app.Context, e app.Event) {
 
 func (c *portsWidget) Render() app.UI {
 	v := c.view
-	r := answer.PortsRegions(v)
+	r, waiting := c.draft.Show(answer.PortsRegions(v), c.input, answer.PortsInput(c.input))
 	return ui.Layout(c.IsEmbed(), "/ports", ui.Href(ui.WidgetPath(c.state())),
 		app.Section().Class("widget").Aria("labelledby", "ports-title").Body(
 			app.H1().ID("ports-title").Text("Ports & sockets"),
@@ -87,7 +93,7 @@ func (c *portsWidget) Render() app.UI {
 					Placeholder("e.g. 5432, postgres, 127.0.0.1:8080, https://example.com").
 					AutoComplete(false).DataSet("link", "q").ReadOnly(c.IsLocked()).
 					Attr("spellcheck", "false").Attr("autocapitalize", "off").
-					Aria("invalid", v.Err != "").Aria("describedby", "ports-q-message").
+					Aria("invalid", v.Err != "" && !waiting).Aria("describedby", "ports-q-message").
 					OnInput(c.onInput),
 				app.P().ID("ports-q-message").Class("field-message").Aria("live", "polite").Body(ui.Raw(r.HTML("ports-q-message"))),
 			),

@@ -23,6 +23,8 @@ type subnetWidget struct {
 
 	state scenario.SubnetState
 	view  answer.SubnetView
+	draft *answer.Draft
+	whole answer.SubnetView // the last valid view, shown around the kept answer while typing
 }
 
 func (c *subnetWidget) OnPreRender(ctx app.Context) { c.load(ctx) }
@@ -31,6 +33,9 @@ func (c *subnetWidget) OnMount(ctx app.Context)     { c.FollowHistory(c.load) }
 func (c *subnetWidget) OnDismount()                 { c.StopHistory() }
 
 func (c *subnetWidget) load(ctx app.Context) {
+	if c.draft == nil {
+		c.draft = answer.NewDraft(scenario.WidgetSubnet)
+	}
 	q := c.ReadLink(ctx, scenario.WidgetSubnet)
 	state, problems := answer.SubnetLink(q)
 	c.AddProblems(problems...)
@@ -49,6 +54,10 @@ func (c *subnetWidget) onField(field *string) app.EventHandler {
 		*field = ctx.JSSrc().Get("value").String()
 		c.Protect(c.state.Net, c.compute)
 		c.WriteLink(ctx, c.state)
+		if field == &c.state.Net {
+			net := c.state.Net
+			ui.SettleDraft(ctx, c.draft, net, answer.SubnetInput(net), func() string { return c.state.Net })
+		}
 	}
 }
 
@@ -77,14 +86,23 @@ func (c *subnetWidget) onReset(ctx app.Context, e app.Event) {
 
 func (c *subnetWidget) Render() app.UI {
 	v := c.view
-	r := answer.SubnetRegions(v)
+	r, waiting := c.draft.Show(answer.SubnetRegions(v), c.state.Net, answer.SubnetInput(c.state.Net))
+	netErr := v.NetErr
+	if v.Valid {
+		c.whole = v
+	} else if waiting {
+		// The answer of the last whole subnet stays while the next is typed:
+		// so do its slider and the neighbours' question.
+		netErr, v = "", c.whole
+		v.NetErr = ""
+	}
 	return ui.Layout(c.IsEmbed(), "/subnet", ui.Href(ui.WidgetPath(c.state)),
 		app.Section().Class("widget").Aria("labelledby", "subnet-title").Body(
 			app.H1().ID("subnet-title").Text("Subnet"),
 			app.P().Class("widget-intro").Text("A subnet is a block of addresses that share their first bits, the network part; the rest, the host part, numbers the machines in it. "+
 				"Type it as 10.0.0.0/20, 10.0.0.0 255.255.240.0 or 10.0.0.0/0.0.15.255, IPv4 or IPv6."),
 			app.Div().ID("subnet-notice").Body(ui.LinkNotice(c.Problems())),
-			c.textField("subnet-net", "net", "Subnet (address/length or address and mask)", "e.g. 192.168.1.0/24 or 2001:db8::/48", &c.state.Net, v.NetErr, r),
+			c.textField("subnet-net", "net", "Subnet (address/length or address and mask)", "e.g. 192.168.1.0/24 or 2001:db8::/48", &c.state.Net, netErr, r),
 			app.Div().ID("subnet-mask-form").Body(ui.Raw(r.HTML("subnet-mask-form"))),
 			app.If(v.Valid, c.renderSlider(v)),
 			app.If(c.Failed(), ui.FailurePanel(&c.Boundary, c.onReset)),
