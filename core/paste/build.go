@@ -3,6 +3,8 @@ package paste
 import (
 	"fmt"
 	"net/netip"
+	"strconv"
+	"strings"
 
 	"github.com/netground/netground/core/bind"
 	"go4.org/netipx"
@@ -182,7 +184,9 @@ func build(d *Diagnosis) {
 		note("the lab shows the commonest cause: docker-proxy accepts on the published port, finds nothing listening on the container's bridge address and drops the connection, which the client sees as %s", d.Verdict)
 	}
 	d.Scenario = s
-	d.Link = labLink(s)
+	// The lab opens on the step that fails: the scenario goes on to the
+	// fix, and without a step the lab would show its end.
+	d.Link = "/bind?step=" + strconv.Itoa(d.Step+1) + strings.TrimPrefix(labLink(s), "/bind")
 }
 
 // verdictOf returns the Bind verdict of the lab step that reproduces e.

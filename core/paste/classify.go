@@ -18,7 +18,8 @@ type Result struct {
 	// Page is the page that answers the paste; "" for KindUnknown.
 	Page scenario.Widget `json:"page,omitempty"`
 	// Link is the page's link, path and query or fragment: "/addr?ip=8.8.8.8",
-	// "/subnet?net=10.0.0.0/24", "/bind#s=1.…"; "" for KindUnknown. It holds
+	// "/subnet?net=10.0.0.0/24", "/bind#s=1.…" ("/bind?step=1#s=1.…" for an
+	// error, on the step that fails); "" for KindUnknown. It holds
 	// the parsed value or scenario, never the raw paste.
 	Link string `json:"link,omitempty"`
 	// Summary says in one sentence what the paste is.

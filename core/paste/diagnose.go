@@ -29,6 +29,7 @@ type Diagnosis struct {
 	Title       string   `json:"title"`       // the error in a few words: "Address already in use"
 	Explanation string   `json:"explanation"` // what happened at the socket level
 	Causes      []string `json:"causes"`      // the usual causes, the likeliest first
+	Fix         string   `json:"fix"`         // the usual fix, for the likeliest cause
 	Refs        []string `json:"refs"`        // the man pages and documents the explanation rests on
 	Notes       []string `json:"notes,omitempty"`
 
@@ -42,7 +43,8 @@ type Diagnosis struct {
 	Step       int           `json:"step"`
 	LabVerdict bind.Verdict  `json:"labVerdict"`
 	LabNote    string        `json:"labNote,omitempty"` // how the lab's situation relates to the user's
-	// Link is the lab's link: "/bind#s=1.…".
+	// Link is the lab's link, opened on the step that fails:
+	// "/bind?step=1#s=1.…".
 	Link string `json:"link"`
 }
 

@@ -2,6 +2,7 @@ package paste_test
 
 import (
 	"net/netip"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -125,9 +126,9 @@ func TestDiagnose(t *testing.T) {
 // the key step's verdict is the error's.
 func checkLab(t *testing.T, text string, d paste.Diagnosis, want string) {
 	t.Helper()
-	frag, ok := strings.CutPrefix(d.Link, "/bind#")
+	frag, ok := strings.CutPrefix(d.Link, "/bind?step="+strconv.Itoa(d.Step+1)+"#")
 	if !ok {
-		t.Errorf("Diagnose(%q).Link = %q; want /bind#s=…", text, d.Link)
+		t.Errorf("Diagnose(%q).Link = %q; want /bind?step=%d#s=…, the failing step", text, d.Link, d.Step+1)
 		return
 	}
 	doc, err := scenario.DecodeFragment(frag)

@@ -46,6 +46,7 @@ func explain(d *Diagnosis) {
 			"a server restarted while its old connections are in TIME_WAIT and it does not set SO_REUSEADDR",
 			"one socket listens on [::] in dual-stack mode and another on 0.0.0.0 of the same port",
 		}
+		d.Fix = "find the program that holds the port (ss -ltnp, lsof -i, netstat -ano) and stop it, or give this one another port"
 		d.Refs = []string{"bind(2): EADDRINUSE", "socket(7): SO_REUSEADDR, SO_REUSEPORT", "ipv6(7): IPV6_V6ONLY"}
 		if win {
 			d.Refs = append(d.Refs, wsa("WSAEADDRINUSE"))
@@ -60,6 +61,7 @@ func explain(d *Diagnosis) {
 			"the server runs in a container and listens on 127.0.0.1 inside it, or the port is not published (docker run -p)",
 			"the client runs in a container and dials 127.0.0.1, which is the container's own loopback, not the host's",
 		}
+		d.Fix = "start the server, or dial the address and port it really listens on (ss -ltn shows them); from a container, dial the host's address, not 127.0.0.1"
 		d.Refs = []string{"connect(2): ECONNREFUSED", "tcp(7)", "RFC 9293 §3.10.7.1 (a SYN to a closed port gets a RST)"}
 		if win {
 			d.Refs = append(d.Refs, wsa("WSAECONNREFUSED"))
@@ -73,6 +75,7 @@ func explain(d *Diagnosis) {
 			"the machine at that address is down or the address is wrong, and a router drops the packets",
 			"the server is overloaded and its listen backlog is full (rarer: SYNs are dropped)",
 		}
+		d.Fix = "find what drops the packets: open the port in the firewall or security group, add the port forward, or correct the address"
 		d.Refs = []string{"connect(2): ETIMEDOUT", "tcp(7): tcp_syn_retries"}
 		if win {
 			d.Refs = append(d.Refs, wsa("WSAETIMEDOUT"))
@@ -86,6 +89,7 @@ func explain(d *Diagnosis) {
 			"the address belongs to a container that is not running, or to another Docker network",
 			"a VPN or a Docker network overlaps the destination's subnet and captures its route",
 		}
+		d.Fix = "check that the machine is up and on that network (ping it, ip neigh), and that no firewall rejects the packets"
 		d.Refs = []string{"connect(2): EHOSTUNREACH", "ip(7)", "arp(7)", "icmp(7)"}
 		if win {
 			d.Refs = append(d.Refs, wsa("WSAEHOSTUNREACH"))
@@ -99,6 +103,7 @@ func explain(d *Diagnosis) {
 			"a private address the network does not route (10.x, 172.16–31.x, 192.168.x from elsewhere) or a VPN that is down",
 			"inside a container with network none or a broken network",
 		}
+		d.Fix = "add a route to that network or a default route (reconnect the network or the VPN), or dial its IPv4 address"
 		d.Refs = []string{"connect(2): ENETUNREACH", "ip(7)", "ip-route(8)"}
 		if win {
 			d.Refs = append(d.Refs, wsa("WSAENETUNREACH"))
@@ -112,6 +117,7 @@ func explain(d *Diagnosis) {
 				"the program binds a source address before connecting that is not on this machine",
 				"connecting to ::1 in a container or on a host where IPv6 is disabled",
 			}
+			d.Fix = "reuse connections (keep-alive, a pool) instead of opening one per request, or widen ip_local_port_range"
 			d.Refs = []string{"connect(2): EADDRNOTAVAIL", "ip(7): ip_local_port_range", "tcp(7): tcp_tw_reuse"}
 		} else {
 			d.Explanation = fmt.Sprintf("bind() asked for an address that is not one of this machine's%s: a socket can bind only an address of an interface of its own network namespace, or the wildcard 0.0.0.0 / ::.", inTarget(t))
@@ -121,6 +127,7 @@ func explain(d *Diagnosis) {
 				"binding an IPv6 address while IPv6 is disabled, or a link-local address without its zone",
 				"on macOS only 127.0.0.1 is on lo0; other 127.x addresses need ifconfig lo0 alias",
 			}
+			d.Fix = "bind 0.0.0.0 (or ::), or an address the machine has (ip addr shows them)"
 			d.Refs = []string{"bind(2): EADDRNOTAVAIL", "ip(7)"}
 		}
 		if win {
@@ -134,6 +141,7 @@ func explain(d *Diagnosis) {
 				"a local firewall or security module (SELinux, AppArmor) forbids the connection",
 				"a browser blocks the port as unsafe, or a network policy blocks the site",
 			}
+			d.Fix = "find the rule that forbids the connection (the firewall, SELinux or AppArmor) and allow it"
 			d.Refs = []string{"connect(2): EACCES", "iptables-extensions(8): REJECT"}
 		} else {
 			d.Explanation = fmt.Sprintf("bind()%s was refused: on Linux ports below 1024 are privileged and need root or CAP_NET_BIND_SERVICE; on macOS only a specific address below 1024 needs root; Windows refuses ports reserved by the system (Hyper-V excluded port ranges) or held with SO_EXCLUSIVEADDRUSE.", onTarget(t))
@@ -143,6 +151,7 @@ func explain(d *Diagnosis) {
 				"another program holds the port with SO_EXCLUSIVEADDRUSE (Windows)",
 				"a security module (SELinux: semanage port) forbids the program that port",
 			}
+			d.Fix = "listen on a port from 1024 up (publish 80 to it, or put a reverse proxy in front), or grant the program CAP_NET_BIND_SERVICE"
 			d.Refs = []string{"bind(2): EACCES", "ip(7): ip_unprivileged_port_start", "capabilities(7): CAP_NET_BIND_SERVICE"}
 		}
 		if win {
@@ -157,6 +166,7 @@ func explain(d *Diagnosis) {
 			"a plain HTTP request to a TLS port, or the other way round",
 			"a proxy or load balancer with no healthy backend",
 		}
+		d.Fix = "make the server in the container listen on 0.0.0.0, not 127.0.0.1, and check the server's log for a crash"
 		d.Refs = []string{"curl: libcurl error codes, CURLE_GOT_NOTHING (52)", "recv(2): a return value of 0 means the peer closed"}
 	case ConnReset:
 		d.Title = "Connection reset by peer"
@@ -167,6 +177,7 @@ func explain(d *Diagnosis) {
 			"an idle connection was dropped by a NAT or load balancer and the next packet got a RST",
 			"a protocol mismatch (TLS to a plain port) made the server abort",
 		}
+		d.Fix = "make the server in the container listen on 0.0.0.0, check the server's log for a crash, and retry idle connections"
 		d.Refs = []string{"tcp(7)", "recv(2): ECONNRESET", "RFC 9293 §3.10.7 (reset processing)"}
 		if win {
 			d.Refs = append(d.Refs, wsa("WSAECONNRESET"))

@@ -303,9 +303,10 @@ func TestPublishedEverywhere(t *testing.T) {
 
 func openBindLink(t *testing.T, link string) bind.Scenario {
 	t.Helper()
-	frag, ok := strings.CutPrefix(link, "/bind#")
-	if !ok {
-		t.Fatalf("link %q: want /bind#s=…", link)
+	rest, ok := strings.CutPrefix(link, "/bind")
+	query, frag, hasFrag := strings.Cut(rest, "#")
+	if !ok || !hasFrag || query != "" && !strings.HasPrefix(query, "?step=") {
+		t.Fatalf("link %q: want /bind#s=… or /bind?step=N#s=…", link)
 	}
 	doc, err := scenario.DecodeFragment(frag)
 	if err != nil {

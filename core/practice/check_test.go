@@ -182,18 +182,39 @@ func TestSetIsDeterministic(t *testing.T) {
 		t.Errorf("seeds 42 and 43 gave the same set")
 	}
 	for level := practice.MinLevel; level <= practice.MaxLevel; level++ {
-		all := practice.NewSet(2026, practice.Topics(), level, practice.MaxCount)
+		all := practice.NewSet(2026, practice.DefaultTopics(), level, practice.MaxCount)
 		if got, want := all.Hash(), goldenHashes[level]; got != want {
-			t.Errorf("level %d: NewSet(2026, all topics).Hash() = %s; want %s", level, got, want)
+			t.Errorf("level %d: NewSet(2026, default topics).Hash() = %s; want %s", level, got, want)
+		}
+		errs := practice.NewSet(2026, []practice.Topic{practice.TopicErrors}, level, practice.MaxCount)
+		if got, want := errs.Hash(), goldenErrorsHashes[level]; got != want {
+			t.Errorf("level %d: NewSet(2026, errors).Hash() = %s; want %s", level, got, want)
+		}
+	}
+	// A topic added later changes no question of the others: a set of
+	// every topic asks, at each place, what the topic's own set asks.
+	every := practice.NewSet(7, practice.Topics(), 2, practice.MaxCount)
+	for i, q := range every.Questions {
+		if want := practice.Generate(q.Topic, 2, 7, i); q.Text != want.Text || q.Answer != want.Answer {
+			t.Errorf("question %d of every topic differs from Generate(%s, 2, 7, %d)", i, q.Topic, i)
 		}
 	}
 }
 
-// goldenHashes are the digests of NewSet(2026, Topics(), level, MaxCount).
-// They change when a generator changes; they must never differ between
-// platforms.
+// goldenHashes are the digests of NewSet(2026, DefaultTopics(), level,
+// MaxCount): the eight topics a link without topics means, unchanged since
+// before "errors" was added. They change when a generator changes; they
+// must never differ between platforms.
 var goldenHashes = map[int]string{
 	1: "ebd276bad0b429291c9defa2cb12beb6d7a32c97eb4d4932edf86b769ac7a5f9",
 	2: "f835e96ce1186327ba0562cd507adb36604bcb8624f7cb6a5b266e5b82227492",
 	3: "95aa6ef1a6a928e24e33fa60c2b6a3ada89d378616ea4be0a0b4ef9aaed0da8b",
+}
+
+// goldenErrorsHashes are the digests of NewSet(2026, errors, level,
+// MaxCount).
+var goldenErrorsHashes = map[int]string{
+	1: "442ac7bb45e7d70433388b8c09e66db4ae07b129d7e8f8212e035cf85c77cb79",
+	2: "f88ed2ef2fe1c01397b75939a6e618882f53c717a2368ca1b4286d4bd05bdee4",
+	3: "92a8434657d21ed425bbc0de8087e79cee102ab1340488ed2b055f9a49e3649c",
 }

@@ -34,12 +34,19 @@ const (
 	TopicBind       Topic = "bind"       // who can connect to a listener; will a bind fail
 	TopicNAT        Topic = "nat"        // translation table, inbound packets, hole punching
 	TopicK8s        Topic = "k8s"        // pod addresses after a restart, Services
+	TopicErrors     Topic = "errors"     // read an error line: its likeliest cause and its fix
 )
 
 // Topics returns every topic in a fixed order.
 func Topics() []Topic {
-	return []Topic{TopicAddr, TopicSubnet, TopicNeighbours, TopicSplit, TopicPorts, TopicBind, TopicNAT, TopicK8s}
+	return []Topic{TopicAddr, TopicSubnet, TopicNeighbours, TopicSplit, TopicPorts, TopicBind, TopicNAT, TopicK8s, TopicErrors}
 }
+
+// DefaultTopics returns the topics of a link that names none, or names
+// "all", and of a set given no valid topic: the eight topics before "read
+// the error" (TopicErrors) was added, so that such links keep giving the
+// same questions. Later topics are asked for by name.
+func DefaultTopics() []Topic { return Topics()[:8] }
 
 // Title returns the topic's name for people, such as "Subnet facts", or ""
 // for an unknown topic.
@@ -61,6 +68,8 @@ func (t Topic) Title() string {
 		return "NAT"
 	case TopicK8s:
 		return "Kubernetes"
+	case TopicErrors:
+		return "Read the error"
 	}
 	return ""
 }
@@ -71,7 +80,7 @@ func (t Topic) IsValid() bool { return t.Title() != "" }
 // ParseTopics reads a comma-separated list of topics, such as "subnet,nat".
 // Case and spaces are ignored, duplicates merged, and the result is in the
 // order of Topics, so that "nat,subnet" and "subnet,nat" define the same set.
-// "all" means every topic. An unknown name is an error that quotes it; the
+// "all" means DefaultTopics. An unknown name is an error that quotes it; the
 // known topics are still returned.
 func ParseTopics(s string) ([]Topic, error) {
 	var bad []string
@@ -82,11 +91,13 @@ func ParseTopics(s string) ([]Topic, error) {
 		case name == "":
 			continue
 		case name == "all":
-			for _, t := range Topics() {
+			for _, t := range DefaultTopics() {
 				seen[t] = true
 			}
 		case name == "neighbors":
 			seen[TopicNeighbours] = true
+		case name == "error":
+			seen[TopicErrors] = true
 		case Topic(name).IsValid():
 			seen[Topic(name)] = true
 		default:
@@ -230,7 +241,7 @@ type Set struct {
 
 // NewSet generates count questions on the topics at the level. Topics take
 // turns in the order of Topics, whatever the order given; unknown topics
-// are skipped, and no valid topic means all of them. A level outside
+// are skipped, and no valid topic means DefaultTopics. A level outside
 // MinLevel–MaxLevel is clamped, and so is count (0 means DefaultCount).
 func NewSet(seed uint64, topics []Topic, level, count int) Set {
 	var ts []Topic
@@ -240,7 +251,7 @@ func NewSet(seed uint64, topics []Topic, level, count int) Set {
 		}
 	}
 	if len(ts) == 0 {
-		ts = Topics()
+		ts = DefaultTopics()
 	}
 	level = min(max(level, MinLevel), MaxLevel)
 	if count <= 0 {
@@ -277,6 +288,8 @@ func Generate(t Topic, level int, seed uint64, index int) Question {
 		q = genNAT(r, level)
 	case TopicK8s:
 		q = genK8s(r, level)
+	case TopicErrors:
+		q = genErrors(r, level)
 	default:
 		return Question{}
 	}

@@ -44,13 +44,13 @@ func (s State) Encode() string {
 }
 
 // ParseState reads a link's parameters. A missing or bad value falls back
-// to its default (every topic, DefaultLevel, and for the seed fallbackSeed,
+// to its default (DefaultTopics, DefaultLevel, and for the seed fallbackSeed,
 // which the page draws at random); each bad value, and each parameter that
 // is neither the state's nor the page's (scenario.IsViewParam), is reported
 // as a problem quoting it. hasSeed reports whether the link named a usable
 // seed.
 func ParseState(q url.Values, fallbackSeed uint64) (s State, hasSeed bool, problems []scenario.Problem) {
-	s = State{Seed: fallbackSeed, Topics: Topics(), Level: DefaultLevel}
+	s = State{Seed: fallbackSeed, Topics: DefaultTopics(), Level: DefaultLevel}
 	report := func(param, value, reason string) {
 		problems = append(problems, scenario.NewProblem(param, value, reason))
 	}
@@ -61,7 +61,7 @@ func ParseState(q url.Values, fallbackSeed uint64) (s State, hasSeed bool, probl
 			report("topics", strings.Join(vs, ","), err.Error()+"; ignored it")
 			s.Topics = ts
 		case err != nil:
-			report("topics", strings.Join(vs, ","), err.Error()+"; using every topic")
+			report("topics", strings.Join(vs, ","), err.Error()+"; using the default topics")
 		default:
 			s.Topics = ts
 		}
