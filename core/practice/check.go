@@ -376,17 +376,19 @@ func checkNames(accept []string, near map[string]string) func(string) Feedback {
 }
 
 // checkChoice accepts the right choice by its number (from 1) or its text.
-// why[i] says why choice i is wrong.
+// why[i] says why choice i is wrong. Text that names no choice, such as
+// "10.0.0.1" for a question with two, is not an answer: the verdict is
+// Invalid and asks again.
 func checkChoice(choices []string, right int, why []string) func(string) Feedback {
 	return func(s string) Feedback {
 		if tooLong(s) {
-			return wrongf("pick one of the %d choices", len(choices))
+			return notAChoice("that is far too long for a choice", len(choices))
 		}
 		t := strings.TrimSpace(s)
 		pick := -1
 		if n, err := strconv.Atoi(strings.Trim(t, "().")); err == nil {
 			if n < 1 || n > len(choices) {
-				return wrongf("there is no choice %d; pick 1 to %d", n, len(choices))
+				return notAChoice(fmt.Sprintf("there is no choice %d", n), len(choices))
 			}
 			pick = n - 1
 		} else {
@@ -399,7 +401,7 @@ func checkChoice(choices []string, right int, why []string) func(string) Feedbac
 			}
 		}
 		if pick < 0 {
-			return wrongf("%s is not one of the choices; type its number, 1 to %d", shown(s), len(choices))
+			return notAChoice(shown(s)+" is not one of the choices", len(choices))
 		}
 		if pick == right {
 			return correct("")
@@ -409,6 +411,12 @@ func checkChoice(choices []string, right int, why []string) func(string) Feedbac
 		}
 		return wrongf("not %q", choices[pick])
 	}
+}
+
+// notAChoice is the verdict on text that names none of n choices: not
+// counted, and asked again.
+func notAChoice(what string, n int) Feedback {
+	return Feedback{Invalid: true, Message: fmt.Sprintf("not counted: %s; pick one by its number, 1 to %d, or type its text", what, n)}
 }
 
 // checkCanonical accepts exactly the RFC 5952 form of a and explains what

@@ -17,5 +17,6 @@ var (
 	CheckNames     = checkNames
 	CheckLength    = checkLength
 	CheckPort      = checkPort
+	CheckChoice    = checkChoice
 	SubnetNear     = subnetNear
 )

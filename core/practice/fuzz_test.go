@@ -10,7 +10,8 @@ import (
 
 // FuzzCheck types arbitrary answers to questions of every topic and level:
 // no answer may panic, and every verdict starts with "correct", "wrong: "
-// or is blank for a blank answer.
+// or "not counted: " (text that names no choice), or is blank for a blank
+// answer.
 func FuzzCheck(f *testing.F) {
 	for _, s := range []string{"10.0.0.0/8", "10.0.0.0 255.0.0.0", "::1", "0:0:0:0:0:0:0:1", "16,777,216", "2^24", "1", "postgres", "203.0.113.7:50000", "10.0.0.1 - 10.0.0.254", "[", "%", "/", "2^999", "1e9", "\x00", "1,,", "0x10"} {
 		f.Add(uint64(1), uint8(0), s)
@@ -25,6 +26,10 @@ func FuzzCheck(f *testing.F) {
 		case fb.Blank:
 			if strings.TrimSpace(answer) != "" {
 				t.Errorf("Check(%q) reported a non-blank answer blank", answer)
+			}
+		case fb.Invalid:
+			if fb.Correct || !strings.HasPrefix(fb.Message, "not counted: ") {
+				t.Errorf("Check(%q) invalid with message %q", answer, fb.Message)
 			}
 		case fb.Correct:
 			if !strings.HasPrefix(fb.Message, "correct") {

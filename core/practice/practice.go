@@ -205,8 +205,14 @@ type Feedback struct {
 	// Blank reports whether nothing was typed; Message then asks for an
 	// answer and the attempt should not count.
 	Blank bool
+	// Invalid reports whether the text cannot be an answer to the
+	// question, such as "10.0.0.1" for a question with two choices;
+	// Message then says what would be one, and the attempt should not
+	// count.
+	Invalid bool
 	// Message says so in plain words, starting with "correct" or "wrong"
-	// (or, for a blank answer, "type an answer").
+	// (or, for a blank answer, "type an answer", and for an invalid one
+	// "not counted").
 	Message string
 }
 

@@ -43,6 +43,17 @@ type Document struct {
 	Name string `json:"name,omitempty"`
 	// State is the widget's state, a JSON object.
 	State json.RawMessage `json:"state"`
+	// Step is the step a lab showed when the scenario was saved: 0 is the
+	// start, N the state after N actions. Nil when none was kept (a simple
+	// widget, or a document written before steps were kept): the lab then
+	// opens on its own opening step. A lab clamps a step beyond its last.
+	Step *int `json:"step,omitempty"`
+}
+
+// AtStep returns d with Step set to n, for a lab shown at step n.
+func (d Document) AtStep(n int) Document {
+	d.Step = &n
+	return d
 }
 
 // NewDocument returns a document holding a simple widget's state, with its query parameters
@@ -121,6 +132,10 @@ func marshalDocument(d Document) ([]byte, error) {
 		return nil, fmt.Errorf("scenario: name is %d bytes, more than the limit of %d", len(d.Name), MaxNameBytes)
 	case !utf8.ValidString(d.Name):
 		return nil, errors.New("scenario: name is not valid UTF-8 text")
+	case d.Step != nil && !d.Widget.IsLab():
+		return nil, fmt.Errorf("scenario: a step is kept for labs, not for the %s widget", d.Widget)
+	case d.Step != nil && *d.Step < 0:
+		return nil, fmt.Errorf("scenario: step %d is not a step; steps count from 0", *d.Step)
 	}
 	if err := checkState(d.Widget, d.State); err != nil {
 		return nil, fmt.Errorf("scenario: state of %s: %w", d.Widget, err)
@@ -199,6 +214,7 @@ type rawDocument struct {
 	Widget  json.RawMessage `json:"widget"`
 	Name    json.RawMessage `json:"name"`
 	State   json.RawMessage `json:"state"`
+	Step    json.RawMessage `json:"step"`
 }
 
 func (o Options) decode(data []byte, link bool) (Document, error) {
@@ -276,9 +292,12 @@ func (o Options) decode(data []byte, link bool) (Document, error) {
 		}
 		return fail(ErrUnknownWidget, "it names "+found, partial, nil)
 	}
+	step, stepErr := readStep(raw.Step, d.Widget)
 	switch {
 	case nameErr != "":
 		return fail(ErrMalformed, nameErr, partial, nil)
+	case stepErr != "":
+		return fail(ErrMalformed, stepErr, partial, nil)
 	case len(d.Name) > MaxNameBytes:
 		return fail(ErrMalformed, fmt.Sprintf("the name is %d bytes, more than the limit of %d", len(d.Name), MaxNameBytes), partial, nil)
 	case len(raw.State) == 0 || string(raw.State) == "null":
@@ -286,6 +305,7 @@ func (o Options) decode(data []byte, link bool) (Document, error) {
 	}
 	d.Format = FormatTag
 	d.State = raw.State
+	d.Step = step
 
 	d, err := migrations.Apply(d)
 	if err != nil {
@@ -312,6 +332,22 @@ func readVersion(raw json.RawMessage) (int, string) {
 		return 0, "its version " + shorten(string(raw)) + " is not a whole number from 1"
 	}
 	return v, ""
+}
+
+// readStep reads a document's optional step field, or says what is wrong
+// with it.
+func readStep(raw json.RawMessage, w Widget) (*int, string) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil, ""
+	}
+	n, err := strconv.Atoi(string(raw))
+	switch {
+	case err != nil || n < 0:
+		return nil, "its step " + shorten(string(raw)) + " is not a whole number from 0"
+	case !w.IsLab():
+		return nil, "it keeps a step, which only labs have"
+	}
+	return &n, ""
 }
 
 // readPartial reads what it can of a document that stops early or is damaged: the widget,

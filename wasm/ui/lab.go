@@ -226,7 +226,8 @@ func (l *Lab[S, A]) OpenPreset(name string) bool {
 func (l *Lab[S, A]) Reset() { l.OpenPreset(l.Links.DefaultPreset) }
 
 // Share returns the share bar for the lab's scenario (id prefixes its
-// element ids, such as "bindlab"), or nothing on an embed page.
+// element ids, such as "bindlab"), or nothing on an embed page. The scenario
+// saves with the step shown, named after its preset while it is one.
 func (l *Lab[S, A]) Share(id string) app.UI {
 	if l.page.IsEmbed() {
 		return nil
@@ -235,6 +236,12 @@ func (l *Lab[S, A]) Share(id string) app.UI {
 	if err != nil {
 		return nil
 	}
+	if l.Preset != "" {
+		if _, title, ok := l.Links.Preset(l.Preset); ok {
+			doc.Name = title
+		}
+	}
+	doc = doc.AtStep(l.Step)
 	return ShareBar(id, l.Link(l.Path), l.Link("/embed"+l.Path), doc)
 }
 

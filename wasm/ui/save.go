@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -142,9 +143,13 @@ func SaveStatus(e store.Entry, copy bool, st storage.Status) string {
 	return s
 }
 
-// DefaultScenarioName names a scenario after its widget and main input, such as
-// "Address 10.1.2.3".
+// DefaultScenarioName names a scenario by its own name, such as a lab preset's
+// title ("Double NAT behind a carrier-grade NAT"), else after its widget and
+// main input, such as "Address 10.1.2.3".
 func DefaultScenarioName(d scenario.Document) string {
+	if name := strings.TrimSpace(d.Name); name != "" {
+		return name
+	}
 	label := WidgetLabel(d.Widget)
 	page, _ := PageOf(d.Widget)
 	if q, err := d.Query(); err == nil {
@@ -165,8 +170,8 @@ func DefaultScenarioName(d scenario.Document) string {
 
 // ScenarioLink returns the link that opens a saved scenario in its widget, carrying the
 // library entry id (lib=) in the fragment so that saving there updates the entry: a simple
-// widget's query (/addr?ip=10.0.0.1#lib=…), or a lab's scenario fragment
-// (/nat#s=1.…&lib=…).
+// widget's query (/addr?ip=10.0.0.1#lib=…), or a lab's scenario fragment with the step it
+// was saved at, if it kept one (/nat?step=3#s=1.…&lib=…).
 func ScenarioLink(d scenario.Document, id string) (string, error) {
 	p := "/" + string(d.Widget)
 	lib := "lib=" + url.QueryEscape(id)
@@ -179,6 +184,10 @@ func ScenarioLink(d scenario.Document, id string) (string, error) {
 			p += "?" + q.Encode()
 		}
 		return p + "#" + lib, nil
+	}
+	if d.Step != nil {
+		p += "?step=" + strconv.Itoa(*d.Step)
+		d.Step = nil
 	}
 	f, err := scenario.Fragment(d)
 	if err != nil {

@@ -40,7 +40,7 @@ func (p *page) Render() app.UI {
 			devices,
 			nats,
 			&staticSections{punch: p.punch},
-			app.If(!p.IsEmbed(), ui.ShareBar("natlab", link, p.link("/embed/nat"), p.doc)),
+			app.If(!p.IsEmbed(), ui.ShareBar("natlab", link, p.link("/embed/nat"), p.doc.AtStep(p.lab.at))),
 		),
 	)
 }

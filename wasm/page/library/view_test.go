@@ -102,3 +102,26 @@ func TestTexts(t *testing.T) {
 		}
 	}
 }
+
+// TestLabStepAndName checks that a lab scenario reopens at the step it was
+// saved at (and one saved before steps were kept at the lab's own opening
+// step), and that its default name is its own.
+func TestLabStepAndName(t *testing.T) {
+	nat := scenario.Document{Widget: scenario.WidgetNAT, Name: "Double NAT behind a carrier-grade NAT", State: json.RawMessage(`{"hosts":[]}`)}
+	link, err := ui.ScenarioLink(nat.AtStep(3), "abc")
+	if err != nil || !strings.HasPrefix(link, "/nat?step=3#s=1.") || !strings.HasSuffix(link, "&lib=abc") {
+		t.Errorf("ScenarioLink(step 3) = %q, %v; want /nat?step=3#s=1.…&lib=abc", link, err)
+	}
+	if d, err := scenario.DecodeFragment(link[strings.Index(link, "#"):]); err != nil || d.Step != nil || d.Name != nat.Name {
+		t.Errorf("the link's scenario = %+v, %v; want the step in the query only", d, err)
+	}
+	if link, _ := ui.ScenarioLink(nat, "abc"); !strings.HasPrefix(link, "/nat#s=1.") {
+		t.Errorf("ScenarioLink(no step) = %q; want /nat#s=1.…", link)
+	}
+	if got := ui.DefaultScenarioName(nat); got != nat.Name {
+		t.Errorf("DefaultScenarioName(NAT named %q) = %q", nat.Name, got)
+	}
+	if got := ui.DefaultScenarioName(scenario.Document{Widget: scenario.WidgetNAT, Name: "  "}); got != "NAT lab scenario" {
+		t.Errorf("DefaultScenarioName(unnamed NAT) = %q; want %q", got, "NAT lab scenario")
+	}
+}

@@ -6,6 +6,7 @@ package practice
 
 import (
 	"math/rand/v2"
+	"net/url"
 	"slices"
 	"strconv"
 
@@ -25,6 +26,7 @@ type page struct {
 	state   state
 	ss      *session
 	notice  string // why stored progress was ignored, or ""
+	retry   string // why the last answer typed was not counted, or ""
 	v       view
 	release func() // removes the keyboard shortcuts
 }
@@ -53,6 +55,7 @@ func newSeed() uint64 {
 
 func (c *page) load(ctx app.Context) {
 	q := c.ReadLink(ctx, scenario.WidgetPractice)
+	c.readDocument(q, ctx.Page().URL().EscapedFragment())
 	s, hasSeed, problems := practice.ParseState(q, newSeed())
 	c.AddProblems(problems...)
 	c.open(ctx, s)
@@ -61,9 +64,35 @@ func (c *page) load(ctx app.Context) {
 	}
 }
 
+// readDocument puts into q the set a scenario in the link's fragment holds,
+// as the library opens a saved set (/practice#s=1.…&lib=…). A damaged
+// scenario, or one of another widget, Base.ReadLink has reported.
+func (c *page) readDocument(q url.Values, fragment string) {
+	if !scenario.HasScenario(fragment) {
+		return
+	}
+	d, err := scenario.DecodeFragment(fragment)
+	if err != nil || d.Widget != scenario.WidgetPractice {
+		return
+	}
+	params, err := practice.DocumentParams(d)
+	if err != nil {
+		c.AddProblems(scenario.Problem{Param: "s", Reason: err.Error() + "; ignored"})
+		return
+	}
+	for k := range q {
+		if !scenario.IsViewParam(k) {
+			delete(q, k)
+		}
+	}
+	for k, v := range params {
+		q[k] = v
+	}
+}
+
 // open starts the set of s, with its stored progress when there is some.
 func (c *page) open(ctx app.Context, s state) {
-	c.state, c.notice = s, ""
+	c.state, c.notice, c.retry = s, "", ""
 	c.setAnswerField("")
 	c.Protect(s.Encode(), func() {
 		c.ss = newSession(s)
@@ -108,6 +137,7 @@ func (c *page) report() {
 // submit answers the current question, or goes on once it is answered.
 func (c *page) submit(ctx app.Context, text string) {
 	c.Protect(text, func() {
+		c.retry = ""
 		if c.ss.answers[c.ss.current] != "" {
 			c.ss.nextUnanswered()
 			c.setAnswerField("")
@@ -116,8 +146,11 @@ func (c *page) submit(ctx app.Context, text string) {
 			c.focusAnswer(ctx)
 			return
 		}
-		_, counted := c.ss.answer(text)
+		f, counted := c.ss.answer(text)
 		c.v = c.ss.view()
+		if !counted {
+			c.retry = f.Message
+		}
 		if counted {
 			c.save(ctx)
 			c.report()
@@ -180,6 +213,7 @@ func (c *page) step(ctx app.Context, delta int) {
 		return
 	}
 	c.Protect("", func() {
+		c.retry = ""
 		c.ss.move(delta)
 		c.setAnswerField("")
 		c.v = c.ss.view()

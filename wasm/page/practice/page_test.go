@@ -1,6 +1,7 @@
 package practice
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -84,4 +85,37 @@ func TestShortcuts(t *testing.T) {
 			t.Errorf("shortcut(%q, %d) = %q, %d; want %q, %d", tt.key, tt.choices, a, i, tt.action, tt.pick)
 		}
 	}
+}
+
+// TestSessionTextNamingNoChoice checks that text naming none of a
+// multiple-choice question's choices is not counted, and that progress kept
+// with such an answer reopens the question.
+func TestSessionTextNamingNoChoice(t *testing.T) {
+	for seed := uint64(1); seed < 50; seed++ {
+		ss := newSession(state{Seed: seed, Topics: practice.DefaultTopics(), Level: 1})
+		i := slices.IndexFunc(ss.set.Questions, func(q practice.Question) bool { return q.Kind == practice.Choice })
+		if i < 0 {
+			continue
+		}
+		ss.current = i
+		f, counted := ss.answer("10.0.0.1")
+		if counted || !f.Invalid || !strings.HasPrefix(f.Message, "not counted") {
+			t.Fatalf("seed %d: answer %q to %q = %+v, counted %v; want not counted", seed, "10.0.0.1", ss.set.Questions[i].Choices, f, counted)
+		}
+		if v := ss.view(); v.Answered || v.AnsweredText != "0" || v.Streak != "0" {
+			t.Errorf("seed %d: view after text naming no choice = %+v", seed, v)
+		}
+		p := ss.progress()
+		p.Answers[i] = "10.0.0.1"
+		ss2 := newSession(ss.state)
+		ss2.load(p)
+		if ss2.answers[i] != "" {
+			t.Errorf("seed %d: kept answer %q reloaded as answered", seed, "10.0.0.1")
+		}
+		if _, counted := ss.answer("1"); !counted {
+			t.Errorf("seed %d: choice 1 after a retry not counted", seed)
+		}
+		return
+	}
+	t.Fatal("no multiple-choice question in the first 50 seeds")
 }

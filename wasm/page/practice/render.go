@@ -6,7 +6,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/practice"
-	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/wasm/ui"
 )
 
@@ -20,7 +19,7 @@ func (c *page) Render() app.UI {
 			c.renderSetup(),
 			app.If(c.Failed(), ui.FailurePanel(&c.Boundary, c.onReset)).
 				ElseIf(c.ss != nil, c.renderQuestion()),
-			app.If(!c.IsEmbed(), ui.ShareBar("practice", ui.WidgetPath(c.state), ui.EmbedPath(c.state), scenario.Document{})),
+			app.If(!c.IsEmbed(), ui.ShareBar("practice", ui.WidgetPath(c.state), ui.EmbedPath(c.state), practice.Document(c.state))),
 			app.Details().Class("why").Body(
 				app.Summary().Text("Why? How the questions are made"),
 				app.P().Text("Each question is drawn at random from a seed, and its answer is computed by Netground's own address, subnet, plan, port, bind, NAT and Kubernetes engines. "+
@@ -109,6 +108,7 @@ func (c *page) renderQuestion() app.UI {
 				app.Button().Type("submit").Class("button").Text(submitLabel(v)),
 			),
 			app.Div().Class("practice-result").Aria("live", "polite").Body(
+				app.If(c.retry != "", app.P().Class("practice-retry error").DataSet("field", "not-counted").Text(c.retry)),
 				app.If(v.Answered, app.P().Class(feedbackClass(v)).DataSet("field", "feedback").Text(v.Feedback)),
 				app.If(v.Answered, app.P().Class("muted").Body(app.Text("Your answer: "), app.Code().DataSet("field", "given-answer").Text(v.Given1))),
 			),

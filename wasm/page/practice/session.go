@@ -30,10 +30,15 @@ func newSession(s state) *session {
 func (ss *session) load(p progress) {
 	ss.current, ss.streak, ss.best = p.Current, p.Streak, p.Best
 	for i, a := range p.Answers {
-		ss.answers[i] = a
-		if a != "" {
-			ss.feedback[i] = ss.set.Questions[i].Check(a)
+		if a == "" {
+			continue
 		}
+		f := ss.set.Questions[i].Check(a)
+		if f.Blank || f.Invalid {
+			// Kept by a version that counted text naming no choice.
+			continue
+		}
+		ss.answers[i], ss.feedback[i] = a, f
 	}
 }
 
@@ -42,14 +47,15 @@ func (ss *session) progress() progress {
 }
 
 // answer records the first answer to the current question and reports
-// whether it counted; a blank answer or a second answer does not.
+// whether it counted; a blank answer, text that names no choice of a
+// multiple-choice question, or a second answer does not.
 func (ss *session) answer(text string) (practice.Feedback, bool) {
 	i := ss.current
 	if ss.answers[i] != "" {
 		return ss.feedback[i], false
 	}
 	f := ss.set.Questions[i].Check(text)
-	if f.Blank {
+	if f.Blank || f.Invalid {
 		return f, false
 	}
 	ss.answers[i] = strings.TrimSpace(text)
