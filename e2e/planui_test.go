@@ -23,6 +23,7 @@ func planA11yPages() []struct{ path, field, want string } {
 		{"plan?mode=overlap", "overlaps-ipv4", "4"},
 		{"embed/plan?mode=summarize&list=10.0.0.0/24%0A10.0.1.0/24&readonly=1", "prefixes-out", "1"},
 		{"plan?mode=zzz&len=abc", "", ""},
+		{"plan?mode=tree&net=10.0.0.0/24&tree=25,26x2&cloud=aws&names=office,lab", "tree-leaves", "3"},
 	}
 }
 
@@ -240,6 +241,8 @@ func TestPlanTabsBackAndForward(t *testing.T) {
 		t.Errorf("focus on %q after ArrowRight; want planui-tab-summarize", got)
 	}
 	b.do(chromedp.KeyEvent(keys.End))
+	b.waitField("tree-leaves", "7")
+	b.do(chromedp.KeyEvent(keys.ArrowLeft))
 	b.waitFieldPrefix("ula-prefix", "fd")
 	b.do(chromedp.KeyEvent(keys.Home))
 	b.waitField("total", "256")
@@ -340,4 +343,136 @@ func queryParam(t *testing.T, b *browser, name string) string {
 		t.Fatal(err)
 	}
 	return u.Query().Get(name)
+}
+
+// treeRows returns the prefix and usable cells of the split tree's rows on
+// the page, as "prefix usable".
+func (b *browser) treeRows() []string {
+	b.t.Helper()
+	return eval[[]string](b, `[...document.querySelectorAll('[data-field=tree-leaf]')].map(r =>
+		r.querySelector('[data-field=tree-prefix]').textContent + ' ' + r.querySelector('[data-field=tree-usable]').textContent)`)
+}
+
+// waitTree waits until the link carries the tree shape want and the page
+// shows leaves subnets.
+func (b *browser) waitTree(shape, leaves string) {
+	b.t.Helper()
+	b.waitField("tree-leaves", leaves)
+	deadline := time.Now().Add(20 * time.Second)
+	for queryParam(b.t, b, "tree") != shape && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if got := queryParam(b.t, b, "tree"); got != shape {
+		b.t.Fatalf("URL tree = %q; want %q", got, shape)
+	}
+}
+
+func TestPlanSplitTree(t *testing.T) {
+	t.Parallel()
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	b.do(chromedp.Navigate(s.URL + "plan?mode=tree&net=10.0.0.0/24"))
+	b.waitPlanLive()
+	b.waitField("tree-leaves", "1")
+	if got := b.treeRows(); strings.Join(got, "|") != "10.0.0.0/24 254" {
+		t.Fatalf("undivided rows %q", got)
+	}
+	history := eval[int](b, `history.length`)
+
+	// Divide with the button, then by clicking the block of the picture.
+	b.do(chromedp.Click(chromedp.CSS(`button[data-action=divide][data-prefix="10.0.0.0/24"]`)))
+	b.waitTree("25x2", "2")
+	b.do(chromedp.Click(chromedp.CSS(`svg rect[data-prefix="10.0.0.128/25"]`)))
+	b.waitTree("25,26x2", "3")
+	if got := strings.Join(b.treeRows(), "|"); got != "10.0.0.0/25 126|10.0.0.128/26 62|10.0.0.192/26 62" {
+		t.Errorf("rows after two divides: %s", got)
+	}
+	if got := eval[string](b, `document.querySelector('button[data-action=divide][data-prefix="10.0.0.192/26"]').getAttribute('aria-label')`); got != "Divide 10.0.0.192/26" {
+		t.Errorf("the divide button is named %q", got)
+	}
+	// Join once.
+	b.do(chromedp.Click(chromedp.CSS(`button[data-action=join][data-prefix="10.0.0.192/26"]`)))
+	b.waitTree("25x2", "2")
+	// The keyboard on the picture: Enter divides, Delete joins.
+	b.do(chromedp.Focus(chromedp.CSS(`svg rect[data-prefix="10.0.0.0/25"]`)), chromedp.KeyEvent(keys.Enter))
+	b.waitTree("26x2,25", "3")
+	b.do(chromedp.Focus(chromedp.CSS(`svg rect[data-prefix="10.0.0.64/26"]`)), chromedp.KeyEvent(keys.Delete))
+	b.waitTree("25x2", "2")
+	if got := eval[int](b, `history.length`); got != history+5 {
+		t.Errorf("five changes made the history %d entries long; want %d", got, history+5)
+	}
+
+	// Name a subnet: typing replaces the history entry.
+	b.typeInto("tree-name", "office, 1st floor")
+	deadline := time.Now().Add(20 * time.Second)
+	for queryParam(t, b, "names") != `office\, 1st floor` && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if got := queryParam(t, b, "names"); got != `office\, 1st floor` {
+		t.Errorf("URL names = %q", got)
+	}
+	if got := eval[int](b, `history.length`); got != history+5 {
+		t.Errorf("typing a name grew the history to %d", got)
+	}
+	b.waitField("tree-named", "1")
+
+	// Reload restores the tree and its names.
+	b.do(chromedp.Reload())
+	b.waitPlanLive()
+	b.waitField("tree-named", "1")
+	if got := eval[string](b, `document.querySelector('input[name=tree-name]').value`); got != "office, 1st floor" {
+		t.Errorf("after reload the first name is %q", got)
+	}
+	if got := strings.Join(b.treeRows(), "|"); got != "10.0.0.0/25 126|10.0.0.128/25 126" {
+		t.Errorf("rows after reload: %s", got)
+	}
+
+	// Back and forward follow the steps.
+	b.do(chromedp.NavigateBack())
+	b.waitTree("26x2,25", "3")
+	b.do(chromedp.NavigateBack())
+	b.waitTree("25x2", "2")
+	b.do(chromedp.NavigateForward())
+	b.waitTree("26x2,25", "3")
+	b.do(chromedp.NavigateForward())
+	b.waitTree("25x2", "2")
+	b.waitField("tree-named", "1")
+
+	// Cloud reservations change the usable counts.
+	bindlabSelect(b, "cloud", "aws")
+	b.waitField("tree-usable", "123")
+	if got := queryParam(t, b, "cloud"); got != "aws" {
+		t.Errorf("URL cloud = %q; want aws", got)
+	}
+
+	// An IPv6 root.
+	b.do(chromedp.Navigate(s.URL + "plan?mode=tree&net=2001:db8::/48"))
+	b.waitPlanLive()
+	b.waitField("tree-leaves", "1")
+	b.do(chromedp.Click(chromedp.CSS(`button[data-action=divide][data-prefix="2001:db8::/48"]`)))
+	b.waitTree("49x2", "2")
+	if got := strings.Join(b.treeRows(), "|"); got != "2001:db8::/49 604462909807314587353088|2001:db8:0:8000::/49 604462909807314587353088" {
+		t.Errorf("IPv6 rows: %s", got)
+	}
+
+	// A huge tree is paged, and a change keeps its page.
+	b.do(chromedp.Navigate(s.URL + "plan?mode=tree&net=10.0.0.0/16&tree=28x4096&page=2"))
+	b.waitPlanLive()
+	b.waitField("tree-leaves", "4096")
+	b.waitFieldPrefix("page-info", "Page 2 of 64, rows 65–128")
+	if n := eval[int](b, `document.querySelectorAll('[data-field=tree-leaf]').length`); n != 64 {
+		t.Errorf("the DOM holds %d rows; want a page of 64", n)
+	}
+	if n := eval[int](b, `document.querySelectorAll('svg rect').length`); n > 80 {
+		t.Errorf("the picture has %d blocks", n)
+	}
+	if !eval[bool](b, `document.querySelector('button[data-action=divide][data-prefix="10.0.4.0/28"]').disabled`) {
+		t.Error("a divide button is enabled at 4096 subnets")
+	}
+	b.do(chromedp.Click(chromedp.CSS(`button[data-action=join][data-prefix="10.0.4.0/28"]`)))
+	b.waitTree("28x64,27,28x4030", "4095")
+	b.waitFieldPrefix("page-info", "Page 2 of 64")
+	if got := b.treeRows()[0]; got != "10.0.4.0/27 30" {
+		t.Errorf("first row of page 2 after the join: %q", got)
+	}
 }

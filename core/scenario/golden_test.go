@@ -38,6 +38,8 @@ func goldenLinks(t *testing.T) []string {
 		link("/plan", scenario.PlanState{Mode: scenario.PlanVLSM, Net: "10.0.0.0/22", List: "office = 200\nlab = 50 # spare"}),
 		link("/plan", scenario.PlanState{Mode: scenario.PlanNextFree, Net: "10.0.0.0/16", Len: 24, List: "10.0.0.0/24\n10.0.1.0/24"}),
 		link("/plan", scenario.PlanState{Mode: scenario.PlanULA, GlobalID: "123456789a"}),
+		link("/plan", scenario.PlanState{Mode: scenario.PlanTree, Net: "10.0.0.0/24", Tree: "25,26x2", Cloud: subnet.CloudAWS, Names: `office\, 2nd floor,,lab`}),
+		link("/plan", scenario.PlanState{Mode: scenario.PlanTree, Net: "2001:db8::/48", Tree: "49,50,51x2", Page: 0}),
 		frag("/plan", scenario.NewDocument(scenario.PlanState{Mode: scenario.PlanSummarize, List: planList(200)}, "200 sites")),
 		link("/ports", scenario.PortsState{Q: "postgres"}),
 		frag("/nat", natDoc()),

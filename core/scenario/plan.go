@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/netground/netground/core/subnet"
 )
 
 // PlanMode is what the Plan widget does with its input. The zero value is PlanSplit.
@@ -30,13 +32,20 @@ const (
 	PlanNextFree
 	// PlanULA shows the unique local /48 of the Global ID GlobalID (RFC 4193) and its /64s.
 	PlanULA
+	// PlanTree divides Net half by half into the subnets of the split tree Tree, named by
+	// Names, with the addresses Cloud reserves.
+	PlanTree
 )
 
 // PlanLastMode is the last of the Plan widget's modes, in the order of its tabs.
-const PlanLastMode = PlanULA
+const PlanLastMode = PlanTree
+
+// MaxTreeBytes is the longest split tree shape (parameter tree) or list of subnet names
+// (parameter names), in bytes.
+const MaxTreeBytes = 32 << 10
 
 func planModeNames() []string {
-	return []string{"split", "vlsm", "summarize", "range", "exclude", "overlap", "free", "ula"}
+	return []string{"split", "vlsm", "summarize", "range", "exclude", "overlap", "free", "ula", "tree"}
 }
 
 // String returns the mode's name as the mode parameter spells it ("split", "vlsm", …), or
@@ -52,8 +61,9 @@ func (m PlanMode) String() string {
 func (m PlanMode) IsValid() bool { return m <= PlanLastMode }
 
 // PlanState is the state of the Plan widget:
-// /plan?mode=split&net=10.0.0.0/16&len=24&page=3, /plan?mode=ula&gid=123456789a. The zero value is the split tab with empty
-// inputs on its first page.
+// /plan?mode=split&net=10.0.0.0/16&len=24&page=3, /plan?mode=ula&gid=123456789a,
+// /plan?mode=tree&net=10.0.0.0/24&tree=25,26x2&cloud=aws&names=office,,lab. The zero value is
+// the split tab with empty inputs on its first page.
 type PlanState struct {
 	// Mode is the tab (parameter mode; split is left out of links).
 	Mode PlanMode
@@ -74,6 +84,16 @@ type PlanState struct {
 	// GlobalID is the 40-bit Global ID of a unique local /48 as typed, such as 123456789a
 	// (parameter gid). Left out of JSON when empty, so states saved before it read the same.
 	GlobalID string `json:",omitempty"`
+	// Tree is the shape of the split tree as plan.Tree.Shape writes it, such as 25,26x2: the
+	// subnets' prefix lengths in address order (parameter tree; empty for Net undivided), at
+	// most MaxTreeBytes.
+	Tree string `json:",omitempty"`
+	// Names names the subnets of the split tree, as plan.Tree.Names writes them (parameter
+	// names), at most MaxTreeBytes.
+	Names string `json:",omitempty"`
+	// Cloud is the provider whose reserved addresses the split tree's usable counts leave out
+	// (parameter cloud: none, aws, azure or gcp; none is left out of links).
+	Cloud subnet.Cloud `json:",omitempty"`
 }
 
 // Widget returns WidgetPlan.
@@ -85,6 +105,10 @@ func (s PlanState) writer() *queryWriter {
 		w.add("mode", s.Mode.String())
 	}
 	w.add("net", s.Net)
+	w.add("tree", s.Tree)
+	if names := cloudNames(); s.Cloud != subnet.CloudNone && int(s.Cloud) < len(names) {
+		w.add("cloud", names[s.Cloud])
+	}
 	if s.Len != 0 {
 		w.add("len", strconv.Itoa(s.Len))
 	}
@@ -95,6 +119,7 @@ func (s PlanState) writer() *queryWriter {
 		w.add("page", strconv.FormatUint(s.Page+1, 10))
 	}
 	w.add("gid", s.GlobalID)
+	w.add("names", s.Names)
 	w.add("list", s.List)
 	return w
 }
@@ -117,6 +142,9 @@ func ParsePlanState(q url.Values) (PlanState, []Problem) {
 		Len:      int(r.number("len", 1, 128, "the new prefix length")),
 		Parts:    r.number("parts", 1, math.MaxUint64, "the number of parts"),
 		GlobalID: r.text("gid"),
+		Tree:     r.long("tree", MaxTreeBytes),
+		Cloud:    subnet.Cloud(r.choice("cloud", cloudNames(), int(subnet.CloudNone))),
+		Names:    r.long("names", MaxTreeBytes),
 	}
 	if page := r.number("page", 1, math.MaxUint64, "the page number"); page > 0 {
 		s.Page = page - 1
@@ -129,6 +157,20 @@ func ParsePlanState(q url.Values) (PlanState, []Problem) {
 		s.List = r.fitList(list)
 	}
 	return s, r.done()
+}
+
+// long returns the value of a parameter that may be longer than MaxValueBytes, up to limit,
+// or "" if it is missing or too long.
+func (r *queryReader) long(name string, limit int) string {
+	v, ok := r.raw(name)
+	if !ok {
+		return ""
+	}
+	if len(v) > limit {
+		r.report(name, v, fmt.Sprintf("%d bytes, more than the limit of %d; ignored", len(v), limit))
+		return ""
+	}
+	return v
 }
 
 // fitList returns the lines of list that fit MaxListBytes and MaxListLines.

@@ -39,6 +39,9 @@ func TestStateRoundTrip(t *testing.T) {
 		{scenario.PlanState{Len: 128, Parts: 0, Page: 1<<64 - 2}, "len=128&page=18446744073709551615"},
 		{scenario.PlanState{Mode: scenario.PlanNextFree, Net: "10.0.0.0/16", Len: 24, List: "10.0.0.0/24"}, "mode=free&net=10.0.0.0/16&len=24&list=10.0.0.0/24"},
 		{scenario.PlanState{Mode: scenario.PlanULA, GlobalID: "123456789a", Page: 1}, "mode=ula&page=2&gid=123456789a"},
+		{scenario.PlanState{Mode: scenario.PlanTree, Net: "10.0.0.0/24"}, "mode=tree&net=10.0.0.0/24"},
+		{scenario.PlanState{Mode: scenario.PlanTree, Net: "10.0.0.0/24", Tree: "25,26x2", Cloud: subnet.CloudAWS, Names: `office\, 2nd floor,,lab & co`, Page: 1},
+			"mode=tree&net=10.0.0.0/24&tree=25,26x2&cloud=aws&page=2&names=office%5C,+2nd+floor,,lab+%26+co"},
 		{scenario.PortsState{}, ""},
 		{scenario.PortsState{Q: "postgres"}, "q=postgres"},
 		{scenario.PortsState{Q: "[::1]:8080"}, "q=%5B::1%5D:8080"},
@@ -133,8 +136,13 @@ func TestParseProblems(t *testing.T) {
 		{scenario.WidgetSubnet, "cloud=none", scenario.SubnetState{}, nil},
 		{scenario.WidgetSubnet, "net=10.0.0.0/33", scenario.SubnetState{Net: "10.0.0.0/33"}, nil}, // meaning is the widget's job
 		{scenario.WidgetPlan, "mode=carve", scenario.PlanState{},
-			[]string{"mode=carve: not one of split, vlsm, summarize, range, exclude, overlap, free, ula; using split"}},
+			[]string{"mode=carve: not one of split, vlsm, summarize, range, exclude, overlap, free, ula, tree; using split"}},
 		{scenario.WidgetPlan, "mode=VLSM", scenario.PlanState{Mode: scenario.PlanVLSM}, nil},
+		{scenario.WidgetPlan, "mode=tree&cloud=gcp&tree=1x2", scenario.PlanState{Mode: scenario.PlanTree, Cloud: subnet.CloudGCP, Tree: "1x2"}, nil}, // meaning is the widget's job
+		{scenario.WidgetPlan, "mode=tree&cloud=ibm", scenario.PlanState{Mode: scenario.PlanTree},
+			[]string{"cloud=ibm: not one of none, aws, azure, gcp; using none"}},
+		{scenario.WidgetPlan, "mode=tree&tree=" + strings.Repeat("8,", scenario.MaxTreeBytes/2+1), scenario.PlanState{Mode: scenario.PlanTree},
+			[]string{"tree=" + strings.Repeat("8,", 30) + "…: 32770 bytes, more than the limit of 32768; ignored"}},
 		{scenario.WidgetPlan, "len=abc", scenario.PlanState{},
 			[]string{"len=abc: the new prefix length must be a whole number from 1 to 128; ignored"}},
 		{scenario.WidgetPlan, "len=129", scenario.PlanState{},
@@ -284,7 +292,7 @@ func TestWidgets(t *testing.T) {
 			t.Errorf("Widget(%q).IsValid() = true; want false", w)
 		}
 	}
-	for m := scenario.PlanSplit; m <= scenario.PlanOverlap+1; m++ {
+	for m := scenario.PlanSplit; m <= scenario.PlanLastMode+1; m++ {
 		q, _ := url.ParseQuery("mode=" + m.String())
 		got, _ := scenario.ParsePlanState(q)
 		if want := m; !m.IsValid() {

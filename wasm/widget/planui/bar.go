@@ -39,21 +39,29 @@ type block struct {
 	Lane  int
 	Kind  string
 	Title string
+	// Leaf is the subnet of a split tree the block stands for: clicking
+	// the block divides it. The zero Prefix for other blocks.
+	Leaf netip.Prefix
 }
 
-// scale places address ranges of parent on the bar.
+// scale places the addresses from start on, size of them, on the bar.
 type scale struct {
-	parent netip.Prefix
-	size   float64
+	start netip.Addr
+	size  float64
 }
 
 func newScale(parent netip.Prefix) scale {
-	return scale{parent: parent.Masked(), size: subnet.Size(parent).Float64()}
+	return scale{start: parent.Masked().Addr(), size: subnet.Size(parent).Float64()}
+}
+
+// rangeScale places first–last on the whole bar.
+func rangeScale(first, last netip.Addr) scale {
+	return scale{start: first, size: subnet.Offset(first, last).Add(one).Float64()}
 }
 
 // span returns the position and width of first–last on the bar.
 func (s scale) span(first, last netip.Addr) (x, w float64) {
-	x = subnet.Offset(s.parent.Addr(), first).Float64() / s.size * barWidth
+	x = subnet.Offset(s.start, first).Float64() / s.size * barWidth
 	n := subnet.Offset(first, last).Add(one).Float64()
 	w = n / s.size * barWidth
 	if w < minWidth {

@@ -6,6 +6,7 @@ package planui
 
 import (
 	"crypto/rand"
+	"net/netip"
 	"strconv"
 	"strings"
 
@@ -23,10 +24,16 @@ func New() app.Composer { return &page{} }
 type inputs struct {
 	Net, List, Len, Parts string
 	GID                   string // the Global ID of the unique local tab
+	// Tree and Names are the split tree's shape and names as its link
+	// writes them (plan.Tree.Shape, plan.Tree.Names); Cloud the provider
+	// whose reservations its usable counts leave out.
+	Tree, Names string
+	Cloud       subnet.Cloud
 }
 
 // page is the Plan widget. Its state lives in the URL parameters mode,
-// net, len, parts, page, gid and list (scenario.PlanState).
+// net, tree, cloud, len, parts, page, gid, names and list
+// (scenario.PlanState).
 type page struct {
 	app.Compo
 	ui.Base
@@ -45,7 +52,11 @@ type page struct {
 	shown                inputs
 	shownPage, shownFind string
 	hover                string // the block of the picture last pointed at or focused
-	view                 view
+	// shownNames are the split tree's names as the page last gave them to
+	// the name inputs; like shown, typing does not change them.
+	shownNames map[netip.Prefix]string
+	treeErr    string // why the last divide or join could not be done
+	view       view
 }
 
 func (p *page) OnPreRender(ctx app.Context) { p.load(ctx) }
@@ -60,7 +71,7 @@ func (p *page) load(ctx app.Context) {
 	p.in = inputsFromLink(st, q.Has("net"), q.Has("list"))
 	p.page = subnet.CountOf(st.Page)
 	p.pageAsked = q.Has("page")
-	p.pageErr, p.find, p.hover = "", "", ""
+	p.pageErr, p.find, p.hover, p.treeErr = "", "", "", ""
 	p.saved = map[scenario.PlanMode]inputs{}
 	drew := p.drawGID()
 	p.compute(false)
@@ -99,6 +110,7 @@ func (p *page) reshow(ctx app.Context) {
 	p.setValue(ctx, "planui-page", p.shownPage)
 	p.setValue(ctx, "planui-find", p.find)
 	p.setValue(ctx, "planui-gid", p.in.GID)
+	p.reshowNames(ctx)
 }
 
 // setValue sets the value of the input with the given id after the next
@@ -118,6 +130,15 @@ func (p *page) setValue(ctx app.Context, id, value string) {
 func inputsFromLink(st scenario.PlanState, hasNet, hasList bool) inputs {
 	def := defaultState(st.Mode)
 	in := inputs{Net: st.Net, List: st.List, GID: st.GlobalID}
+	if st.Mode == scenario.PlanTree {
+		in.Tree, in.Names, in.Cloud = st.Tree, st.Names, st.Cloud
+		if !hasNet && st.Tree == "" {
+			in.Tree, in.Names = def.Tree, def.Names
+			if st.Cloud == subnet.CloudNone {
+				in.Cloud = def.Cloud
+			}
+		}
+	}
 	if !hasNet && usesNet(st.Mode) {
 		in.Net = def.Net
 	}
@@ -162,6 +183,9 @@ func (p *page) state() scenario.PlanState {
 	if p.mode == scenario.PlanULA {
 		st.GlobalID = p.in.GID
 	}
+	if p.mode == scenario.PlanTree {
+		st.Tree, st.Names, st.Cloud = p.in.Tree, p.in.Names, p.in.Cloud
+	}
 	if n, ok := p.page.Uint64(); ok {
 		st.Page = n
 	}
@@ -174,6 +198,7 @@ func (p *page) compute(jump bool) {
 	p.Protect(p.inputText(), func() {
 		p.view = build(input{
 			Mode: p.mode, Net: p.in.Net, List: p.in.List, Len: p.in.Len, Parts: p.in.Parts, GID: p.in.GID,
+			Tree: p.in.Tree, Names: p.in.Names, Cloud: p.in.Cloud,
 			Page: p.page, Find: p.find, PageAsked: p.pageAsked, Jump: jump,
 		})
 		p.page = p.view.Pager.Page
@@ -201,7 +226,7 @@ func (p *page) switchTo(ctx app.Context, m scenario.PlanMode) {
 	} else {
 		p.in = inputsOf(defaultState(m))
 	}
-	p.page, p.pageErr, p.find, p.hover = subnet.Count{}, "", "", ""
+	p.page, p.pageErr, p.find, p.hover, p.treeErr = subnet.Count{}, "", "", "", ""
 	p.drawGID()
 	p.compute(false)
 	p.reshow(ctx)
@@ -331,7 +356,7 @@ func (p *page) onFind(ctx app.Context, e app.Event) {
 func (p *page) onPreset(pr preset) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		p.in = inputsOf(pr.State)
-		p.page, p.pageErr, p.find, p.hover = subnet.Count{}, "", "", ""
+		p.page, p.pageErr, p.find, p.hover, p.treeErr = subnet.Count{}, "", "", "", ""
 		p.compute(false)
 		p.reshow(ctx)
 		p.pushLink(ctx)
@@ -340,7 +365,7 @@ func (p *page) onPreset(pr preset) app.EventHandler {
 
 func (p *page) onReset(ctx app.Context, e app.Event) {
 	p.in = inputsOf(defaultState(p.mode))
-	p.page, p.pageErr, p.find = subnet.Count{}, "", ""
+	p.page, p.pageErr, p.find, p.treeErr = subnet.Count{}, "", "", ""
 	p.drawGID()
 	p.compute(false)
 	p.reshow(ctx)

@@ -1,6 +1,9 @@
 package planui
 
-import "github.com/netground/netground/core/scenario"
+import (
+	"github.com/netground/netground/core/scenario"
+	"github.com/netground/netground/core/subnet"
+)
 
 // preset is a ready example for one mode.
 type preset struct {
@@ -57,6 +60,17 @@ var modePresets = [][]preset{
 	// The unique local tab opens on a random Global ID, not an example:
 	// copying an example ID is what RFC 4193 asks people not to do.
 	scenario.PlanULA: nil,
+	scenario.PlanTree: {
+		{"a /24 for an office", scenario.PlanState{Net: "10.0.0.0/24", Tree: "25,26,27,28,29,30x2",
+			Names: "office,servers,Wi-Fi guests,printers,management,uplink A,uplink B"}},
+		{"an AWS VPC in four subnets", scenario.PlanState{Net: "10.0.0.0/16", Tree: "18x4", Cloud: subnet.CloudAWS,
+			Names: "public a,public b,private a,private b"}},
+		{"an IPv6 /48 for a site", scenario.PlanState{Net: "2001:db8:1200::/48", Tree: "49,50,52x4",
+			Names: "LANs,servers,lab,guests,management,spare"}},
+		{"a /30 into a /31 and two /32s", scenario.PlanState{Net: "192.168.0.0/30", Tree: "31,32x2",
+			Names: "router link,loopback A,loopback B"}},
+		{"a /16 in 4096 /28s", scenario.PlanState{Net: "10.0.0.0/16", Tree: "28x4096"}},
+	},
 }
 
 // presetsFor returns the examples of a mode with the mode set.
@@ -83,11 +97,13 @@ func defaultState(m scenario.PlanMode) scenario.PlanState {
 
 // usesNet reports whether mode m reads the net parameter.
 func usesNet(m scenario.PlanMode) bool {
-	return m == scenario.PlanSplit || m == scenario.PlanVLSM || m == scenario.PlanExclude || m == scenario.PlanNextFree
+	return m == scenario.PlanSplit || m == scenario.PlanVLSM || m == scenario.PlanExclude || m == scenario.PlanNextFree || m == scenario.PlanTree
 }
 
 // usesList reports whether mode m reads the list parameter.
-func usesList(m scenario.PlanMode) bool { return m != scenario.PlanSplit && m != scenario.PlanULA }
+func usesList(m scenario.PlanMode) bool {
+	return m != scenario.PlanSplit && m != scenario.PlanULA && m != scenario.PlanTree
+}
 
 // usesLen reports whether mode m reads the len parameter.
 func usesLen(m scenario.PlanMode) bool { return m == scenario.PlanSplit || m == scenario.PlanNextFree }
@@ -109,7 +125,8 @@ var modeInfo = []struct {
 	scenario.PlanOverlap: {"Overlaps", "Find which of your networks collide: overlapping, containing or equal to each other.",
 		"Networks, one per line: name = prefix", "For example home LAN = 192.168.1.0/24. Comments start with #."}, scenario.PlanNextFree: {"Next free", "Find the first free subnet of the size you need in a pool, once the prefixes in use are taken, and every free block.",
 		"Prefixes in use, one per line", "For example database = 10.0.2.0/25. Names before = and comments after # are allowed."},
-	scenario.PlanULA: {"Unique local", "Make your own IPv6 /48 for private networks (RFC 4193): a random Global ID after fd, and its 65,536 /64s.", "", ""},
+	scenario.PlanULA:  {"Unique local", "Make your own IPv6 /48 for private networks (RFC 4193): a random Global ID after fd, and its 65,536 /64s.", "", ""},
+	scenario.PlanTree: {"Split tree", "Divide a network half by half: divide a subnet into its two halves, join two halves back, and name each one. Click a block of the picture to divide it.", "", ""},
 }
 
 // whyText is the longer explanation behind each mode.
@@ -152,5 +169,11 @@ var whyText = [][]string{
 		"IPv6 has its own private addresses: fd00::/8 followed by a 40-bit Global ID makes a /48 that any site may use without asking anyone (RFC 4193). Routers on the internet drop them, as they drop 10.0.0.0/8.",
 		"The Global ID must be random, not fd00:: or an example copied from a page: when two companies merge or connect their networks over a VPN, random IDs keep their prefixes apart, and renumbering is not needed. This page draws it with crypto.getRandomValues in your browser; nothing is sent anywhere, and the link keeps the ID so you can come back to it.",
 		"A /48 holds 65,536 /64 subnets, one per LAN, numbered by the 16-bit subnet ID in the fourth group: fd12:3456:789a:1::/64 is subnet 1.",
+	},
+	scenario.PlanTree: {
+		"Why? Halves and siblings",
+		"Every subnet is half of a larger one: a /24 is two /25s, each /25 two /26s, and so on. Dividing a subnet lends it one more network bit; the two halves it makes are siblings, and only siblings can be joined back, because only together do they make one aligned block. That is why 10.0.0.64/26 joins with 10.0.0.0/26, never with 10.0.0.128/26.",
+		"Subnets of different sizes fit side by side with no waste when each is a node of this tree: that is variable-length subnetting drawn as a picture. IPv4 subnets lose their network and broadcast addresses, except a /31 (point-to-point links, RFC 3021) and a /32; IPv6 subnets keep every address, and LANs are /64s.",
+		"Cloud providers reserve more: AWS and Azure the first four and the last address of every subnet, Google Cloud the first two and the last two, and each allows only some sizes (AWS /16 to /28). Choose a provider to see what is left.",
 	},
 }

@@ -126,6 +126,9 @@ func (p *page) renderInputs() app.UI {
 	if p.mode == scenario.PlanNextFree {
 		fields = append(fields, p.textField("planui-len", "len", "Length of the subnet you need", p.shown.Len, "e.g. 24", v.LenErr, p.onLen))
 	}
+	if p.mode == scenario.PlanTree {
+		fields = append(fields, p.renderTreeInputs())
+	}
 	if p.mode == scenario.PlanULA {
 		fields = append(fields, p.textField("planui-gid", "gid", "Global ID (10 hex digits)", p.shown.GID, "e.g. 8f2c4e91d0", v.GIDErr, p.onGID))
 	}
@@ -237,7 +240,12 @@ func (p *page) renderResults() app.UI {
 		}),
 		when(len(v.Tables) > 0, func() app.UI { return p.renderPager() }),
 		app.Div().Class("planui-tables").Body(
-			app.Range(v.Tables).Slice(func(i int) app.UI { return renderTable(v.Tables[i], v.Pager) }),
+			app.Range(v.Tables).Slice(func(i int) app.UI {
+				if p.mode == scenario.PlanTree {
+					return p.renderTreeTable(v.Tables[i], v.Pager)
+				}
+				return renderTable(v.Tables[i], v.Pager)
+			}),
 		),
 	)
 }
@@ -251,12 +259,18 @@ func (p *page) renderBar(b bar) app.UI {
 		Attr("data-kind", "background").Attr("aria-hidden", "true"))
 	for _, bl := range b.Blocks {
 		y := bl.Lane*(laneHeight+gap) + gap
-		blocks = append(blocks, svg("rect").
+		rect := svg("rect").
 			Attr("x", num(bl.X)).Attr("y", y).Attr("width", num(bl.W)).Attr("height", laneHeight).
 			Attr("data-kind", bl.Kind).Attr("tabindex", 0).Attr("role", "img").
 			Attr("data-field", "block").
-			On("focus", p.onBlock(bl.Title), handlerScope, bl.Title).On("mouseenter", p.onBlock(bl.Title), handlerScope, bl.Title).
-			Body(svg("title").Text(bl.Title)))
+			On("focus", p.onBlock(bl.Title), handlerScope, bl.Title).On("mouseenter", p.onBlock(bl.Title), handlerScope, bl.Title)
+		if bl.Leaf.IsValid() && !p.IsReadonly() {
+			// A subnet of the split tree: a button that divides it.
+			rect = rect.Attr("role", "button").Attr("data-prefix", bl.Leaf.String()).Attr("class", "planui-leaf").
+				On("click", p.onDivide(bl.Leaf), handlerScope, "divide", bl.Leaf.String()).
+				On("keydown", p.onBlockKey(bl.Leaf), handlerScope, "key", bl.Leaf.String())
+		}
+		blocks = append(blocks, rect.Body(svg("title").Text(bl.Title)))
 	}
 	return app.Figure().Class("planui-figure").Body(
 		app.Elem("svg").XMLNS(svgNS).Attr("viewBox", "0 0 "+num(barWidth)+" "+strconv.Itoa(height)).

@@ -21,6 +21,9 @@ type input struct {
 	Net, List  string
 	Len, Parts string
 	GID        string       // the Global ID of the unique local tab
+	Tree       string       // the split tree's shape, as plan.Tree.Shape writes it
+	Names      string       // the split tree's names, as plan.Tree.Names writes them
+	Cloud      subnet.Cloud // whose reservations the split tree's usable counts leave out
 	Page       subnet.Count // zero-based
 	Find       string
 	// PageAsked reports whether Page was asked for (by the link or the page
@@ -33,9 +36,15 @@ type input struct {
 // view is everything the page shows for one input. Render only reads it.
 type view struct {
 	NetErr, LenErr, PartsErr, GIDErr string
-	LineErrors                       []lineMsg
-	LineNotes                        []lineMsg
-	ListLines                        int // entries read from the list
+	// TreeErr and NamesErr say why the split tree or its names in the
+	// link could not be used; CloudErr why the cloud does not apply.
+	TreeErr, NamesErr, CloudErr string
+	// Tree is the split tree shown, which the divide and join buttons
+	// change.
+	Tree       plan.Tree
+	LineErrors []lineMsg
+	LineNotes  []lineMsg
+	ListLines  int // entries read from the list
 
 	Summary string // the plain-words result
 	Note    string // a rounding or limit worth knowing
@@ -71,10 +80,11 @@ type table struct {
 type column struct{ Head, Field string }
 
 type row struct {
-	Index string // 1-based position in the whole result
-	Cells []string
-	Hit   bool // holds the address looked for
-	Clash bool // overlaps another row
+	Index  string // 1-based position in the whole result
+	Cells  []string
+	Hit    bool         // holds the address looked for
+	Clash  bool         // overlaps another row
+	Prefix netip.Prefix // the prefix a find looks in
 }
 
 // pager says which page of the results is shown.
@@ -140,6 +150,8 @@ func build(in input) view {
 		v.nextFree(in)
 	case scenario.PlanULA:
 		v.ula(in)
+	case scenario.PlanTree:
+		v.tree(in)
 	default:
 		v.split(in)
 	}
@@ -587,10 +599,11 @@ func (v *view) paginate(in input) {
 			}
 			cells, clash := t.source.cells(idx)
 			t.Rows = append(t.Rows, row{
-				Index: idx.Add(one).String(),
-				Cells: cells,
-				Hit:   hit && i == 0 && idx == hitRow,
-				Clash: clash,
+				Index:  idx.Add(one).String(),
+				Cells:  cells,
+				Hit:    hit && i == 0 && idx == hitRow,
+				Clash:  clash,
+				Prefix: t.source.prefix(idx),
 			})
 		}
 	}

@@ -358,6 +358,10 @@ func TestLinkDefaults(t *testing.T) {
 		{"mode=free&net=10.0.0.0/8&len=16&list=10.0.0.0/16", inputs{Net: "10.0.0.0/8", Len: "16", List: "10.0.0.0/16"}},
 		{"mode=ula&gid=123456789a", inputs{GID: "123456789a"}},
 		{"mode=ula", inputs{}},
+		{"mode=tree", inputs{Net: "10.0.0.0/24", Tree: defaultState(scenario.PlanTree).Tree, Names: defaultState(scenario.PlanTree).Names}},
+		{"mode=tree&net=10.0.0.0/24", inputs{Net: "10.0.0.0/24"}},
+		{"mode=tree&net=10.0.0.0/24&tree=25x2&names=a,b&cloud=gcp", inputs{Net: "10.0.0.0/24", Tree: "25x2", Names: "a,b", Cloud: subnet.CloudGCP}},
+		{"mode=tree&tree=25x2", inputs{Net: "10.0.0.0/24", Tree: "25x2"}},
 	}
 	for _, tt := range tests {
 		q, _ := url.ParseQuery(tt.query)
@@ -372,9 +376,10 @@ func TestPresetsCompute(t *testing.T) {
 	for m := scenario.PlanSplit; m <= scenario.PlanLastMode; m++ {
 		for _, p := range presetsFor(m) {
 			in := inputsOf(p.State)
-			v := build(input{Mode: m, Net: in.Net, List: in.List, Len: in.Len, Parts: in.Parts})
-			if v.NetErr+v.LenErr+v.PartsErr != "" || len(v.LineErrors) > 0 || len(v.Tables) == 0 {
-				t.Errorf("%v preset %q: errors %q %v, %d tables", m, p.Label, v.NetErr+v.LenErr+v.PartsErr, v.LineErrors, len(v.Tables))
+			v := build(input{Mode: m, Net: in.Net, List: in.List, Len: in.Len, Parts: in.Parts, Tree: in.Tree, Names: in.Names, Cloud: in.Cloud})
+			errs := v.NetErr + v.LenErr + v.PartsErr + v.TreeErr + v.NamesErr + v.CloudErr
+			if errs != "" || len(v.LineErrors) > 0 || len(v.Tables) == 0 {
+				t.Errorf("%v preset %q: errors %q %v, %d tables", m, p.Label, errs, v.LineErrors, len(v.Tables))
 			}
 		}
 		if len(whyText[m]) < 2 || modeInfo[m].Tab == "" {
@@ -390,6 +395,8 @@ func TestToolboxStateRoundTrip(t *testing.T) {
 		{mode: scenario.PlanNextFree, in: inputs{Net: "10.0.0.0/16", Len: "/26", List: "10.0.0.0/24"}},
 		{mode: scenario.PlanULA, in: inputs{GID: "8f2c4e91d0"}},
 		{mode: scenario.PlanULA, in: inputs{GID: "not an id"}},
+		{mode: scenario.PlanTree, in: inputs{Net: "10.0.0.0/24", Tree: "25,26x2", Names: `a\,b,,c`, Cloud: subnet.CloudAzure}},
+		{mode: scenario.PlanTree, in: inputs{Net: "2001:db8::/48"}},
 	} {
 		st := p.state()
 		q, _ := url.ParseQuery(st.Encode())
@@ -400,5 +407,85 @@ func TestToolboxStateRoundTrip(t *testing.T) {
 		if len(problems) != 0 || back.Mode != p.mode || in != want {
 			t.Errorf("%v %+v: link %q opens %v %+v (%v); want the same inputs", p.mode, p.in, st.Encode(), back.Mode, in, problems)
 		}
+	}
+}
+
+func TestBuildTree(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       input
+		total    string
+		rows     []string // "prefix usable" of the first rows
+		summary  string
+		fieldErr string // a part of NetErr+TreeErr+NamesErr+CloudErr
+	}{
+		{"undivided", input{Net: "10.0.0.0/24"}, "1", []string{"10.0.0.0/24 254"}, "10.0.0.0/24 is one subnet of 256 addresses, 254 usable", ""},
+		{"divided", input{Net: "10.0.0.0/24", Tree: "25,26x2", Names: "office"}, "3", []string{"10.0.0.0/25 126", "10.0.0.128/26 62", "10.0.0.192/26 62"}, "divided into 3 subnets (/25 to /26): 250 of its 256 addresses are usable", ""},
+		{"slash 31 and 32", input{Net: "10.0.0.0/30", Tree: "31,32x2"}, "3", []string{"10.0.0.0/31 2", "10.0.0.2/32 1", "10.0.0.3/32 1"}, "4 of its 4 addresses", ""},
+		{"ipv6 /64s", input{Net: "2001:db8::/63", Tree: "64x2"}, "2", []string{"2001:db8::/64 18446744073709551616", "2001:db8:0:1::/64 18446744073709551616"}, "", ""},
+		{"all of ipv6", input{Net: "::/0", Tree: "1x2"}, "2", []string{"::/1 170141183460469231731687303715884105728"}, "340282366920938463463374607431768211456 addresses are usable", ""},
+		{"aws", input{Net: "10.0.0.0/24", Tree: "25,26,27,28,29x2", Cloud: subnet.CloudAWS}, "6", []string{"10.0.0.0/25 123", "10.0.0.128/26 59", "10.0.0.192/27 27", "10.0.0.224/28 11", "10.0.0.240/29 a /29 is too small for AWS, whose smallest IPv4 subnet is a /28"}, "2 subnets are sizes AWS does not allow", ""},
+		{"aws on ipv6", input{Net: "2001:db8::/64", Cloud: subnet.CloudAWS}, "1", []string{"2001:db8::/64 18446744073709551616"}, "", "AWS reservations are modelled for IPv4 subnets only"},
+		{"bad tree", input{Net: "10.0.0.0/24", Tree: "25"}, "1", []string{"10.0.0.0/24 254"}, "", `tree "25" of 10.0.0.0/24: the subnets end at 10.0.0.127`},
+		{"bad names", input{Net: "10.0.0.0/24", Tree: "25x2", Names: "a,b,c"}, "2", nil, "", "more names than the 2 subnets"},
+		{"bad net", input{Net: "10.0.0.0/33"}, "", nil, "", "prefix length 33"},
+		{"huge", input{Net: "10.0.0.0/16", Tree: "28x4096"}, "4096", []string{"10.0.0.0/28 14"}, "4096 subnets", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.in.Mode = scenario.PlanTree
+			v := build(tt.in)
+			errs := v.NetErr + v.TreeErr + v.NamesErr + v.CloudErr
+			if (tt.fieldErr == "") != (errs == "") || !strings.Contains(errs, tt.fieldErr) {
+				t.Errorf("errors = %q; want %q", errs, tt.fieldErr)
+			}
+			if tt.total == "" {
+				if len(v.Tables) != 0 {
+					t.Errorf("%d tables; want none", len(v.Tables))
+				}
+				return
+			}
+			if !strings.Contains(v.Summary, tt.summary) {
+				t.Errorf("summary = %q; want %q in it", v.Summary, tt.summary)
+			}
+			tb := v.Tables[0]
+			if tb.TotalText != tt.total || tb.RowField != "tree-leaf" || len(tb.Rows) > pageSize {
+				t.Fatalf("table of %s rows (%q), %d on the page; want %s", tb.TotalText, tb.RowField, len(tb.Rows), tt.total)
+			}
+			for i, want := range tt.rows {
+				if got := tb.Rows[i].Cells[0] + " " + tb.Rows[i].Cells[4]; got != want {
+					t.Errorf("row %d = %q; want %q", i+1, got, want)
+				}
+				if tb.Rows[i].Prefix.String() != tb.Rows[i].Cells[0] {
+					t.Errorf("row %d prefix %v; cell %s", i+1, tb.Rows[i].Prefix, tb.Rows[i].Cells[0])
+				}
+			}
+			if len(v.Bars) != 1 {
+				t.Fatalf("%d pictures; want 1", len(v.Bars))
+			}
+			leaves := 0
+			for _, bl := range v.Bars[0].Blocks {
+				if bl.X < 0 || bl.W <= 0 || bl.X+bl.W > barWidth+0.001 || bl.Lane >= v.Bars[0].Lanes || bl.Title == "" {
+					t.Errorf("block %+v is off the bar or unnamed", bl)
+				}
+				if bl.Leaf.IsValid() {
+					leaves++
+				}
+			}
+			if leaves != len(tb.Rows) {
+				t.Errorf("%d clickable blocks for %d rows on the page", leaves, len(tb.Rows))
+			}
+		})
+	}
+}
+
+// TestTreeFind: the tree finds the row of an address and pages to it.
+func TestTreeFind(t *testing.T) {
+	v := build(input{Mode: scenario.PlanTree, Net: "10.0.0.0/16", Tree: "28x4096", Find: "10.0.17.20", Jump: true})
+	if v.FindErr != "" || !strings.HasPrefix(v.FindResult, "10.0.17.20 is in row 274, 10.0.17.16/28, on page 5") {
+		t.Fatalf("find = %q, %q", v.FindResult, v.FindErr)
+	}
+	if v.Pager.PageText != "5" || v.Bars[0].Lanes != 2 {
+		t.Errorf("page %s, %d lanes; want page 5 and the paged picture", v.Pager.PageText, v.Bars[0].Lanes)
 	}
 }
