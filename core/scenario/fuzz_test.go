@@ -18,6 +18,7 @@ func FuzzParseQuery(f *testing.F) {
 		"mode=split&net=10.0.0.0/16&len=24&page=3", "mode=vlsm&net=10.0.0.0/22&list=a=200%0Ab=50", "parts=4&len=9",
 		"q=postgres", "q=%5B::1%5D:443", "v=99&ip=::1", "cloud=foo&len=abc&page=-1", "ip=%zz&x;y=1&&=&a", "list=%FF%FE",
 		"page=18446744073709551615", "mode=overlap&list=home+=+192.168.1.0/24%0Adocker+=+172.17.0.0/16",
+		"mode=tree&net=10.0.0.0/24&tree=25,26x2&cloud=aws&names=office%5C,+2nd,,lab", "mode=tree&cloud=ibm&tree=%FF",
 	} {
 		f.Add(s)
 	}
