@@ -88,6 +88,30 @@
     });
   }
 
+  // A lab link that names a preset and nothing else (/nat?preset=cgnat)
+  // shows that preset at once: the bundle pre-rendered it (meta
+  // netground-presets names the folder), and the app renders the same.
+  var presets = document.querySelector('meta[name="netground-presets"]');
+  var preset = params.get("preset");
+  var presetOnly = !!presets && !!preset && /^[a-z0-9-]{1,40}$/.test(preset) && location.hash.length <= 1;
+  params.forEach(function (v, k) {
+    if (k !== "preset" && k !== "readonly") presetOnly = false;
+  });
+  if (presetOnly) {
+    var presetHTML = fetch(presets.content + preset + ".html").then(function (r) {
+      return r.ok ? r.text() : null;
+    }).catch(function () { return null; });
+    document.addEventListener("DOMContentLoaded", function () {
+      presetHTML.then(function (html) {
+        var main = document.getElementById("main");
+        if (html === null || !main || !prerendered(main)) return;
+        main.innerHTML = html;
+        main.setAttribute("data-answered", "");
+        root.classList.remove("ng-pending");
+      });
+    });
+  }
+
   // Typing before the app runs: keep it in the URL, and mark the answer
   // on the page as not yet the typed value's.
   var typed = null;

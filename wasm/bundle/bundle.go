@@ -15,6 +15,9 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -215,6 +218,9 @@ func (cfg genConfig) run() error {
 			heads[r.Path] = `<meta name="netground-first" content="` + prefix + "/web/" + firstName + `">` + preload(prefix+"/web/"+firstName)
 		}
 	}
+	if err := presetPages(cfg.out, h, prefix, heads); err != nil {
+		return err
+	}
 	if err := fixPages(cfg.out, heads); err != nil {
 		return err
 	}
@@ -303,6 +309,49 @@ func patchAppJS(name string) error {
 	}
 	b = bytes.Replace(b, []byte(appJSFailure), fmt.Appendf(nil, appJSRetry, m[1]), 1)
 	return os.WriteFile(name, b, 0o644)
+}
+
+// presetPages pre-renders the main content of every page a preset link
+// opens (/nat?preset=cgnat) into web/presets/<route>/<preset>.html, and
+// names that folder in the route's head: boot.js shows the preset a link
+// names from there while the app starts, so a lab link answers as fast as
+// a page loads. The app then renders the same content itself.
+func presetPages(out string, h http.Handler, prefix string, heads map[string]string) error {
+	for _, r := range site.Routes() {
+		if len(r.Page.Presets) == 0 {
+			continue
+		}
+		dir := "web/presets" + r.Path
+		heads[r.Path] += `<meta name="netground-presets" content="` + prefix + "/" + dir + `/">`
+		for _, name := range r.Page.Presets {
+			main, err := renderMain(h, r.Path+"?preset="+url.QueryEscape(name))
+			if err != nil {
+				return err
+			}
+			if err := writeFile(filepath.Join(out, filepath.FromSlash(dir), name+".html"), main); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// renderMain returns what the pre-rendered page at target holds inside its
+// main element.
+func renderMain(h http.Handler, target string) ([]byte, error) {
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+	if rec.Code != http.StatusOK {
+		return nil, fmt.Errorf("pre-rendering %s: status %d", target, rec.Code)
+	}
+	page := rec.Body.Bytes()
+	start := bytes.Index(page, []byte(`<main id="main"`))
+	end := bytes.LastIndex(page, []byte("</main>"))
+	if start < 0 || end < start {
+		return nil, fmt.Errorf("pre-rendering %s: the page has no main element", target)
+	}
+	start += bytes.IndexByte(page[start:], '>') + 1
+	return page[start:end], nil
 }
 
 // fixPages corrects what go-app writes into every pre-rendered page, and

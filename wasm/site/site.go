@@ -28,7 +28,10 @@ var Pages = []ui.Page{
 	{
 		Path:  "/",
 		Title: ui.SiteTitle,
-		New:   home.New,
+		Examples: []ui.Example{
+			{Path: "/?paste=Error%3A+connect+ECONNREFUSED+127.0.0.1%3A5432", Label: "Paste an error: ECONNREFUSED 127.0.0.1:5432"},
+		},
+		New: home.New,
 	},
 	{
 		Widget: scenario.WidgetAddr, Path: "/addr", Embed: true,
@@ -74,20 +77,23 @@ var Pages = []ui.Page{
 	{
 		Widget: scenario.WidgetNAT, Path: "/nat", Embed: true,
 		Label: "NAT lab", Title: "NAT lab — Netground",
-		Card: "A home network behind one public address: watch the translation table and why replies come back.",
-		New:  natlab.New,
+		Card:    "A home network behind one public address: watch the translation table and why replies come back.",
+		Presets: natlab.PresetNames(),
+		New:     natlab.New,
 	},
 	{
 		Widget: scenario.WidgetBind, Path: "/bind", Embed: true,
 		Label: "Bind lab", Title: "Bind lab — Netground",
-		Card: "0.0.0.0 or 127.0.0.1, containers, localhost and \"address already in use\".",
-		New:  bindlab.New,
+		Card:    "0.0.0.0 or 127.0.0.1, containers, localhost and \"address already in use\".",
+		Presets: bindlab.PresetNames(),
+		New:     bindlab.New,
 	},
 	{
 		Widget: scenario.WidgetK8s, Path: "/k8s", Embed: true,
 		Label: "Kubernetes lab", Title: "Kubernetes lab — Netground",
-		Card: "Pods get addresses that change; Services give them a name that does not.",
-		New:  k8slab.New,
+		Card:    "Pods get addresses that change; Services give them a name that does not.",
+		Presets: k8slab.PresetNames(),
+		New:     k8slab.New,
 	},
 	{
 		Widget: scenario.WidgetPractice, Path: "/practice", Embed: true,

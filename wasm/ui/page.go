@@ -37,6 +37,10 @@ type Page struct {
 	// FirstAnswer reports whether the page answers first from the small
 	// first-answer binary (wasm/first, package answer) while the app loads.
 	FirstAnswer bool
+	// Presets are the names a link may open the page with (?preset=name).
+	// The bundle pre-renders each, so that a preset link shows its own
+	// state before the app starts.
+	Presets []string
 	// New returns the page's component.
 	New func() app.Composer
 }

@@ -73,3 +73,13 @@ func document(s bind.Scenario) (scenario.Document, error) { return links.Documen
 func linkPath(base string, s bind.Scenario, preset string, step int, readonly bool) string {
 	return links.Path(base, s, preset, step, readonly)
 }
+
+// PresetNames returns the names a link may open with ?preset=, in the order
+// the lab lists them.
+func PresetNames() []string {
+	var names []string
+	for _, p := range bind.Presets() {
+		names = append(names, p.Name)
+	}
+	return names
+}

@@ -70,3 +70,13 @@ func document(s k8s.Scenario) (scenario.Document, error) { return links.Document
 func linkPath(base string, s k8s.Scenario, preset string, step int, readonly bool) string {
 	return links.Path(base, s, preset, step, readonly)
 }
+
+// PresetNames returns the names a link may open with ?preset=, in the order
+// the lab lists them.
+func PresetNames() []string {
+	var names []string
+	for _, p := range k8s.Presets() {
+		names = append(names, p.Name)
+	}
+	return names
+}

@@ -157,3 +157,13 @@ func linkPath(path, query, fragment string) string {
 	}
 	return path
 }
+
+// PresetNames returns the names a link may open with ?preset=, in the order
+// the lab lists them.
+func PresetNames() []string {
+	var names []string
+	for _, p := range presets() {
+		names = append(names, p.ID)
+	}
+	return names
+}
