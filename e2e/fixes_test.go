@@ -131,3 +131,101 @@ func TestLibraryKeepsLabStep(t *testing.T) {
 		}
 	}
 }
+
+// overflowJS lists the elements of the main landmark whose right edge passes
+// the viewport's, or their scroll container's, and which no scroll container
+// inside the viewport holds: what a reader cannot see or reach.
+const overflowJS = `(() => {
+	const W = document.documentElement.clientWidth, out = [];
+	for (const e of document.querySelectorAll('main *')) {
+		const r = e.getBoundingClientRect();
+		if (!r.width || !r.height) continue;
+		let p = e.parentElement, held = false;
+		for (; p && p.tagName !== 'MAIN'; p = p.parentElement) {
+			const s = getComputedStyle(p);
+			if (s.overflowX === 'auto' || s.overflowX === 'scroll') { held = p.getBoundingClientRect().right <= W + 1; break; }
+			if (s.overflowX === 'hidden' || s.overflowX === 'clip' || s.contentVisibility === 'auto') {
+				const pr = p.getBoundingClientRect();
+				// A 1 px box holds text for screen readers alone.
+				if (pr.width > 1 && r.right > pr.right + 1) { out.push('clipped ' + e.tagName + '.' + e.className + ' ' + Math.round(r.right)); }
+			}
+		}
+		if (!held && r.right > W + 1) out.push(e.tagName + '.' + (e.getAttribute('class') || '') + '[' + (e.dataset.field || '') + '] ' + Math.round(r.right) + ' > ' + W);
+	}
+	return [...new Set(out)].slice(0, 12);
+})()`
+
+// breaksJS returns, for each element matched by sel, the text of each line
+// it is rendered on.
+const breaksJS = `(sel) => [...document.querySelectorAll(sel)].map(e => {
+	const lines = [], range = document.createRange();
+	const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+	let top = null, line = '';
+	for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+		for (let i = 0; i < n.length; i++) {
+			range.setStart(n, i); range.setEnd(n, i + 1);
+			const r = range.getClientRects()[0];
+			if (!r) continue;
+			if (top !== null && r.top > top + 2) { lines.push(line); line = ''; }
+			if (top === null || r.top > top + 2) top = r.top;
+			line += n.data[i];
+		}
+	}
+	lines.push(line);
+	return lines;
+})`
+
+// TestNarrowLayout: on a phone and a desktop window nothing on the Ports,
+// NAT and Practice pages reaches past the window or is clipped, except
+// inside a scroll container, and sysctl names break only after "." or "_".
+func TestNarrowLayout(t *testing.T) {
+	t.Parallel()
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	pages := []struct{ link, field string }{
+		{"ports?q=postgres", "row-service"},
+		{"ports?q=443", "ephemeral-row"},
+		{"ports?q=50000", "ephemeral-row"},
+		{"nat?preset=cgnat&step=3", "step"},
+		{"nat?preset=hole-punch&step=5", "punch-cell"},
+		{"practice?topics=subnet,nat&level=2&seed=42", "score"},
+	}
+	for _, v := range viewports {
+		b.setViewport(v)
+		for _, p := range pages {
+			b.do(chromedp.Navigate(s.URL + p.link))
+			b.waitLive()
+			b.waitFieldPresent(p.field)
+			if bad := eval[[]string](b, overflowJS); len(bad) > 0 {
+				t.Errorf("%s at %s: out of reach: %q", p.link, v.name, bad)
+			}
+			if !strings.HasPrefix(p.link, "ports") {
+				continue
+			}
+			lines := eval[[][]string](b, `(`+breaksJS+`)('[data-field=ephemeral-row] code')`)
+			if len(lines) == 0 {
+				t.Errorf("%s at %s: no setting in the ephemeral table", p.link, v.name)
+			}
+			for _, l := range lines {
+				for i := range len(l) - 1 {
+					// A line may end after ".", "_" or a space (which takes no
+					// place at the end of a line), not between two letters.
+					if last, next := l[i][len(l[i])-1], l[i+1][0]; isAlnum(last) && isAlnum(next) {
+						t.Errorf("%s at %s: a setting breaks as %q", p.link, v.name, l)
+						break
+					}
+				}
+			}
+		}
+		if v.name == "phone" {
+			b.do(chromedp.Navigate(s.URL + "nat?preset=cgnat&step=3"))
+			b.waitLive()
+			b.waitFieldPresent("step")
+			if got := eval[float64](b, `(() => { const c = document.querySelector('.natlab-topo'); return c.scrollWidth - c.clientWidth; })()`); got > 1 {
+				t.Errorf("the NAT topology scrolls sideways by %.0f px at %s", got, v.name)
+			}
+		}
+	}
+}
+
+func isAlnum(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }

@@ -43,6 +43,29 @@ func scroller(label string, table Node) Node {
 
 func th(s string) Node { return El("th", Text(s)).Attr("scope", "col") }
 
+// stacked is a table of rows that, on a phone, shows each row as a block of
+// labelled cells (class "stack", netground.css) instead of scrolling. The
+// roles keep it a table for screen readers once its display changes.
+func stacked(caption string, heads []string, rows Node) Node {
+	hs := make([]Node, len(heads))
+	for i, h := range heads {
+		hs[i] = th(h).Attr("role", "columnheader")
+	}
+	return El("table",
+		If(caption != "", El("caption", Text(caption))),
+		El("thead", El("tr", hs...).Attr("role", "row")).Attr("role", "rowgroup"),
+		El("tbody", rows).Attr("role", "rowgroup"),
+	).Class("rows stack").Attr("role", "table")
+}
+
+// srow is a row of a stacked table.
+func srow(cells ...Node) Node { return El("tr", cells...).Attr("role", "row") }
+
+// cell is a cell of a stacked table, labelled with its column's heading.
+func cell(label string, kids ...Node) Node {
+	return El("td", kids...).Attr("role", "cell").Attr("data-label", label)
+}
+
 // fieldError is the message under an input.
 func fieldError(field, err string) Node {
 	return If(err != "", El("span", Text(err)).Class("error").Field(field))
@@ -294,50 +317,46 @@ func portsResult(v PortsView) Node {
 		If(v.RegistryMissing && v.RegistryErr == "", El("p", Text("Loading the IANA service registry…")).Class("muted").Field("registry-loading")),
 		If(v.RegistryErr != "", El("p", Text(v.RegistryErr)).Class("error").Field("registry-error")),
 		If(v.NoMatches != "", El("p", Text(v.NoMatches)).Field("no-matches")),
-		If(len(v.Rows) > 0, scroller("Registry records (scrolls sideways)", El("table",
-			El("caption", Text("IANA Service Name and Transport Protocol Port Number Registry")),
-			El("thead", El("tr", th("Service"), th("Port"), th("Transport"), th("Description"), th("Reference"))),
-			El("tbody", Each(len(v.Rows), func(i int) Node {
+		If(len(v.Rows) > 0, scroller("Registry records (scrolls sideways)", stacked("IANA Service Name and Transport Protocol Port Number Registry",
+			[]string{"Service", "Port", "Transport", "Description", "Reference"},
+			Each(len(v.Rows), func(i int) Node {
 				r := v.Rows[i]
-				return El("tr",
-					El("td", El("code", Text(r.Name)).Field("row-service")),
-					El("td", Text(r.Port)).Field("row-port"),
-					El("td", Text(r.Transport)),
-					El("td", Text(r.Description)),
-					El("td", Text(r.Reference)),
+				return srow(
+					cell("Service", El("code", Text(r.Name)).Field("row-service")),
+					cell("Port", Text(r.Port)).Field("row-port"),
+					cell("Transport", Text(r.Transport)),
+					cell("Description", Text(r.Description)),
+					cell("Reference", Text(r.Reference)),
 				).Field("row")
-			})),
-		).Class("rows"))),
+			})))),
 	).Class("result")
 }
 
 func portsRanges(v PortsView) Node {
+	heads := []string{"Ports", "Name", "What it means"}
 	row := func(cells ...string) Node {
-		return El("tr", Each(len(cells), func(i int) Node { return El("td", Text(cells[i])) }))
+		return srow(Each(len(cells), func(i int) Node { return cell(heads[i], Text(cells[i])) }))
 	}
 	return El("div",
 		El("h2", Text("Port ranges (RFC 6335)")),
-		scroller("Port ranges (scrolls sideways)", El("table",
-			El("thead", El("tr", th("Ports"), th("Name"), th("What it means"))),
-			El("tbody",
+		scroller("Port ranges (scrolls sideways)", stacked("", heads,
+			El("",
 				row("0", "reserved", "Binding port 0 asks the operating system for a free ephemeral port; nothing connects to port 0."),
 				row("1–1023", "well-known (system)", "Assigned by IANA through IETF review. On Linux, binding one needs root or CAP_NET_BIND_SERVICE."),
 				row("1024–49151", "registered (user)", "Assigned on request; any program may use them."),
 				row("49152–65535", "dynamic (ephemeral)", "Never assigned: systems pick the source ports of outgoing connections here."),
 			),
-		).Class("rows")),
+		)),
 		El("h2", Text("Ephemeral ports by operating system")),
-		scroller("Ephemeral ranges (scrolls sideways)", El("table",
-			El("thead", El("tr", th("System"), th("Range"), th("Setting"), th("Overlap with registered ports"))),
-			El("tbody", Each(len(v.Ephemeral), func(i int) Node {
+		scroller("Ephemeral ranges (scrolls sideways)", stacked("", []string{"System", "Range", "Setting", "Overlap with registered ports"},
+			Each(len(v.Ephemeral), func(i int) Node {
 				r := v.Ephemeral[i]
 				label := r.First + "–" + r.Last
 				if r.Contains {
 					label += " (contains port " + v.Port + ")"
 				}
-				return El("tr", El("td", Text(r.OS)), El("td", Text(label)), El("td", El("code", Text(r.Setting))), El("td", Text(r.Note))).Field("ephemeral-row")
-			})),
-		).Class("rows")),
+				return srow(cell("System", Text(r.OS)), cell("Range", Text(label)), cell("Setting", El("code", Name(r.Setting))), cell("Overlap", Text(r.Note))).Field("ephemeral-row")
+			}))),
 		El("details",
 			El("summary", Text("Why? Ports, sockets, localhost and 0.0.0.0")),
 			El("p", Text("A port is a 16-bit number that picks the program on a machine: the address gets a packet to the machine, the port to the service on it. "+

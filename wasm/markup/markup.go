@@ -34,6 +34,23 @@ func Text(s string) Node { return Node{text: s} }
 // keeps its last answer while the next is typed does.
 func Markup(html string) Node { return Node{text: html, raw: true} }
 
+// Name returns a dotted or snake_case name, such as
+// net.ipv4.ip_local_port_range, as text that may wrap only after a dot or
+// an underscore: a <wbr> follows each.
+func Name(s string) Node {
+	var kids []Node
+	for s != "" {
+		i := strings.IndexAny(s, "._")
+		if i < 0 {
+			kids = append(kids, Text(s))
+			break
+		}
+		kids = append(kids, Text(s[:i+1]), El("wbr"))
+		s = s[i+1:]
+	}
+	return Node{kids: kids}
+}
+
 // If returns n when cond holds, and nothing otherwise.
 func If(cond bool, n Node) Node {
 	if !cond {

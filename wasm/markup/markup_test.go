@@ -24,3 +24,17 @@ func TestString(t *testing.T) {
 		t.Errorf("copies share attributes: %s %s", one, two)
 	}
 }
+
+func TestName(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"sysctl net.ipv4.ip_local_port_range", "sysctl net.<wbr>ipv4.<wbr>ip_<wbr>local_<wbr>port_<wbr>range"},
+		{"netsh int ipv4", "netsh int ipv4"},
+		{"a.", "a.<wbr>"},
+		{"<x>.y", "&lt;x&gt;.<wbr>y"},
+		{"", ""},
+	} {
+		if got := Name(tt.in).String(); got != tt.want {
+			t.Errorf("Name(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
