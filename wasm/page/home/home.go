@@ -5,16 +5,35 @@ import (
 	"github.com/netground/netground/wasm/ui"
 )
 
-// homePage says what Netground is and leads to the pages.
+// homePage says what Netground is and leads to the pages. Its paste box
+// takes whatever people have in front of them (an address, a port, an
+// error message, the output of ss, docker ps, ip addr or kubectl) and says
+// what it is and which page answers it, as they type.
 type homePage struct {
 	app.Compo
+	ui.Boundary
+
+	box pasteBox
 }
 
 // New returns the home page.
 func New() app.Composer { return &homePage{} }
 
-func (p *homePage) OnNav(ctx app.Context) {
+func (p *homePage) OnPreRender(ctx app.Context) { p.load(ctx) }
+func (p *homePage) OnNav(ctx app.Context)       { p.load(ctx) }
+
+// load fills the box from the link's paste parameter (/?paste=<text>), the
+// way course pages and the header's paste form open it.
+func (p *homePage) load(ctx app.Context) {
 	ctx.Page().SetTitle(ui.SiteTitle)
+	text := ctx.Page().URL().Query().Get("paste")
+	p.box.set(text, hasNewline(text))
+	p.box.linked = text != ""
+	p.compute()
+}
+
+func (p *homePage) compute() {
+	p.Protect(p.box.quoted(), p.box.compute)
 }
 
 func (p *homePage) Render() app.UI {
@@ -25,6 +44,7 @@ func (p *homePage) Render() app.UI {
 				"NAT lets a whole network hide behind one public address. "+
 				"Netground lets you type addresses, subnets and ports, and play with NAT and binding, to see in plain words what they mean and why things fail."),
 		),
+		p.renderPaste(),
 		app.Section().Aria("labelledby", "examples-heading").Body(
 			app.H2().ID("examples-heading").Text("Try an example"),
 			app.Ul().Class("examples").Body(
