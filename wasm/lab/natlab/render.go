@@ -23,8 +23,12 @@ func (p *page) Render() app.UI {
 	}
 	link := p.link(path)
 	presets, actions, devices, nats := p.parts()
+	class := "widget natlab"
+	if len(p.lab.sc.Devices) > manyDevices {
+		class += " natlab-big"
+	}
 	return ui.Layout(p.IsEmbed(), path, ui.Href(link),
-		app.Section().Class("widget natlab").Aria("labelledby", "natlab-title").Body(
+		app.Section().Class(class).Aria("labelledby", "natlab-title").Body(
 			app.H1().ID("natlab-title").Text("NAT lab"),
 			app.P().Class("widget-intro").Text(introOf(p.lab.sc)+" "+
 				"Step through what the router does to every packet: the mapping it creates, the header fields it rewrites, "+
@@ -419,6 +423,12 @@ func (p *page) renderActions() app.UI {
 		),
 	)
 }
+
+// manyDevices is the number of devices above which the sections out of
+// view are left unpainted until they scroll near (natlab.css): a step then
+// costs only what is in view. Smaller scenarios lay out everything, so that
+// every control has its real place.
+const manyDevices = 30
 
 func (p *page) renderDevices() app.UI {
 	sc := p.lab.sc
