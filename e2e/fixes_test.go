@@ -3,11 +3,13 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/netground/netground/core/bind"
 	"github.com/netground/netground/core/practice"
@@ -229,3 +231,53 @@ func TestNarrowLayout(t *testing.T) {
 }
 
 func isAlnum(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
+
+// embedHeights are the embed pages whose height TestEmbedCompact reports
+// and bounds, at 1280 px wide.
+var embedHeights = []struct {
+	link, field string
+	max         float64
+}{
+	{"embed/subnet?net=10.0.0.0/24", "broadcast", 900},
+	{"embed/addr?ip=8.8.8.8", "reachable", 900},
+	{"embed/ports?q=443", "service", 900},
+}
+
+// TestEmbedCompact: an embed shows the input and the answer compactly, its
+// details folded; the snippet names the widget and holds whole URLs even
+// before the app starts.
+func TestEmbedCompact(t *testing.T) {
+	t.Parallel()
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	b.setViewport(viewports[1])
+	for _, e := range embedHeights {
+		b.do(chromedp.Navigate(s.URL + e.link))
+		b.waitLive()
+		b.waitFieldPresent(e.field)
+		h := eval[float64](b, `Math.ceil(document.documentElement.getBoundingClientRect().height)`)
+		t.Logf("%s is %.0f px tall at 1280 px wide", e.link, h)
+		if h > e.max {
+			t.Errorf("%s is %.0f px tall; want at most %.0f", e.link, h, e.max)
+		}
+	}
+
+	// The pre-rendered page, in a tab where the app never starts.
+	pre := newBrowser(t)
+	pre.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+			Source: `WebAssembly.instantiateStreaming = WebAssembly.instantiate = () => new Promise(() => {})`,
+		})
+		return err
+	}))
+	pre.do(chromedp.Navigate(s.URL + "subnet"))
+	pre.do(chromedp.WaitReady(chromedp.CSS(`#subnet-embed`)))
+	b = pre
+	snippet := eval[string](b, `document.getElementById('subnet-embed').textContent`)
+	if !strings.Contains(snippet, `src="`+s.URL+`embed/subnet`) || !strings.Contains(snippet, `src="`+s.URL+`web/embed.js"`) {
+		t.Errorf("pre-rendered snippet = %q; want whole URLs", snippet)
+	}
+	if !strings.Contains(snippet, `title="Subnet calculator — Netground"`) {
+		t.Errorf("snippet = %q; want the widget's title", snippet)
+	}
+}

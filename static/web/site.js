@@ -36,6 +36,24 @@
     return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
   }
 
+  // The pre-rendered page's embed snippet holds paths alone, since the
+  // host is not known when it is generated: make them whole URLs, so that a
+  // snippet copied before the app starts works on another site.
+  function absoluteSnippets() {
+    var codes = document.querySelectorAll(".embed-snippet code");
+    for (var i = 0; i < codes.length; i++) {
+      var text = codes[i].textContent;
+      var fixed = text.replace(/src="\/(?!\/)/g, 'src="' + location.origin + "/");
+      if (fixed !== text) codes[i].textContent = fixed;
+    }
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", absoluteSnippets);
+  } else {
+    absoluteSnippets();
+  }
+  document.addEventListener("toggle", absoluteSnippets, true);
+
   document.addEventListener("click", function (event) {
     var target = event.target instanceof Element ? event.target.closest("[data-action]") : null;
     if (!target) return;
@@ -58,6 +76,7 @@
         break;
       }
       case "copy": {
+        absoluteSnippets();
         var source = target.getAttribute("data-copy-from");
         var el = source ? document.getElementById(source) : null;
         var text = source ? el && (el.value || el.textContent) : location.href;

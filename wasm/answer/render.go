@@ -229,28 +229,30 @@ func subnetResult(v SubnetView) Node {
 			fact("Addresses in total", "total-addresses", v.Total+" ("+v.TotalPow2+")"),
 			noBroadcast,
 		).Class("facts facts-key"),
-		subnetBits(v),
-		El("dl",
-			fact("Mask", "mask", v.Mask),
-			fact("Mask in binary", "mask-binary", v.MaskBinary),
-			fact("Wildcard", "wildcard", v.Wildcard),
-			fact("Host bits", "host-bits", strconv.Itoa(v.HostBits)),
-			fact("Previous subnet", "prev", v.Prev),
-			fact("Next subnet", "next", v.Next),
-			fact("Parent (one bit shorter)", "parent", v.Parent),
-		).Class("facts"),
-		If(len(v.Notes) > 0, El("ul", Each(len(v.Notes), func(i int) Node {
-			return El("li", Text(v.Notes[i])).Field("note")
-		})).Class("notes")),
-		If(len(v.Reserved) > 0, scroller("Reserved addresses (scrolls sideways)", El("table",
-			El("caption", Text("Addresses no host may take")),
-			El("thead", El("tr", th("Address"), th("Why"))),
-			El("tbody", Each(len(v.Reserved), func(i int) Node {
-				r := v.Reserved[i]
-				return El("tr", El("td", El("code", Text(r.Addr))), El("td", Text(r.Reason))).Field("reserved-row")
-			})),
-		).Class("rows"))),
-		reverseSection(v.Reverse),
+		foldIf(v.Compact, "Bits, mask, nearby subnets and reserved addresses",
+			subnetBits(v),
+			El("dl",
+				fact("Mask", "mask", v.Mask),
+				fact("Mask in binary", "mask-binary", v.MaskBinary),
+				fact("Wildcard", "wildcard", v.Wildcard),
+				fact("Host bits", "host-bits", strconv.Itoa(v.HostBits)),
+				fact("Previous subnet", "prev", v.Prev),
+				fact("Next subnet", "next", v.Next),
+				fact("Parent (one bit shorter)", "parent", v.Parent),
+			).Class("facts"),
+			If(len(v.Notes) > 0, El("ul", Each(len(v.Notes), func(i int) Node {
+				return El("li", Text(v.Notes[i])).Field("note")
+			})).Class("notes")),
+			If(len(v.Reserved) > 0, scroller("Reserved addresses (scrolls sideways)", El("table",
+				El("caption", Text("Addresses no host may take")),
+				El("thead", El("tr", th("Address"), th("Why"))),
+				El("tbody", Each(len(v.Reserved), func(i int) Node {
+					r := v.Reserved[i]
+					return El("tr", El("td", El("code", Text(r.Addr))), El("td", Text(r.Reason))).Field("reserved-row")
+				})),
+			).Class("rows"))),
+			reverseSection(v.Reverse),
+		),
 		El("details",
 			El("summary", Text("Why? Mask, subnet and usable addresses")),
 			El("p", Text("The prefix length says how many leading bits are the network part: every address in the subnet has the same network bits, and the remaining host bits number the machines. "+
@@ -261,6 +263,14 @@ func subnetResult(v SubnetView) Node {
 				"IPv6 has no broadcast, so every address of a subnet is usable, and LANs are /64.")),
 		).Class("why"),
 	).Class("result")
+}
+
+// foldIf folds kids into a <details> with the summary when fold holds.
+func foldIf(fold bool, summary string, kids ...Node) Node {
+	if !fold {
+		return El("", kids...)
+	}
+	return El("details", append([]Node{El("summary", Text(summary))}, kids...)...).Class("embed-fold")
 }
 
 func subnetBits(v SubnetView) Node {

@@ -11,6 +11,10 @@ import (
 
 // SubnetView is what the Subnet widget shows for its inputs.
 type SubnetView struct {
+	// Compact folds all but the key facts into a <details>, as an embed
+	// shows them.
+	Compact bool
+
 	NetErr, HostErr, OtherErr, GatewayErr, CloudErr string
 
 	Valid                             bool

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"html"
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/scenario"
 )
@@ -40,7 +43,7 @@ func Layout(embed bool, current, fullURL string, content ...app.UI) app.UI {
 			),
 			app.If(current != "/", headerPaste()),
 			app.Button().Type("button").Class("theme-toggle").DataSet("action", "theme").
-				Aria("label", "Switch between light and dark colours").Text("Light / dark"),
+				Title("Switch between light and dark colours").Text("Light / dark"),
 		),
 		app.Main().ID("main").Body(append([]app.UI{pendingNote()}, content...)...),
 		app.Footer().Class("site-footer").Body(
@@ -70,13 +73,17 @@ func pendingNote() app.UI {
 	return app.P().Class("ng-pending-note").Role("status").Text("Computing the answer for this link…")
 }
 
-// ShareBar offers the current state as a link and as an embed snippet.
+// ShareBar offers the current state as a link and as an embed snippet, an
+// iframe titled with the widget's title. In the pre-rendered page the
+// snippet holds paths alone; site.js makes them whole URLs.
 // id prefixes the ids of its elements; link and embedLink are internal
 // paths with their state, such as /addr?ip=10.0.0.1 and
 // /embed/addr?ip=10.0.0.1; doc is the state as a scenario document, for
 // saving it.
 func ShareBar(id, link, embedLink string, doc scenario.Document) app.UI {
-	snippet := `<iframe src="` + AbsoluteURL(embedLink) + `" title="Netground" data-netground width="100%" height="320" loading="lazy"></iframe>` +
+	path, _, _ := strings.Cut(embedLink, "?")
+	path, _, _ = strings.Cut(path, "#")
+	snippet := `<iframe src="` + AbsoluteURL(embedLink) + `" title="` + html.EscapeString(PageTitle(path)) + `" data-netground width="100%" height="320" loading="lazy"></iframe>` +
 		"\n" + `<script src="` + AbsoluteURL("/web/embed.js") + `" defer></script>`
 	return app.Div().Class("share").Body(
 		app.Button().Type("button").Class("button button-secondary").
@@ -123,5 +130,20 @@ func Fact(label, field, value string) app.UI {
 	return app.Div().Class("fact").Body(
 		app.Dt().Text(label),
 		app.Dd().Body(app.Code().DataSet("field", field).Text(value)),
+	)
+}
+
+// Fold keeps an embed compact: on an embed page it folds content into a
+// <details> with the summary, open when open holds (the link asked for
+// what it shows); on a full page it shows content as it is.
+func Fold(embed bool, summary string, open bool, content ...app.UI) app.UI {
+	if !embed {
+		if len(content) == 1 {
+			return content[0]
+		}
+		return app.Div().Body(content...)
+	}
+	return app.Details().Class("embed-fold").Open(open).Body(
+		append([]app.UI{app.Summary().Text(summary)}, content...)...,
 	)
 }

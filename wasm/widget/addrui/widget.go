@@ -92,7 +92,8 @@ func (c *addrWidget) Render() app.UI {
 			),
 			app.Div().ID("addr-verdict").Aria("live", "polite").Body(app.If(!c.Failed(), ui.Raw(r.HTML("addr-verdict")))),
 			app.If(!c.IsEmbed(), ui.ShareBar("addr", ui.WidgetPath(c.state()), ui.EmbedPath(c.state()), scenario.NewDocument(c.state(), ""))),
-			app.Div().ID("addr-details").Body(app.If(!c.Failed(), ui.Raw(r.HTML("addr-details")))),
+			ui.Fold(c.IsEmbed(), "Forms, registries and details", false,
+				app.Div().ID("addr-details").Body(app.If(!c.Failed(), ui.Raw(r.HTML("addr-details"))))),
 		),
 	)
 }

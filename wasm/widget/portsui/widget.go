@@ -100,7 +100,8 @@ func (c *portsWidget) Render() app.UI {
 			app.If(c.Failed(), ui.FailurePanel(&c.Boundary, c.onReset)),
 			app.Div().ID("ports-result").Aria("live", "polite").Body(app.If(!c.Failed(), ui.Raw(r.HTML("ports-result")))),
 			app.If(!c.IsEmbed(), ui.ShareBar("ports", ui.WidgetPath(c.state()), ui.EmbedPath(c.state()), scenario.NewDocument(c.state(), ""))),
-			app.Div().ID("ports-ranges").Body(ui.Raw(r.HTML("ports-ranges"))),
+			ui.Fold(c.IsEmbed(), "Port ranges and ephemeral ports by system", false,
+				app.Div().ID("ports-ranges").Body(ui.Raw(r.HTML("ports-ranges")))),
 		),
 	)
 }

@@ -86,6 +86,7 @@ func (c *subnetWidget) onReset(ctx app.Context, e app.Event) {
 
 func (c *subnetWidget) Render() app.UI {
 	v := c.view
+	v.Compact = c.IsEmbed()
 	r, waiting := c.draft.Show(answer.SubnetRegions(v), c.state.Net, answer.SubnetInput(c.state.Net))
 	netErr := v.NetErr
 	if v.Valid {
@@ -107,21 +108,24 @@ func (c *subnetWidget) Render() app.UI {
 			app.If(v.Valid, c.renderSlider(v)),
 			app.If(c.Failed(), ui.FailurePanel(&c.Boundary, c.onReset)),
 			app.Div().ID("subnet-result").Aria("live", "polite").Body(app.If(!c.Failed(), ui.Raw(r.HTML("subnet-result")))),
-			app.Div().Class("field").Body(
-				app.Label().For("subnet-cloud").Text("Cloud provider's reserved addresses"),
-				app.Select().ID("subnet-cloud").Name("cloud").DataSet("link", "cloud").Disabled(c.IsReadonly()).OnChange(c.onCloud).Body(
-					c.cloudOption("none", "None (plain subnet)", subnet.CloudNone),
-					c.cloudOption("aws", "AWS VPC", subnet.CloudAWS),
-					c.cloudOption("azure", "Azure VNet", subnet.CloudAzure),
-					c.cloudOption("gcp", "Google Cloud VPC", subnet.CloudGCP),
+			ui.Fold(c.IsEmbed(), "Cloud reservations, address number n, neighbours",
+				c.state.Cloud != subnet.CloudNone || c.state.Nth != "" || c.state.Host != "" || c.state.Other != "" || c.state.Gateway != "",
+				app.Div().Class("field").Body(
+					app.Label().For("subnet-cloud").Text("Cloud provider's reserved addresses"),
+					app.Select().ID("subnet-cloud").Name("cloud").DataSet("link", "cloud").Disabled(c.IsReadonly()).OnChange(c.onCloud).Body(
+						c.cloudOption("none", "None (plain subnet)", subnet.CloudNone),
+						c.cloudOption("aws", "AWS VPC", subnet.CloudAWS),
+						c.cloudOption("azure", "Azure VNet", subnet.CloudAzure),
+						c.cloudOption("gcp", "Google Cloud VPC", subnet.CloudGCP),
+					),
+					app.Div().ID("subnet-cloud-message").Body(ui.Raw(r.HTML("subnet-cloud-message"))),
 				),
-				app.Div().ID("subnet-cloud-message").Body(ui.Raw(r.HTML("subnet-cloud-message"))),
+				app.If(!c.IsEmbed(), ui.ShareBar("subnet", ui.WidgetPath(c.state), ui.EmbedPath(c.state), scenario.NewDocument(c.state, ""))),
+				app.Div().Class("subnet-nth").Body(
+					c.textField("subnet-nth", "nth", "Address number n of the subnet (0 is the first, -1 the last)", "e.g. 5 or -2", &c.state.Nth, v.Nth.Err, r),
+				),
+				app.If(v.Valid, c.renderNeighbours(v, r)),
 			),
-			app.If(!c.IsEmbed(), ui.ShareBar("subnet", ui.WidgetPath(c.state), ui.EmbedPath(c.state), scenario.NewDocument(c.state, ""))),
-			app.Div().Class("subnet-nth").Body(
-				c.textField("subnet-nth", "nth", "Address number n of the subnet (0 is the first, -1 the last)", "e.g. 5 or -2", &c.state.Nth, v.Nth.Err, r),
-			),
-			app.If(v.Valid, c.renderNeighbours(v, r)),
 		),
 	)
 }
