@@ -64,9 +64,21 @@ func TestPracticeAnswerASet(t *testing.T) {
 		b.do(chromedp.KeyEvent("\r")) // Enter again: the next open question
 	}
 
-	q := answerCurrent(t, b, set, 4, "10.255.255.255:1")
+	// A wrong answer of the question's own kind: another choice, or for a
+	// written answer an address and port no question has (an answer that
+	// is not one of the choices is asked again, not scored).
+	wrong := "10.255.255.255:1"
+	if q4 := set.Questions[3]; len(q4.Choices) > 0 {
+		for _, c := range q4.Choices {
+			if !q4.Check(c).Correct {
+				wrong = c
+				break
+			}
+		}
+	}
+	q := answerCurrent(t, b, set, 4, wrong)
 	fb := b.waitFieldPrefix("feedback", "wrong")
-	if want := q.Check("10.255.255.255:1").Message; fb != want {
+	if want := q.Check(wrong).Message; fb != want {
 		t.Errorf("feedback = %q; want %q", fb, want)
 	}
 	b.waitField("streak", "0")
