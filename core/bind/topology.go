@@ -42,10 +42,7 @@ func (s Scenario) topology() *topology {
 	}
 	// The neighbour is the LAN's last usable address, or the one before it
 	// if that is the host.
-	last := t.lan.Masked().Addr()
-	for i := t.lan.Bits(); i < 32; i++ {
-		last = last.Next()
-	}
+	last := lastAddr(t.lan)
 	t.neighbour = last.Prev()
 	if t.neighbour == t.lan.Addr() {
 		t.neighbour = t.neighbour.Prev()
@@ -177,4 +174,15 @@ func (t *topology) containerAt(addr netip.Addr) int {
 // hostLAN reports whether addr is one of the host's LAN addresses.
 func (t *topology) hostLAN(addr netip.Addr) bool {
 	return addr == t.lan.Addr() || (t.lan6.IsValid() && addr == t.lan6.Addr())
+}
+
+// lastAddr returns the last address of an IPv4 prefix: its broadcast.
+func lastAddr(p netip.Prefix) netip.Addr {
+	b := p.Masked().Addr().As4()
+	v := uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
+	v |= ^uint32(0) >> p.Bits()
+	if p.Bits() == 0 {
+		v = ^uint32(0)
+	}
+	return netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)})
 }
