@@ -19,6 +19,7 @@ func TestToolboxAddressMAC(t *testing.T) {
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "addr?ip=34-56-78-9a-bc-de"))
+	b.waitLive() // the fields below are read one by one: not while the app replaces the page
 	b.waitField("eui64-interface-id", "3656:78ff:fe9a:bcde")
 	want := map[string]string{
 		"mac":              "34:56:78:9a:bc:de",

@@ -93,7 +93,8 @@
   // netground-presets names the folder), and the app renders the same.
   var presets = document.querySelector('meta[name="netground-presets"]');
   var preset = params.get("preset");
-  var presetOnly = !!presets && !!preset && /^[a-z0-9-]{1,40}$/.test(preset) && location.hash.length <= 1;
+  var presetOnly = !!presets && !!preset && /^[a-z0-9-]{1,40}$/.test(preset) && location.hash.length <= 1 &&
+    (" " + presets.getAttribute("data-names") + " ").indexOf(" " + preset + " ") >= 0;
   params.forEach(function (v, k) {
     if (k !== "preset" && k !== "readonly") presetOnly = false;
   });

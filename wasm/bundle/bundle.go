@@ -322,7 +322,7 @@ func presetPages(out string, h http.Handler, prefix string, heads map[string]str
 			continue
 		}
 		dir := "web/presets" + r.Path
-		heads[r.Path] += `<meta name="netground-presets" content="` + prefix + "/" + dir + `/">`
+		heads[r.Path] += `<meta name="netground-presets" content="` + prefix + "/" + dir + `/" data-names="` + strings.Join(r.Page.Presets, " ") + `">`
 		for _, name := range r.Page.Presets {
 			main, err := renderMain(h, r.Path+"?preset="+url.QueryEscape(name))
 			if err != nil {
