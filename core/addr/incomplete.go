@@ -1,5 +1,7 @@
 package addr
 
+import "strings"
+
 // completions are what Incomplete tries after the text: enough to finish
 // any unfinished dotted quad, IPv6 group list, embedded IPv4 or zone.
 var completions = []string{
@@ -21,7 +23,7 @@ func Incomplete(s string) bool {
 
 // completable reports whether one of the completions after s parses.
 func completable(s string) bool {
-	if s == "" || isSpaceOnly(s) {
+	if strings.TrimSpace(s) == "" {
 		return true
 	}
 	for _, c := range completions {
@@ -35,12 +37,3 @@ func completable(s string) bool {
 // Completions returns the completions Incomplete tries, for packages that
 // complete an address inside a longer text (a subnet).
 func Completions() []string { return append([]string(nil), completions...) }
-
-func isSpaceOnly(s string) bool {
-	for _, c := range s {
-		if c != ' ' && c != '\t' {
-			return false
-		}
-	}
-	return true
-}

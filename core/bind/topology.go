@@ -3,6 +3,8 @@ package bind
 import (
 	"net/netip"
 	"strings"
+
+	"github.com/netground/netground/core/internal/u128"
 )
 
 // topology is a scenario's fixed part with the defaults applied.
@@ -178,11 +180,5 @@ func (t *topology) hostLAN(addr netip.Addr) bool {
 
 // lastAddr returns the last address of an IPv4 prefix: its broadcast.
 func lastAddr(p netip.Prefix) netip.Addr {
-	b := p.Masked().Addr().As4()
-	v := uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
-	v |= ^uint32(0) >> p.Bits()
-	if p.Bits() == 0 {
-		v = ^uint32(0)
-	}
-	return netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)})
+	return u128.FromAddr(p.Masked().Addr()).Or(u128.Ones(32 - p.Bits())).Addr(true)
 }

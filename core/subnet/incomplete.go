@@ -4,6 +4,8 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+
+	"github.com/netground/netground/core/internal/u128"
 )
 
 // addrCompletions finish an unfinished address: a dotted quad, an IPv6
@@ -65,26 +67,12 @@ func maskBeingTyped(s string) bool {
 			return true
 		}
 		if a.Is4() {
-			m := ipv4Mask(bits)
-			if strings.HasPrefix(m.String(), maskText) || strings.HasPrefix(wildcardOf(m).String(), maskText) {
+			m := maskOf(bits, 32)
+			wildcard := m.Not().And(u128.Ones(32))
+			if strings.HasPrefix(m.Addr(true).String(), maskText) || strings.HasPrefix(wildcard.Addr(true).String(), maskText) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// ipv4Mask returns the IPv4 mask of a prefix length.
-func ipv4Mask(bits int) netip.Addr {
-	v := ^uint32(0) << (32 - bits)
-	if bits == 0 {
-		v = 0
-	}
-	return netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)})
-}
-
-// wildcardOf returns the inverse of an IPv4 mask.
-func wildcardOf(m netip.Addr) netip.Addr {
-	b := m.As4()
-	return netip.AddrFrom4([4]byte{^b[0], ^b[1], ^b[2], ^b[3]})
 }

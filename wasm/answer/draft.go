@@ -2,6 +2,7 @@ package answer
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/netground/netground/core/addr"
@@ -131,7 +132,7 @@ func (d *Draft) Show(r Regions, input string, st Input) (shown Regions, waiting 
 				El("code", Text(strings.TrimSpace(d.lastInput))),
 				Text("."),
 			).Class("typing-hint").Field("typing-hint").String()
-		case contains(page.results, reg.ID):
+		case slices.Contains(page.results, reg.ID):
 			class := "stale"
 			if reg.ID == page.results[0] {
 				class += " stale-labelled"
@@ -150,15 +151,6 @@ func (d *Draft) Settle(input string) {
 	if d != nil {
 		d.settled, d.isSettled = input, true
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // DraftInput returns the main input of widget w's page in a link's
