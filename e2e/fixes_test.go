@@ -230,7 +230,9 @@ func TestNarrowLayout(t *testing.T) {
 	}
 }
 
-func isAlnum(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
 
 // embedHeights are the embed pages whose height TestEmbedCompact reports
 // and bounds, at 1280 px wide.
