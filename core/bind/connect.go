@@ -32,6 +32,7 @@ func (st State) Connect(from Vantage, to netip.AddrPort, proto Proto) Result {
 func (st State) connect(from Vantage, dst netip.AddrPort, proto Proto, r *Result) {
 	t := st.t
 	r.add("%s connects to %s (%s)", from.describe(), dst, proto)
+	r.hop(vantageHop(from, dst))
 	switch from.kind {
 	case vantageHost:
 		st.fromNS(0, dst, proto, r)
@@ -40,6 +41,7 @@ func (st State) connect(from Vantage, dst netip.AddrPort, proto Proto, r *Result
 		switch {
 		case ns < 0:
 			r.fail(NoRoute, "there is no container %q", from.container)
+			r.stopAt("there is no container %s", from.container)
 		case ns == 0:
 			r.add("container %s uses the host network: it shares the host's addresses and ports", from.container)
 			st.fromNS(0, dst, proto, r)
@@ -52,6 +54,7 @@ func (st State) connect(from Vantage, dst netip.AddrPort, proto Proto, r *Result
 		st.fromInternet(dst, proto, r)
 	default:
 		r.fail(NoRoute, "no vantage point given")
+		r.stopAt("no vantage point given")
 	}
 }
 
@@ -64,21 +67,29 @@ func (st State) fromNS(ns int, dst netip.AddrPort, proto Proto, r *Result) {
 		} else {
 			r.add("%v is an address of %s itself, so the connection stays inside it", a, t.nsDesc(ns))
 		}
+		via := "its own address"
+		if a.IsLoopback() {
+			via = "loopback"
+		}
+		r.hop(t.nsHop(ns, via, dst))
 		st.accept(ns, dst, proto, r)
 		return
 	}
 	if ns == 0 && a.Is4() && a.IsLoopback() {
 		r.fail(NoRoute, "macOS has only 127.0.0.1 on lo0, so nothing answers %v (add it with ifconfig lo0 alias)", a)
+		r.stopAt("macOS has no %v on its loopback: no route", a)
 		return
 	}
 	if ns > 0 {
 		switch {
 		case a == t.bridge.Addr():
 			r.add("%v is the host's address on docker0, the container's gateway", a)
+			r.hop(t.nsHop(0, "docker0, the container's gateway", dst))
 			st.arriveHost(fromInside, dst, proto, r)
 			return
 		case t.hostLAN(a):
 			r.add("%v is the host's LAN address; the container reaches it through its gateway %v", a, t.bridge.Addr())
+			r.hop(t.nsHop(0, "docker0, the container's gateway", dst))
 			st.arriveHost(fromInside, dst, proto, r)
 			return
 		}
@@ -86,6 +97,7 @@ func (st State) fromNS(ns int, dst netip.AddrPort, proto Proto, r *Result) {
 	if c := t.containerAt(a); c > 0 {
 		if ns == 0 && !t.hasBridge() {
 			r.fail(NoRoute, "Docker Desktop keeps containers inside a Linux VM: the bridge %v cannot be reached from the %s host; use a published port", t.bridge.Masked(), t.os)
+			r.stopAt("the %s host has no route into Docker Desktop's VM, where %v is", t.os, a)
 			return
 		}
 		if ns == 0 {
@@ -93,19 +105,23 @@ func (st State) fromNS(ns int, dst netip.AddrPort, proto Proto, r *Result) {
 		} else {
 			r.add("%v is container %s on the same bridge, which delivers it directly (no NAT)", a, t.ctrs[c-1].name)
 		}
+		r.hop(t.nsHop(c, "docker0", dst))
 		st.accept(c, dst, proto, r)
 		return
 	}
 	if t.bridge.Contains(a) {
 		if ns == 0 && !t.hasBridge() {
 			r.fail(NoRoute, "Docker Desktop keeps the bridge %v inside its Linux VM: the %s host has no route to it", t.bridge.Masked(), t.os)
+			r.stopAt("the %s host has no route into Docker Desktop's VM, where %v is", t.os, a)
 			return
 		}
 		r.fail(NoRoute, "no container has %v on the bridge: ARP gets no answer, so the kernel reports No route to host", a)
+		r.stopAt("no container has %v on docker0: no route to host", a)
 		return
 	}
 	if ns > 0 {
 		r.add("the container's default route is the host, which masquerades the connection as its own (NAT)")
+		r.hop(t.nsHop(0, "docker0, masqueraded (NAT)", dst))
 	}
 	st.beyondHost(dst, proto, r)
 }
@@ -117,14 +133,21 @@ func (st State) beyondHost(dst netip.AddrPort, proto Proto, r *Result) {
 	a := dst.Addr()
 	switch {
 	case a == t.neighbour:
+		r.hop(Hop{Kind: HopLAN, Name: "the LAN neighbour", Via: "the LAN", Dst: dst})
 		r.fail(Refused, "%v is the LAN neighbour; nothing listens on it in this scenario, so it answers RST", a)
+		r.stopAt("nothing listens on %s on the LAN neighbour", dst)
 	case a == t.public:
 		r.add("%v is the router's public address; going out and back in needs hairpin NAT, which the lab assumes the router does", a)
+		r.hop(routerHop("the LAN (hairpin NAT)", dst))
 		st.viaRouter(fromNeighbor, dst, proto, r)
 	case t.lan.Contains(a) || (t.lan6.IsValid() && t.lan6.Contains(a)):
 		r.fail(NoRoute, "no machine on the LAN has %v: ARP gets no answer, so the kernel reports No route to host", a)
+		r.stopAt("no machine on the LAN has %v: no route to host", a)
 	default:
+		r.hop(routerHop("the LAN", dst))
+		r.hop(Hop{Kind: HopInternet, Name: "the internet", Via: "the router", Dst: dst})
 		r.fail(TimedOut, "nothing in this scenario has %v: the connection goes out through the router and no answer comes back", a)
+		r.stopAt("no answer from %v: timed out", a)
 	}
 }
 
@@ -133,21 +156,33 @@ func (st State) fromLAN(dst netip.AddrPort, proto Proto, r *Result) {
 	a := dst.Addr()
 	switch {
 	case a.IsLoopback():
+		r.hop(Hop{Kind: HopLAN, Name: "the neighbour itself", Via: "loopback", Dst: dst})
 		r.fail(Refused, "%v on the neighbour is the neighbour's own loopback, not the host's; nothing listens there in this scenario. To reach the host use its LAN address %v", a, t.lan.Addr())
+		r.stopAt("nothing listens on %s on the neighbour itself", dst)
 	case t.hostLAN(a):
 		r.add("%v is the host's LAN address; the neighbour reaches it directly over the LAN", a)
+		r.hop(t.nsHop(0, "the LAN", dst))
 		st.arriveHost(fromNeighbor, dst, proto, r)
 	case t.bridge.Contains(a):
+		r.hop(routerHop("the LAN (the neighbour's default gateway)", dst))
 		r.fail(TimedOut, "%v is on docker0, which exists only inside the host: the neighbour has no route to %v and sends it to its default gateway, the router, which drops it", a, t.bridge.Masked())
+		r.stopAt("the router drops it: %v exists only inside the host", t.bridge.Masked())
 	case a == t.public:
 		r.add("%v is the router's public address; reaching it from inside needs hairpin NAT, which the lab assumes the router does", a)
+		r.hop(routerHop("the LAN (hairpin NAT)", dst))
 		st.viaRouter(fromNeighbor, dst, proto, r)
 	case a == t.neighbour:
+		r.hop(Hop{Kind: HopLAN, Name: "the neighbour itself", Via: "its own address", Dst: dst})
 		r.fail(Refused, "%v is the neighbour itself; nothing listens on it in this scenario", a)
+		r.stopAt("nothing listens on %s on the neighbour itself", dst)
 	case t.lan.Contains(a) || (t.lan6.IsValid() && t.lan6.Contains(a)):
 		r.fail(NoRoute, "no machine on the LAN has %v: ARP gets no answer (No route to host)", a)
+		r.stopAt("no machine on the LAN has %v: no route to host", a)
 	default:
+		r.hop(routerHop("the LAN", dst))
+		r.hop(Hop{Kind: HopInternet, Name: "the internet", Via: "the router", Dst: dst})
 		r.fail(TimedOut, "nothing in this scenario has %v: the neighbour sends it to the router and no answer comes back", a)
+		r.stopAt("no answer from %v: timed out", a)
 	}
 }
 
@@ -156,18 +191,27 @@ func (st State) fromInternet(dst netip.AddrPort, proto Proto, r *Result) {
 	a := dst.Addr()
 	switch {
 	case a.IsLoopback():
+		r.hop(Hop{Kind: HopInternet, Name: "the machine itself", Via: "loopback", Dst: dst})
 		r.fail(Refused, "%v on a machine on the internet is its own loopback; nothing listens there in this scenario", a)
+		r.stopAt("nothing listens on %s on the machine itself", dst)
 	case a == t.public:
+		r.hop(routerHop("the internet", dst))
 		st.viaRouter(fromOutside, dst, proto, r)
 	case t.hostLAN(a) && t.noNAT:
 		r.add("the LAN's addresses are public and routed (no NAT), so the internet reaches the host at %v directly", a)
+		r.hop(routerHop("the internet", dst))
+		r.hop(t.nsHop(0, "the router (routed, no NAT)", dst))
 		st.arriveHost(fromOutside, dst, proto, r)
 	case a.IsPrivate() || t.bridge.Contains(a):
 		r.fail(NoRoute, "%v is a private address (RFC 1918, RFC 4193): the internet does not route it. Reach the host through the router's public address %v and a port forward", a, t.public)
+		r.stopAt("the internet does not route the private address %v", a)
 	case t.hostLAN(a):
+		r.hop(routerHop("the internet", dst))
 		r.fail(TimedOut, "the router filters unsolicited connections to the LAN, so the packet to %v is dropped", a)
+		r.stopAt("the router drops unsolicited connections to %v: timed out", a)
 	default:
 		r.fail(TimedOut, "nothing in this scenario has %v", a)
+		r.stopAt("no answer from %v: timed out", a)
 	}
 }
 
@@ -175,17 +219,20 @@ func (st State) viaRouter(o origin, dst netip.AddrPort, proto Proto, r *Result) 
 	t := st.t
 	if t.noNAT {
 		r.fail(Refused, "the router does not do NAT and itself listens on nothing: it answers RST")
+		r.stopAt("nothing listens on %s on the router itself", dst)
 		return
 	}
 	for _, f := range t.forwards {
 		if f.Proto == proto && f.Port == int(dst.Port()) {
 			to := netip.AddrPortFrom(t.lan.Addr(), uint16(f.To))
 			r.add("the router's port forward rewrites %s to the host's %s (DNAT)", dst, to)
+			r.hop(t.nsHop(0, "the router's port forward (DNAT)", to))
 			st.arriveHost(o, to, proto, r)
 			return
 		}
 	}
 	r.fail(TimedOut, "the router does NAT: an unsolicited connection to %s matches no mapping and no port forward, so the router drops it silently and the client waits until it times out", dst)
+	r.stopAt("the router drops it: no mapping and no port forward for %s, so the client times out", dst)
 }
 
 // arriveHost handles a connection reaching one of the host's addresses
@@ -195,13 +242,16 @@ func (st State) arriveHost(o origin, dst netip.AddrPort, proto Proto, r *Result)
 	if o != fromInside && t.hasBridge() {
 		if b, ok := st.published(dst, proto); ok {
 			r.add("Docker's DNAT rule for the published port rewrites %s to %s before the host firewall's INPUT chain sees it (ufw and firewalld rules do not stop published ports)", dst, b.Forward)
-			st.accept(t.containerAt(b.Forward.Addr()), b.Forward, proto, r)
+			c := t.containerAt(b.Forward.Addr())
+			r.hop(t.nsHop(c, "Docker's DNAT over docker0", b.Forward))
+			st.accept(c, b.Forward, proto, r)
 			return
 		}
 	}
 	if fw := t.firewall; fw.On && !slices.Contains(fw.Allow, int(dst.Port())) {
 		from := map[origin]string{fromInside: "a container", fromNeighbor: "the LAN", fromOutside: "the internet"}[o]
 		r.fail(TimedOut, "the host firewall drops connections to port %d from %s (it allows %s); a drop sends nothing back, so the client waits until it times out", dst.Port(), from, portsText(fw.Allow))
+		r.stopAt("the host firewall drops port %d, so the client times out", dst.Port())
 		return
 	}
 	st.accept(0, dst, proto, r)
@@ -286,17 +336,22 @@ func (st State) accept(ns int, dst netip.AddrPort, proto Proto, r *Result) {
 		}
 		if proto == UDP {
 			r.fail(Refused, "nothing in %s is bound to %s, so the kernel answers ICMP port unreachable (a connected UDP socket then reports connection refused)", t.nsDesc(ns), dst)
+			r.stopAt("nothing is bound to udp %s %s", dst, t.where(ns))
 		} else {
 			r.fail(Refused, "nothing in %s listens on %s, so the kernel answers RST: connection refused", t.nsDesc(ns), dst)
+			r.stopAt("nothing listens on %s %s", dst, t.where(ns))
 		}
 		return
 	}
 	if b.Forward.IsValid() {
 		c := t.containerAt(b.Forward.Addr())
 		r.add("docker-proxy accepts it on %s (a published port) and opens a connection to %s in container %s", sockName(o, b.Socket), b.Forward, t.ctrs[c-1].name)
+		r.hop(Hop{Kind: HopProxy, Name: "docker-proxy on the host", Via: "its socket " + sockName(o, b.Socket), Dst: dst})
+		r.hop(t.nsHop(c, "docker-proxy's own connection over docker0", b.Forward))
 		st.accept(c, b.Forward, proto, r)
 		if r.Verdict == Refused && proto == TCP {
 			r.fail(Reset, "docker-proxy had already accepted the client's connection, so it closes it: the client sees connection reset by peer, or curl's empty reply from server, rather than connection refused")
+			r.stopAt("nothing listens on %s in container %s, so docker-proxy resets the client's connection", b.Forward, t.ctrs[c-1].name)
 		}
 		return
 	}
@@ -310,6 +365,7 @@ func (st State) accept(ns int, dst netip.AddrPort, proto Proto, r *Result) {
 	r.In = t.nsName(ns)
 	r.Dst = dst
 	r.add("%s in %s accepts it on its socket %s", who, t.nsDesc(ns), sockName(o, b.Socket))
+	r.stopAt("%s accepts it on %s %s", who, sockName(o, b.Socket), t.where(ns))
 }
 
 func listenHint(t *topology, ns int, s Socket, dst netip.Addr) string {
@@ -392,6 +448,7 @@ func (st State) ConnectLocalhost(from Vantage, port uint16, proto Proto, d Diale
 			r.add("[%v] %s", a, why)
 		}
 		r.Verdict, r.Socket, r.Process, r.In, r.Dst = sub.Verdict, sub.Socket, sub.Process, sub.In, sub.Dst
+		r.Path, r.Stop = sub.Path, sub.Stop
 		if sub.Verdict == Connected {
 			if i > 0 {
 				r.add("the client moved on from the first address and connected to %v", a)

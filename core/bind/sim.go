@@ -15,6 +15,8 @@ type Result struct {
 	Port    int            `json:"port,omitempty"`    // bind, publish: the port bound, the ephemeral one for port 0
 	Dst     netip.AddrPort `json:"dst,omitzero"`      // connect: the address the accepting socket saw, after any DNAT
 	Reasons []string       `json:"reasons"`           // why, step by step, in plain words
+	Path    []Hop          `json:"path,omitempty"`    // connect: the places from the vantage point to where it stopped; bind, publish: the namespace
+	Stop    string         `json:"stop,omitempty"`    // connect, bind, publish: where and why it ended, in a few words
 }
 
 func (r *Result) add(format string, args ...any) {
@@ -193,8 +195,10 @@ func (w *world) tryBind(so Socket, state SockState, forward netip.AddrPort) (Res
 		who = "a process"
 	}
 	r.add("%s in %s binds %s %s", who, t.nsDesc(ns), so.Proto, sockName(o, so))
+	r.hop(t.nsHop(ns, "", netip.AddrPortFrom(so.Addr, uint16(so.Port))))
 	if !so.Addr.IsUnspecified() && !t.isLocal(ns, so.Addr) {
 		r.fail(AddrNotAvail, "%v is not an address of %s (it has %s), so bind fails with EADDRNOTAVAIL (man 7 ip)", so.Addr, t.nsDesc(ns), t.addrList(ns))
+		r.stopAt("%v is not an address of %s", so.Addr, t.nsDesc(ns))
 		switch {
 		case ns > 0 && (t.hostLAN(so.Addr) || so.Addr == t.bridge.Addr()):
 			r.add("inside a container the host's addresses do not exist: bind to 0.0.0.0 in the container and publish the port")
@@ -208,6 +212,7 @@ func (w *world) tryBind(so Socket, state SockState, forward netip.AddrPort) (Res
 	if so.Port != 0 && so.Port < 1024 {
 		if v, why := w.privilege(ns, so); v != OK {
 			r.fail(v, "%s", why)
+			r.stopAt("port %d is below 1024 and %s does not run as root", so.Port, who)
 			return r, entry{}
 		} else if why != "" {
 			r.add("%s", why)
@@ -216,16 +221,19 @@ func (w *world) tryBind(so Socket, state SockState, forward netip.AddrPort) (Res
 	live := w.live(ns)
 	if len(w.live(-1)) >= MaxSockets {
 		r.fail(LimitReached, "the lab holds at most %d open sockets", MaxSockets)
+		r.stopAt("the lab holds at most %d open sockets", MaxSockets)
 		return r, entry{}
 	}
 	if so.Port == 0 {
 		p := w.ephemeral(live, so.Proto, o)
 		if p == 0 {
 			r.fail(AddrInUse, "every port of the ephemeral range is taken")
+			r.stopAt("every port of the ephemeral range is taken")
 			return r, entry{}
 		}
 		first, last := o.Ephemeral()
 		so.Port = int(p)
+		r.Path[0].Dst = netip.AddrPortFrom(so.Addr, p)
 		r.add("port 0 asks the kernel for any free port from the ephemeral range %d–%d: it picked %d (the lab takes the lowest free one; real kernels start at a random offset, RFC 6056)", first, last, p)
 	}
 	for _, i := range live {
@@ -238,6 +246,10 @@ func (w *world) tryBind(so Socket, state SockState, forward netip.AddrPort) (Res
 				holder = "another process"
 			}
 			r.fail(v, "%s: %s holds %s %s", v, holder, e.Proto, sockName(o, e))
+			r.stopAt("%s already holds %s %s", holder, e.Proto, sockName(o, e))
+			if e.State == TimeWait {
+				r.stopAt("connections %s closed still hold %s %s in TIME_WAIT", holder, e.Proto, sockName(o, e))
+			}
 			r.add("%s", why)
 			return r, entry{}
 		}
@@ -251,10 +263,13 @@ func (w *world) tryBind(so Socket, state SockState, forward netip.AddrPort) (Res
 	switch {
 	case so.Proto == UDP:
 		r.add("bound: datagrams to %s now reach %s", sockName(o, so), who)
+		r.stopAt("%s is bound to udp %s", who, sockName(o, so))
 	case state == Listening:
 		r.add("bound and listening: %s accepts connections to %s", who, coverWords(o, so))
+		r.stopAt("%s listens on %s", who, sockName(o, so))
 	default:
 		r.add("bound but not listening: connections to it are refused until listen is called")
+		r.stopAt("%s bound %s but does not listen", who, sockName(o, so))
 	}
 	return r, entry{Open: Open{ID: r.Socket, Socket: so, Forward: forward}, ns: ns,
 		opened: w.k, timeWait: math.MaxInt, closed: math.MaxInt}
@@ -394,6 +409,7 @@ func (w *world) publish(p Port) Result {
 		if br.Verdict != OK {
 			r.Verdict = br.Verdict
 			r.Reasons = append(r.Reasons, br.Reasons...)
+			r.Path, r.Stop = br.Path, br.Stop
 			r.add("Docker refuses to start the container: Error starting userland proxy: listen %s %s: bind: %s", p.Proto, sockName(t.os, so), errnoWords(br.Verdict))
 			return r
 		}
@@ -404,6 +420,8 @@ func (w *world) publish(p Port) Result {
 	r.Verdict = OK
 	r.Port = hostPort
 	r.Socket = added[0].ID
+	r.hop(t.nsHop(0, "", netip.AddrPortFrom(addrs[0], uint16(hostPort))))
+	r.stopAt("docker-proxy listens on host port %d and forwards to %v in container %s", hostPort, fwd, p.Container)
 	if t.os == Linux {
 		r.add("Docker adds a DNAT rule (iptables, chain DOCKER) that rewrites connections to host port %d into %v, and docker-proxy listens on the host port for connections DNAT cannot see (from the host's own loopback)", hostPort, fwd)
 	} else {
