@@ -122,7 +122,7 @@ func (l *Lab[S, A]) StepAt() (step, total int) { return l.Step, len(l.Actions(l.
 func (l *Lab[S, A]) GoToStep(ctx app.Context, n int) {
 	l.Errs = nil
 	l.Set(l.Scen, l.Preset, n)
-	l.WriteLink(false)
+	l.WriteLink(ctx, false)
 }
 
 // PresetStory returns the story of the preset the scenario is, unchanged; the
@@ -142,16 +142,8 @@ func (l *Lab[S, A]) Link(base string) string {
 
 // WriteLink puts the scenario and the step in the address bar: a new
 // history entry if push (a preset), in place otherwise (a step, an action).
-func (l *Lab[S, A]) WriteLink(push bool) {
-	if app.IsServer {
-		return
-	}
-	link := Href(l.Links.Path(l.Base, l.Scen, l.Preset, l.Step, l.page.IsReadonly()))
-	method := "replaceState"
-	if push {
-		method = "pushState"
-	}
-	app.Window().Get("history").Call(method, nil, "", link)
+func (l *Lab[S, A]) WriteLink(ctx app.Context, push bool) {
+	SetLink(ctx, Href(l.Links.Path(l.Base, l.Scen, l.Preset, l.Step, l.page.IsReadonly())), push)
 }
 
 // Append returns s with a appended if the result is valid. Otherwise it
@@ -182,35 +174,35 @@ func (l LabSpec[S, A]) Append(s S, a A, form string) (S, map[string]string) {
 }
 
 // Apply appends an action taken through form, or shows why it cannot be.
-func (l *Lab[S, A]) Apply(a A, form string) {
+func (l *Lab[S, A]) Apply(ctx app.Context, a A, form string) {
 	next, errs := l.Append(l.Scen, a, form)
 	l.Errs = errs
 	if errs != nil {
 		return
 	}
-	l.Replace(next)
+	l.Replace(ctx, next)
 }
 
 // Replace makes next, a changed scenario, the lab's, shows its last step
 // and writes the link in place.
-func (l *Lab[S, A]) Replace(next S) {
+func (l *Lab[S, A]) Replace(ctx app.Context, next S) {
 	l.Errs = nil
 	l.Set(next, "", len(l.Actions(next)))
-	l.WriteLink(false)
+	l.WriteLink(ctx, false)
 }
 
 // Undo drops the last action, if there is one.
-func (l *Lab[S, A]) Undo() {
+func (l *Lab[S, A]) Undo(ctx app.Context) {
 	acts := l.Actions(l.Scen)
 	if len(acts) == 0 {
 		return
 	}
-	l.Replace(l.WithActions(l.Scen, append([]A(nil), acts[:len(acts)-1]...)))
+	l.Replace(ctx, l.WithActions(l.Scen, append([]A(nil), acts[:len(acts)-1]...)))
 }
 
 // OpenPreset opens the preset called name on its symptom, as a new history
 // entry, and reports whether there is one.
-func (l *Lab[S, A]) OpenPreset(name string) bool {
+func (l *Lab[S, A]) OpenPreset(ctx app.Context, name string) bool {
 	s, _, ok := l.Links.Preset(name)
 	if !ok {
 		return false
@@ -218,12 +210,12 @@ func (l *Lab[S, A]) OpenPreset(name string) bool {
 	l.Errs = nil
 	l.Lesson = name
 	l.Set(s, name, l.Opening(s, name))
-	l.WriteLink(true)
+	l.WriteLink(ctx, true)
 	return true
 }
 
 // Reset opens the default preset.
-func (l *Lab[S, A]) Reset() { l.OpenPreset(l.Links.DefaultPreset) }
+func (l *Lab[S, A]) Reset(ctx app.Context) { l.OpenPreset(ctx, l.Links.DefaultPreset) }
 
 // Share returns the share bar for the lab's scenario (id prefixes its
 // element ids, such as "bindlab"), or nothing on an embed page. The scenario
@@ -251,7 +243,7 @@ func (l *Lab[S, A]) Share(id string) app.UI {
 func (l *Lab[S, A]) Results(err string, render func() app.UI) app.UI {
 	switch {
 	case l.page.Failed():
-		return FailurePanel(&l.page.Boundary, func(ctx app.Context, e app.Event) { l.Reset() })
+		return FailurePanel(&l.page.Boundary, func(ctx app.Context, e app.Event) { l.Reset(ctx) })
 	case err != "":
 		return app.P().Class("error").DataSet("field", "error").Text(err)
 	}

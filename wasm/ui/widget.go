@@ -73,17 +73,40 @@ func (b *Base) ReadLink(ctx app.Context, w scenario.Widget) url.Values {
 // WriteLink puts the state in the URL in place (history.replaceState), so
 // typing does not grow the history.
 func (b *Base) WriteLink(ctx app.Context, s scenario.State) {
-	ctx.Page().ReplaceURL(b.linkURL(ctx, s))
+	SetURL(ctx, b.linkURL(ctx, s), false)
 }
 
 // PushLink puts the state in the URL as a new history entry, for
 // deliberate steps such as choosing a mode.
 func (b *Base) PushLink(ctx app.Context, s scenario.State) {
-	u := b.linkURL(ctx, s).String()
-	if u == app.Window().URL().String() {
+	SetURL(ctx, b.linkURL(ctx, s), true)
+}
+
+// SetLink is SetURL for a link relative to the page, such as a lab's.
+func SetLink(ctx app.Context, link string, push bool) {
+	u, err := ctx.Page().URL().Parse(link)
+	if err != nil {
 		return
 	}
-	app.Window().Get("history").Call("pushState", nil, "", u)
+	SetURL(ctx, u, push)
+}
+
+// SetURL puts u in the address bar: a new history entry if push, in place
+// otherwise. Every page writes its links through it, and FollowHistory
+// brings them back on back and forward. After a push, go-app is told the
+// new URL too (ReplaceURL), so that a later link to the page's previous
+// URL is seen as a navigation.
+func SetURL(ctx app.Context, u *url.URL, push bool) {
+	if app.IsServer {
+		return
+	}
+	if push {
+		if u.String() == app.Window().URL().String() {
+			return
+		}
+		app.Window().Get("history").Call("pushState", nil, "", u.String())
+	}
+	ctx.Page().ReplaceURL(u)
 }
 
 func (b *Base) linkURL(ctx app.Context, s scenario.State) *url.URL {

@@ -79,7 +79,7 @@ func (p *page) onListen(ctx app.Context, e app.Event) {
 		p.lab.Errs = er
 		return
 	}
-	p.lab.Apply(a, "listen")
+	p.lab.Apply(ctx, a, "listen")
 }
 
 func (p *page) onConnect(ctx app.Context, e app.Event) {
@@ -89,7 +89,7 @@ func (p *page) onConnect(ctx app.Context, e app.Event) {
 		p.lab.Errs = er
 		return
 	}
-	p.lab.Apply(a, "connect")
+	p.lab.Apply(ctx, a, "connect")
 }
 
 func (p *page) onPublish(ctx app.Context, e app.Event) {
@@ -99,28 +99,28 @@ func (p *page) onPublish(ctx app.Context, e app.Event) {
 		p.lab.Errs = er
 		return
 	}
-	p.lab.Apply(a, "publish")
+	p.lab.Apply(ctx, a, "publish")
 }
 
 func (p *page) onStop(row socketRow, timeWait bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		p.lab.Apply(bind.Action{Do: bind.Close, Socket: bind.Socket{Process: row.Process, In: row.In, Port: row.Port}, TimeWait: timeWait}, "stop")
+		p.lab.Apply(ctx, bind.Action{Do: bind.Close, Socket: bind.Socket{Process: row.Process, In: row.In, Port: row.Port}, TimeWait: timeWait}, "stop")
 	}
 }
 
-func (p *page) onWait(ctx app.Context, e app.Event) { p.lab.Apply(bind.Action{Do: bind.Wait}, "stop") }
+func (p *page) onWait(ctx app.Context, e app.Event) { p.lab.Apply(ctx, bind.Action{Do: bind.Wait}, "stop") }
 
 func (p *page) onLocalhost(ctx app.Context, e app.Event) {
 	var o bind.Order
 	if o.UnmarshalText([]byte(ctx.JSSrc().Get("value").String())) == nil {
-		p.lab.Apply(bind.Action{Do: bind.Localhost, Order: o}, "settings")
+		p.lab.Apply(ctx, bind.Action{Do: bind.Localhost, Order: o}, "settings")
 	}
 }
 
 func (p *page) onClient(ctx app.Context, e app.Event) {
 	var d bind.Dialer
 	if d.UnmarshalText([]byte(ctx.JSSrc().Get("value").String())) == nil {
-		p.lab.Apply(bind.Action{Do: bind.Client, Client: d}, "settings")
+		p.lab.Apply(ctx, bind.Action{Do: bind.Client, Client: d}, "settings")
 	}
 }
 
@@ -135,13 +135,13 @@ func (p *page) onOS(ctx app.Context, e app.Event) {
 		p.lab.Errs = errs{"os": err.Error()}
 		return
 	}
-	p.lab.Replace(next)
+	p.lab.Replace(ctx, next)
 }
 
-func (p *page) onUndo(ctx app.Context, e app.Event) { p.lab.Undo() }
+func (p *page) onUndo(ctx app.Context, e app.Event) { p.lab.Undo(ctx) }
 
 func (p *page) onPreset(name string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) { p.lab.OpenPreset(name) }
+	return func(ctx app.Context, e app.Event) { p.lab.OpenPreset(ctx, name) }
 }
 
 // check returns a handler that stores a checkbox's state.

@@ -67,7 +67,7 @@ func (p *page) onConnect(ctx app.Context, e app.Event) {
 		p.lab.Errs = er
 		return
 	}
-	p.lab.Apply(a, "connect")
+	p.lab.Apply(ctx, a, "connect")
 }
 
 func (p *page) onScale(ctx app.Context, e app.Event) {
@@ -77,20 +77,20 @@ func (p *page) onScale(ctx app.Context, e app.Event) {
 		p.lab.Errs = er
 		return
 	}
-	p.lab.Apply(a, "scale")
+	p.lab.Apply(ctx, a, "scale")
 }
 
 func (p *page) onPod(do k8s.Kind, pod string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) { p.lab.Apply(k8s.Action{Do: do, Pod: pod}, "pods") }
+	return func(ctx app.Context, e app.Event) { p.lab.Apply(ctx, k8s.Action{Do: do, Pod: pod}, "pods") }
 }
 
-func (p *page) onUndo(ctx app.Context, e app.Event) { p.lab.Undo() }
+func (p *page) onUndo(ctx app.Context, e app.Event) { p.lab.Undo(ctx) }
 
 func (p *page) onPreset(name string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		// Every preset button names a preset: the connect form starts over.
 		p.connect.To = ""
-		p.lab.OpenPreset(name)
+		p.lab.OpenPreset(ctx, name)
 	}
 }
 

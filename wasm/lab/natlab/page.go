@@ -150,12 +150,8 @@ func (p *page) writeLink(ctx app.Context, push bool) {
 	u.RawQuery = q
 	u.Fragment, u.RawFragment = f, f
 	p.linkGen++
-	if push {
-		app.Window().Get("history").Call("pushState", nil, "", u.String())
-		return
-	}
-	if len(f) < longLink {
-		ctx.Page().ReplaceURL(&u)
+	if push || len(f) < longLink {
+		ui.SetURL(ctx, &u, push)
 		return
 	}
 	gen := p.linkGen
@@ -164,7 +160,7 @@ func (p *page) writeLink(ctx app.Context, push bool) {
 		// Next runs the function without rendering the page again.
 		ctx.Dispatcher().Dispatch(app.Dispatch{Mode: app.Next, Source: p, Function: func(ctx app.Context) {
 			if gen == p.linkGen {
-				ctx.Page().ReplaceURL(&u)
+				ui.SetURL(ctx, &u, false)
 			}
 		}})
 	})

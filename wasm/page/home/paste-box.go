@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/field"
 	"github.com/netground/netground/core/paste"
+	"github.com/netground/netground/wasm/ui"
 )
 
 // pasteBox is the state of the home page's paste box. The box is one
@@ -201,7 +202,7 @@ func (p *homePage) onLinkText(ctx app.Context, e app.Event) {
 	q.Set("paste", p.box.text)
 	u.RawQuery = q.Encode()
 	u.Fragment, u.RawFragment = "", ""
-	ctx.Page().ReplaceURL(&u)
+	ui.SetURL(ctx, &u, false)
 	p.box.linked = true
 }
 
@@ -214,5 +215,5 @@ func dropPasteFromURL(ctx app.Context) {
 	}
 	q.Del("paste")
 	u.RawQuery = q.Encode()
-	ctx.Page().ReplaceURL(&u)
+	ui.SetURL(ctx, &u, false)
 }

@@ -34,11 +34,15 @@ type page struct {
 func (c *page) OnPreRender(ctx app.Context) { c.load(ctx) }
 func (c *page) OnNav(ctx app.Context)       { c.load(ctx) }
 
+// OnMount takes the keyboard shortcuts and makes back and forward restore
+// the set in the URL.
 func (c *page) OnMount(ctx app.Context) {
 	c.release = app.Window().AddEventListener("keydown", c.onKey)
+	c.FollowHistory(c.load)
 }
 
 func (c *page) OnDismount() {
+	c.StopHistory()
 	if c.release != nil {
 		c.release()
 		c.release = nil

@@ -62,6 +62,10 @@ type page struct {
 func (p *page) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *page) OnNav(ctx app.Context)       { p.load(ctx) }
 
+// OnMount makes back and forward restore the mode and inputs in the URL.
+func (p *page) OnMount(ctx app.Context) { p.FollowHistory(p.load) }
+func (p *page) OnDismount()             { p.StopHistory() }
+
 // load derives the state from the page URL.
 func (p *page) load(ctx app.Context) {
 	q := p.ReadLink(ctx, scenario.WidgetPlan)
@@ -230,15 +234,7 @@ func (p *page) switchTo(ctx app.Context, m scenario.PlanMode) {
 	p.drawGID()
 	p.compute(false)
 	p.reshow(ctx)
-	p.pushLink(ctx)
-}
-
-// pushLink adds a history entry for the state. Replacing it at once
-// with itself lets go-app know the current URL, so that going back to the
-// page's first URL is seen as a navigation.
-func (p *page) pushLink(ctx app.Context) {
 	p.PushLink(ctx, p.state())
-	p.WriteLink(ctx, p.state())
 }
 
 // onTabKey moves between tabs with the arrow keys, Home and End, as the
@@ -317,7 +313,7 @@ func (p *page) onNewGID(ctx app.Context, e app.Event) {
 	p.drawGID()
 	p.compute(false)
 	p.reshow(ctx)
-	p.pushLink(ctx)
+	p.PushLink(ctx, p.state())
 }
 
 func (p *page) onPageInput(ctx app.Context, e app.Event) {
@@ -359,7 +355,7 @@ func (p *page) onPreset(pr preset) app.EventHandler {
 		p.page, p.pageErr, p.find, p.hover, p.treeErr = subnet.Count{}, "", "", "", ""
 		p.compute(false)
 		p.reshow(ctx)
-		p.pushLink(ctx)
+		p.PushLink(ctx, p.state())
 	}
 }
 

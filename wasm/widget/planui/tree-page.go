@@ -34,7 +34,7 @@ func (p *page) changeTree(ctx app.Context, change func(plan.Tree) (plan.Tree, er
 	p.in.Tree, p.in.Names = next.Shape(), next.Names()
 	p.compute(false)
 	p.reshow(ctx)
-	p.pushLink(ctx)
+	p.PushLink(ctx, p.state())
 }
 
 func (p *page) onDivide(leaf netip.Prefix) app.EventHandler {
@@ -94,7 +94,7 @@ func (p *page) onCloud(ctx app.Context, e app.Event) {
 		if choice.Value == value && subnet.Cloud(c) != p.in.Cloud {
 			p.in.Cloud = subnet.Cloud(c)
 			p.compute(false)
-			p.pushLink(ctx)
+			p.PushLink(ctx, p.state())
 		}
 	}
 }
