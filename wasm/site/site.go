@@ -14,6 +14,7 @@ import (
 	"github.com/netground/netground/wasm/lab/k8slab"
 	"github.com/netground/netground/wasm/lab/natlab"
 	"github.com/netground/netground/wasm/page/home"
+	"github.com/netground/netground/wasm/page/learn"
 	"github.com/netground/netground/wasm/page/library"
 	"github.com/netground/netground/wasm/page/practice"
 	"github.com/netground/netground/wasm/ui"
@@ -102,6 +103,13 @@ var Pages = []ui.Page{
 		New:  practice.New,
 	},
 	{
+		Path: learn.Path, Embed: true,
+		Label: "Learn", Title: "Learn — Netground",
+		Card:     "A short course from addresses to Kubernetes, with the live widgets in the text and questions to check yourself.",
+		Children: learn.Children(),
+		New:      learn.New,
+	},
+	{
 		Path:  "/library",
 		Label: "My scenarios", Title: "My scenarios — Netground",
 		New: library.New,
@@ -124,13 +132,20 @@ type Route struct {
 	Page ui.Page
 }
 
-// Routes returns every route: each page, and after it its embed page.
+// Routes returns every route: each page, and after it its embed page,
+// then its children's pages, each followed by its embed page.
 func Routes() []Route {
 	var out []Route
 	for _, p := range Pages {
-		out = append(out, Route{p.Path, p})
-		if p.Embed {
-			out = append(out, Route{"/embed" + p.Path, p})
+		paths := []string{p.Path}
+		for _, c := range p.Children {
+			paths = append(paths, c.Path)
+		}
+		for _, path := range paths {
+			out = append(out, Route{path, p})
+			if p.Embed {
+				out = append(out, Route{"/embed" + path, p})
+			}
 		}
 	}
 	return out

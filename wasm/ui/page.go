@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -41,8 +42,17 @@ type Page struct {
 	// The bundle pre-renders each, so that a preset link shows its own
 	// state before the app starts.
 	Presets []string
+	// Children are pages under Path that the same component shows, such
+	// as the course's chapters (/learn/addresses); each has an embed page
+	// too when Embed holds.
+	Children []Child
 	// New returns the page's component.
 	New func() app.Composer
+}
+
+// Child is a page under a page of the registry, with its own title.
+type Child struct {
+	Path, Title string
 }
 
 // Example is a ready-made link into a page.
@@ -72,7 +82,7 @@ func Pages() []Page { return pages }
 func PageAt(path string) (Page, bool) {
 	path = "/" + strings.TrimPrefix(strings.TrimPrefix(path, "/embed"), "/")
 	for _, p := range pages {
-		if p.Path == path {
+		if p.Path == path || slices.ContainsFunc(p.Children, func(c Child) bool { return c.Path == path }) {
 			return p, true
 		}
 	}
@@ -95,6 +105,11 @@ const SiteTitle = "Netground — a playground for IP addresses, subnets, ports a
 // PageTitle returns the document title of the page at path.
 func PageTitle(path string) string {
 	if p, ok := PageAt(path); ok {
+		for _, c := range p.Children {
+			if "/"+strings.TrimPrefix(strings.TrimPrefix(path, "/embed"), "/") == c.Path {
+				return c.Title
+			}
+		}
 		return p.Title
 	}
 	return SiteTitle

@@ -1,0 +1,14 @@
+package learn
+
+import "github.com/netground/netground/wasm/ui"
+
+// Children returns the chapters' pages for the page registry: each at
+// /learn/<slug>, titled with the chapter's title.
+func Children() []ui.Child {
+	cs, _ := Chapters()
+	out := make([]ui.Child, len(cs))
+	for i, c := range cs {
+		out[i] = ui.Child{Path: Path + "/" + c.Slug, Title: c.Title + " — Learn — Netground"}
+	}
+	return out
+}
