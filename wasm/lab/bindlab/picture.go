@@ -4,47 +4,35 @@ import (
 	"fmt"
 	"html"
 	"net/netip"
+	"strconv"
 	"strings"
 
 	"github.com/netground/netground/core/bind"
 )
 
-// svg accumulates the elements of a picture.
-type svg struct{ b strings.Builder }
+// markup accumulates the picture's HTML.
+type markup struct{ b strings.Builder }
 
-func (s *svg) rect(x, y, w, h int, class string) {
-	fmt.Fprintf(&s.b, `<rect x="%d" y="%d" width="%d" height="%d" rx="6" class="%s"/>`, x, y, w, h, class)
-}
-
-func (s *svg) text(x, y int, class, t string) {
-	fmt.Fprintf(&s.b, `<text x="%d" y="%d" class="%s">%s</text>`, x, y, class, html.EscapeString(t))
-}
-
-func (s *svg) line(x1, y1, x2, y2 int, class string) {
-	fmt.Fprintf(&s.b, `<line x1="%d" y1="%d" x2="%d" y2="%d" class="%s"/>`, x1, y1, x2, y2, class)
-}
-
-// chip draws a socket as a labelled box.
-func (s *svg) chip(x, y, w int, class, label string) {
-	s.rect(x, y, w, 20, "bindlab-chip "+class)
-	s.text(x+6, y+14, "bindlab-chip-text", clip(label, w/7))
-}
-
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+// open writes a start tag; attrs are name, value pairs, values escaped.
+func (m *markup) open(tag, class string, attrs ...string) {
+	m.b.WriteString("<" + tag)
+	if class != "" {
+		m.b.WriteString(` class="` + class + `"`)
 	}
-	return string(r[:n-1]) + "…"
+	for i := 0; i+1 < len(attrs); i += 2 {
+		fmt.Fprintf(&m.b, ` %s="%s"`, attrs[i], html.EscapeString(attrs[i+1]))
+	}
+	m.b.WriteString(">")
 }
 
-// Layout of the picture, in SVG units.
-const (
-	picWidth = 760
-	colWidth = 232
-	colGap   = 8
-	chipH    = 24
-)
+func (m *markup) close(tag string) { m.b.WriteString("</" + tag + ">") }
+
+// el writes an element holding text.
+func (m *markup) el(tag, class, text string, attrs ...string) {
+	m.open(tag, class, attrs...)
+	m.b.WriteString(html.EscapeString(text))
+	m.close(tag)
+}
 
 // ifaceColumn is the interface a specific address belongs to: 0 loopback,
 // 1 LAN, 2 the Docker bridge, -1 none of the host's.
@@ -86,9 +74,128 @@ func chipClass(so bind.Open) string {
 	return ""
 }
 
-// picture draws the host, its interfaces and containers, with each socket
-// on the interface it binds, and describes the same in words.
-func picture(sc bind.Scenario, st bind.State) (string, string) {
+// placeKey names a box of the map a hop is in: "host", "ctr:NAME", "lan",
+// "internet" (the router and the internet share one box).
+func placeKey(h bind.Hop) string {
+	switch h.Kind {
+	case bind.HopHost, bind.HopProxy:
+		return "host"
+	case bind.HopContainer:
+		return "ctr:" + h.Container
+	case bind.HopLAN:
+		return "lan"
+	case bind.HopRouter, bind.HopInternet:
+		return "internet"
+	}
+	return ""
+}
+
+// pathMarks is which boxes of the map the attempt passes: the hop numbers
+// per box, and the box it stops in.
+type pathMarks struct {
+	order map[string][]string
+	stop  string
+}
+
+func marksOf(at attempt) pathMarks {
+	pm := pathMarks{order: map[string][]string{}}
+	if at.Kind != "connect" {
+		return pm
+	}
+	for i, h := range at.Hops {
+		k := placeKey(h)
+		n := strconv.Itoa(i + 1)
+		if o := pm.order[k]; len(o) == 0 || o[len(o)-1] != n {
+			pm.order[k] = append(pm.order[k], n)
+		}
+		pm.stop = k
+	}
+	return pm
+}
+
+// box opens a box of the map, marked when the attempt passes it.
+func (m *markup) box(class, key string, pm pathMarks) {
+	attrs := []string{"data-place", key}
+	if o := pm.order[key]; len(o) > 0 {
+		attrs = append(attrs, "data-on-path", "true")
+		if pm.stop == key {
+			attrs = append(attrs, "data-stop", "true")
+		}
+	}
+	m.open("div", "bindlab-box "+class, attrs...)
+}
+
+// badge writes a box's hop numbers, as the NAT lab numbers a packet's hops.
+func (m *markup) badge(key string, pm pathMarks) {
+	if o := pm.order[key]; len(o) > 0 {
+		m.el("span", "lab-path-badge", "▶ "+strings.Join(o, ", "), "data-field", "attempt-mark")
+	}
+}
+
+// renderAttempt writes the attempt: from, to, each hop and the stop, as
+// a vertical list that keeps its text size on any screen.
+func (m *markup) renderAttempt(at attempt) {
+	if at.Kind == "" {
+		m.open("section", "lab-path bindlab-attempt", "data-field", "attempt", "data-kind", "none")
+		m.el("p", "lab-path-none", at.title()+" tries no connection and binds no socket: "+at.Action+".")
+		m.close("section")
+		return
+	}
+	m.open("section", "lab-path bindlab-attempt", "data-field", "attempt", "data-kind", at.Kind, "aria-labelledby", "bindlab-attempt-title")
+	m.el("h3", "lab-path-title", at.title(), "id", "bindlab-attempt-title")
+	m.open("dl", "lab-path-ends")
+	m.open("div", "")
+	m.el("dt", "", "From")
+	m.el("dd", "", at.From, "data-field", "attempt-from")
+	m.close("div")
+	m.open("div", "")
+	m.el("dt", "", "To")
+	m.open("dd", "")
+	m.el("code", "", at.To, "data-field", "attempt-to")
+	m.b.WriteString(" " + html.EscapeString(at.Proto))
+	m.close("dd")
+	m.close("div")
+	m.close("dl")
+	if at.Kind == "connect" {
+		m.open("ol", "lab-path-hops", "aria-label", "The path, place by place")
+		for i, h := range at.Hops {
+			attrs := []string{"data-field", "attempt-hop", "data-kind", h.Kind}
+			if i == len(at.Hops)-1 {
+				attrs = append(attrs, "data-stop", "true", "data-tone", at.Tone)
+			}
+			m.open("li", "lab-path-hop", attrs...)
+			switch {
+			case i == 0:
+				m.el("span", "lab-path-via", "starts at")
+			case h.Via != "":
+				m.el("span", "lab-path-via", "via "+h.Via)
+			}
+			m.el("strong", "lab-path-place", h.Name)
+			if h.Dst.IsValid() {
+				m.b.WriteString(" ")
+				m.el("code", "lab-path-addr", h.Dst.String())
+			}
+			m.close("li")
+		}
+		m.close("ol")
+	}
+	mark := "✗"
+	if at.Tone == "yes" {
+		mark = "✓"
+	}
+	m.open("p", "lab-path-stop", "data-field", "attempt-stop", "data-verdict", at.Verdict, "data-tone", at.Tone)
+	m.el("span", "lab-path-mark", mark+" ", "aria-hidden", "true")
+	m.el("strong", "", at.Verdict)
+	m.b.WriteString(" — " + html.EscapeString(at.Stop))
+	m.close("p")
+	m.close("section")
+}
+
+// picture draws the attempt of the step shown, then the host, its
+// interfaces and containers, with each socket on the interface it binds
+// and the places the attempt passes numbered; and says the same in words.
+// It is HTML boxes, so its text keeps its size on a narrow screen.
+func picture(sc bind.Scenario, st bind.State, at attempt) (string, string) {
 	lan, lan6, bridge := sc.Host.LAN, sc.Host.LAN6, sc.Host.Bridge
 	if !lan.IsValid() {
 		lan = bind.DefaultLAN
@@ -112,37 +219,55 @@ func picture(sc bind.Scenario, st bind.State) (string, string) {
 			host = append(host, so)
 		}
 	}
+	pm := marksOf(at)
 	var words []string
-	var body svg
+	if w := at.words(); w != "" {
+		words = append(words, w)
+	}
+	var m markup
+	m.open("div", "bindlab-picture")
+	m.renderAttempt(at)
+	m.open("div", "bindlab-map", "data-field", "host-map")
+	chip := func(so bind.Open, label string) {
+		attrs := []string{"data-field", "picture-socket"}
+		if at.Socket != 0 && so.ID == at.Socket {
+			attrs = append(attrs, "data-accepts", "true")
+			label += " ✓ accepts"
+		}
+		m.el("li", "bindlab-chip "+chipClass(so), label, attrs...)
+	}
 	// The outside world.
 	nat := "NAT"
 	if sc.Host.Router.NoNAT {
 		nat = "no NAT"
 	}
-	body.rect(10, 10, 364, 40, "bindlab-outside")
-	body.text(20, 35, "bindlab-label", fmt.Sprintf("Internet → router %v (%s)", public, nat))
-	body.rect(386, 10, 364, 40, "bindlab-outside")
-	body.text(396, 35, "bindlab-label", "LAN neighbour on "+lan.Masked().String())
-	body.line(192, 50, 192, 70, "bindlab-wire")
-	body.line(568, 50, 568, 70, "bindlab-wire")
+	m.open("div", "bindlab-outside-row")
+	m.box("bindlab-outside", "internet", pm)
+	m.badge("internet", pm)
+	m.el("p", "bindlab-label", fmt.Sprintf("Internet → router %v (%s)", public, nat))
+	m.close("div")
+	m.box("bindlab-outside", "lan", pm)
+	m.badge("lan", pm)
+	m.el("p", "bindlab-label", "LAN neighbour on "+lan.Masked().String())
+	m.close("div")
+	m.close("div")
 
-	y := 70
-	top := y
-	y += 40
 	hostLabel := fmt.Sprintf("Host (%s)", st.OS())
 	if sc.Host.Firewall.On {
 		hostLabel += " — firewall on"
 	}
+	m.box("bindlab-host", "host", pm)
+	m.badge("host", pm)
+	m.el("p", "bindlab-label", hostLabel)
 	words = append(words, fmt.Sprintf("The host runs %s with loopback 127.0.0.1 and ::1, LAN address %v and Docker bridge %v.", st.OS(), lan, bridge))
 	if len(wild) > 0 {
-		body.text(20, y, "bindlab-small", "All interfaces (wildcard sockets):")
-		y += 6
+		m.el("p", "bindlab-small", "All interfaces (wildcard sockets):")
+		m.open("ul", "bindlab-chips")
 		for _, so := range wild {
-			body.chip(20, y, picWidth-40, chipClass(so), chipLabel(so)+"  — every interface")
+			chip(so, chipLabel(so)+" — every interface")
 			words = append(words, fmt.Sprintf("%s listens on %s: every interface of the host.", so.Process, sockAddr(so.Addr, so.Port)))
-			y += chipH
 		}
-		y += 8
+		m.close("ul")
 	}
 	cols := [3][]bind.Open{}
 	for _, so := range host {
@@ -157,69 +282,61 @@ func picture(sc bind.Scenario, st bind.State) (string, string) {
 	if st.OS() != bind.Linux {
 		heads[2][0] = "Docker Desktop VM"
 	}
-	deep := 0
-	for i := range cols {
-		deep = max(deep, len(cols[i]))
-	}
-	colTop := y
-	colH := 44 + max(deep, 1)*chipH
+	m.open("div", "bindlab-ifaces")
 	for i, h := range heads {
-		x := 20 + i*(colWidth+colGap)
-		body.rect(x, colTop, colWidth, colH, "bindlab-iface")
-		body.text(x+8, colTop+18, "bindlab-label", h[0])
-		body.text(x+8, colTop+34, "bindlab-small", h[1])
-		for j, so := range cols[i] {
-			body.chip(x+6, colTop+42+j*chipH, colWidth-12, chipClass(so), chipLabel(so))
-			words = append(words, fmt.Sprintf("%s listens on %s, on %s only.", so.Process, sockAddr(so.Addr, so.Port), h[0]))
-		}
-	}
-	y = colTop + colH + 16
-	// Containers, three to a row, joined to docker0.
-	ctrs := st.Containers()
-	bridgeX := 20 + 2*(colWidth+colGap) + colWidth/2
-	rowTop := y
-	rowH := 0
-	for i, c := range ctrs {
-		if i%3 == 0 && i > 0 {
-			rowTop += rowH + 12
-			rowH = 0
-		}
-		x := 20 + (i%3)*(colWidth+colGap)
-		socks := byCtr[c.Name]
-		h := 50 + max(len(socks), 1)*chipH
-		rowH = max(rowH, h)
-		body.rect(x, rowTop, colWidth, h, "bindlab-container")
-		body.text(x+8, rowTop+18, "bindlab-label", "container "+c.Name)
-		if c.Network == "host" {
-			body.text(x+8, rowTop+34, "bindlab-small", "host network: shares the host's")
-			words = append(words, fmt.Sprintf("Container %s shares the host's network.", c.Name))
-		} else {
-			body.text(x+8, rowTop+34, "bindlab-small", fmt.Sprintf("lo 127.0.0.1 · eth0 %v", c.Addr))
-			body.line(x+colWidth/2, rowTop, bridgeX, colTop+colH, "bindlab-wire")
-			words = append(words, fmt.Sprintf("Container %s has its own network namespace: its own loopback 127.0.0.1 and %v on the bridge.", c.Name, c.Addr))
-		}
-		for j, so := range socks {
-			where := "eth0"
-			switch {
-			case so.Addr.IsUnspecified():
-				where = "all"
-			case so.Addr.IsLoopback():
-				where = "lo only"
+		m.open("div", "bindlab-box bindlab-iface")
+		m.el("p", "bindlab-label", h[0])
+		m.el("p", "bindlab-small", h[1])
+		if len(cols[i]) > 0 {
+			m.open("ul", "bindlab-chips")
+			for _, so := range cols[i] {
+				chip(so, chipLabel(so))
+				words = append(words, fmt.Sprintf("%s listens on %s, on %s only.", so.Process, sockAddr(so.Addr, so.Port), h[0]))
 			}
-			body.chip(x+6, rowTop+42+j*chipH, colWidth-12, chipClass(so), chipLabel(so)+" ["+where+"]")
-			words = append(words, fmt.Sprintf("In container %s, %s listens on %s (%s).", c.Name, so.Process, sockAddr(so.Addr, so.Port), where))
+			m.close("ul")
 		}
+		m.close("div")
 	}
-	if len(ctrs) > 0 {
-		y = rowTop + rowH + 12
+	m.close("div")
+	// Containers, joined to docker0.
+	if ctrs := st.Containers(); len(ctrs) > 0 {
+		m.open("div", "bindlab-ctrs")
+		for _, c := range ctrs {
+			key := "ctr:" + c.Name
+			m.box("bindlab-container", key, pm)
+			m.badge(key, pm)
+			m.el("p", "bindlab-label", "container "+c.Name)
+			if c.Network == "host" {
+				m.el("p", "bindlab-small", "host network: shares the host's")
+				words = append(words, fmt.Sprintf("Container %s shares the host's network.", c.Name))
+			} else {
+				m.el("p", "bindlab-small", fmt.Sprintf("on docker0 · lo 127.0.0.1 · eth0 %v", c.Addr))
+				words = append(words, fmt.Sprintf("Container %s has its own network namespace: its own loopback 127.0.0.1 and %v on the bridge.", c.Name, c.Addr))
+			}
+			if socks := byCtr[c.Name]; len(socks) > 0 {
+				m.open("ul", "bindlab-chips")
+				for _, so := range socks {
+					where := "eth0"
+					switch {
+					case so.Addr.IsUnspecified():
+						where = "all"
+					case so.Addr.IsLoopback():
+						where = "lo only"
+					}
+					chip(so, chipLabel(so)+" ["+where+"]")
+					words = append(words, fmt.Sprintf("In container %s, %s listens on %s (%s).", c.Name, so.Process, sockAddr(so.Addr, so.Port), where))
+				}
+				m.close("ul")
+			}
+			m.close("div")
+		}
+		m.close("div")
 	}
-	height := y + 10
-	var out strings.Builder
-	fmt.Fprintf(&out, `<svg xmlns="http://www.w3.org/2000/svg" class="bindlab-svg" viewBox="0 0 %d %d" role="img" aria-labelledby="bindlab-picture-title">`, picWidth, height)
-	fmt.Fprintf(&out, `<title id="bindlab-picture-title">%s</title>`, html.EscapeString("The host, its interfaces, containers and listening sockets"))
-	fmt.Fprintf(&out, `<rect x="10" y="%d" width="%d" height="%d" rx="8" class="bindlab-host"/>`, top, picWidth-20, y-top)
-	fmt.Fprintf(&out, `<text x="20" y="%d" class="bindlab-label">%s</text>`, top+20, html.EscapeString(hostLabel))
-	out.WriteString(body.b.String())
-	out.WriteString(`</svg>`)
-	return out.String(), strings.Join(words, " ")
+	m.close("div") // host
+	if len(pm.order) > 0 {
+		m.el("p", "lab-path-legend", "▶ numbers mark the places the connection above passes, in order.")
+	}
+	m.close("div") // map
+	m.close("div")
+	return m.b.String(), strings.Join(words, " ")
 }

@@ -32,7 +32,8 @@ type view struct {
 	Containers []string // bridge-network containers, for the publish form
 	Places     []option // host and every container, for the listen form
 	TimeWait   bool     // some socket is in TIME_WAIT: offer to wait
-	Picture    string   // the SVG
+	Attempt    attempt  // what the step shown tried
+	Picture    string   // the attempt and the host, as HTML
 	Summary    string   // the picture in words
 }
 
@@ -226,16 +227,22 @@ func buildView(s bind.Scenario, step int) view {
 	v := view{OS: s.OS.String(), Step: step}
 	for i, r := range tr.Setup {
 		label := "publish"
+		var a bind.Action
 		if i < len(s.Sockets) {
 			so := s.Sockets[i]
-			label = describeAction(bind.Action{Do: bind.Listen, Socket: so})
+			a = bind.Action{Do: bind.Listen, Socket: so}
+			label = describeAction(a)
 			if so.State == bind.TimeWait {
 				label += " (in TIME_WAIT)"
 			}
 		} else if j := i - len(s.Sockets); j < len(s.Publish) {
+			a = bind.Action{Do: bind.Publish, Publish: &s.Publish[j]}
 			label = "docker run -p " + publishFlag(s.Publish[j])
 		}
 		v.Setup = append(v.Setup, makeStep(0, label, r))
+		if step == 0 {
+			v.Attempt = attemptOf(0, a, r, label)
+		}
 	}
 	st := tr.Initial
 	for i, stp := range tr.Steps {
@@ -243,6 +250,10 @@ func buildView(s bind.Scenario, step int) view {
 		if i < step {
 			st = stp.State
 		}
+	}
+	if step > 0 {
+		stp := tr.Steps[step-1]
+		v.Attempt = attemptOf(step, stp.Action, stp.Result, v.Steps[step-1].Action)
 	}
 	switch {
 	case step > 0:
@@ -281,7 +292,10 @@ func buildView(s bind.Scenario, step int) view {
 			v.Containers = append(v.Containers, c.Name)
 		}
 	}
-	v.Picture, v.Summary = picture(s, st)
+	if step == 0 && len(tr.Setup) == 0 {
+		v.Attempt = attempt{Action: "nothing has happened yet"}
+	}
+	v.Picture, v.Summary = picture(s, st, v.Attempt)
 	return v
 }
 

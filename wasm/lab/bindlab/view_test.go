@@ -23,8 +23,8 @@ func TestEveryPresetBuilds(t *testing.T) {
 		if !v.HasLatest || v.Latest.Verdict == "" {
 			t.Errorf("%s: no latest verdict", p.Name)
 		}
-		if !strings.HasPrefix(v.Picture, "<svg") || !strings.HasSuffix(v.Picture, "</svg>") {
-			t.Errorf("%s: picture is not one SVG element", p.Name)
+		if !strings.HasPrefix(v.Picture, `<div class="bindlab-picture">`) || !strings.HasSuffix(v.Picture, "</div>") || strings.Count(v.Picture, "<div") != strings.Count(v.Picture, "</div>") {
+			t.Errorf("%s: picture is not one element", p.Name)
 		}
 		for _, r := range v.Matrix.Rows {
 			if len(r.Cells) != len(v.Matrix.Cols) {
@@ -179,7 +179,7 @@ func TestRenderNatively(t *testing.T) {
 	var b strings.Builder
 	app.PrintHTML(&b, p.Render())
 	html := b.String()
-	for _, want := range []string{`data-field="verdict"`, `data-field="matrix-cell"`, `data-field="socket-row"`, `<svg`, `name="listen-addr"`,
+	for _, want := range []string{`data-field="verdict"`, `data-field="matrix-cell"`, `data-field="socket-row"`, `data-field="attempt-stop"`, `name="listen-addr"`,
 		`data-action="first"`, `data-action="prev"`, `data-action="next"`, `data-action="last"`, `viewBox="0 0 16 16"`, ` aria-hidden`,
 		`data-field="story-problem"`, `aria-current="step"`, `>reset</strong>`} {
 		if !strings.Contains(html, want) {
@@ -243,5 +243,45 @@ func TestViewAtStep(t *testing.T) {
 	}
 	if got := buildView(p.Scenario, 99).Step; got != 7 {
 		t.Errorf("buildView at step 99: step %d; want 7", got)
+	}
+}
+
+// TestSymptomAttempts checks what the picture says each preset tries at
+// its symptom step: from where, to which address and port, and where it
+// stops with the verdict.
+func TestSymptomAttempts(t *testing.T) {
+	tests := []struct {
+		preset, kind, from, to, verdict, stop string
+	}{
+		{"container-loopback", "connect", "a process on the host", "127.0.0.1:8080", "reset", "docker-proxy resets"},
+		{"address-in-use", "bind", "dev-server on the host", "127.0.0.1:8080", "EADDRINUSE", "api already holds tcp 0.0.0.0:8080"},
+		{"localhost-ipv6", "connect", "a process on the host", "localhost:5173", "refused", "nothing listens on [::1]:5173 on the host"},
+		{"privileged-port", "bind", "web on the host", "0.0.0.0:80", "EACCES", "below 1024"},
+		{"ephemeral-port", "connect", "a process on the host", "127.0.0.1:8080", "refused", "nothing listens on 127.0.0.1:8080"},
+		{"time-wait", "bind", "new-server on the host", "0.0.0.0:8080", "EADDRINUSE", "TIME_WAIT"},
+		{"reuseport", "bind", "intruder on the host", "0.0.0.0:8080", "EADDRINUSE", "worker-1 already holds"},
+		{"windows-specific-bind", "bind", "other-user on the host", "127.0.0.1:5150", "EACCES", "service already holds"},
+		{"nat-inbound", "connect", "a machine on the internet", "203.0.113.1:25565", "timed out", "the router drops it"},
+	}
+	for _, tt := range tests {
+		p, _ := presetByName(tt.preset)
+		v := buildView(p.Scenario, p.Story.Symptom)
+		at := v.Attempt
+		if at.Kind != tt.kind || at.From != tt.from || at.To != tt.to || at.Verdict != tt.verdict || !strings.Contains(at.Stop, tt.stop) {
+			t.Errorf("%s: %s from %q to %q, %s — %q; want %s from %q to %q, %s — …%q…", tt.preset, at.Kind, at.From, at.To, at.Verdict, at.Stop, tt.kind, tt.from, tt.to, tt.verdict, tt.stop)
+		}
+		for _, want := range []string{`data-field="attempt-from">` + tt.from, `data-verdict="` + tt.verdict + `"`} {
+			if !strings.Contains(v.Picture, want) {
+				t.Errorf("%s: the picture lacks %s", tt.preset, want)
+			}
+		}
+		if !strings.HasPrefix(v.Summary, at.title()) || !strings.Contains(v.Summary, tt.verdict) {
+			t.Errorf("%s: the summary %q does not start with the attempt", tt.preset, v.Summary)
+		}
+	}
+	// A step that tries nothing says so.
+	p, _ := presetByName("time-wait")
+	if v := buildView(p.Scenario, 1); v.Attempt.Kind != "" || !strings.Contains(v.Picture, "tries no connection") {
+		t.Errorf("time-wait step 1: attempt %+v", v.Attempt)
 	}
 }
