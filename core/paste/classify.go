@@ -30,6 +30,9 @@ type Result struct {
 	// and KindInterfaces; Cluster for KindCluster.
 	Machine Machine `json:"machine,omitzero"`
 	Cluster Cluster `json:"cluster,omitzero"`
+	// Findings are the usual mistakes found on the machine or in the
+	// cluster: what Machine.Findings or Cluster.Findings return.
+	Findings []Finding `json:"findings,omitempty"`
 	// Notes say what was left out: limits reached, lines not understood.
 	Notes []string `json:"notes,omitempty"`
 }
@@ -58,10 +61,14 @@ func Forms() []string {
 // gets a Summary that says so; Forms lists what is understood.
 func Classify(text string) Result {
 	l := split(text)
+	// A list has at most maxListEntries lines: one more tells a longer
+	// paste, which is no list.
 	var nonEmpty []string
 	for _, line := range l.text {
 		if t := strings.TrimSpace(line); t != "" {
-			nonEmpty = append(nonEmpty, t)
+			if nonEmpty = append(nonEmpty, t); len(nonEmpty) > maxListEntries {
+				break
+			}
 		}
 	}
 	r := classify(l, nonEmpty)

@@ -178,14 +178,14 @@ func parseHeader(line string) (table, bool) {
 // split cuts a row into the table's cells: at runs of two or more spaces
 // when that gives one cell per column, else at the header's positions
 // when the row is aligned, else at single spaces with the extra words in
-// the wide column.
-func (t table) split(line string) []string {
+// the wide column. The cells are appended to buf[:0].
+func (t table) split(line string, buf []string) []string {
 	n := len(t.cols)
-	if w := wideFields(line); len(w) == n {
+	if w := appendWideFields(buf[:0], line); len(w) == n {
 		return w
 	}
 	if aligned(line, t.starts) {
-		out := make([]string, n)
+		out := append(buf[:0], make([]string, n)...)
 		for i, s := range t.starts {
 			end := len(line)
 			if i+1 < n {
@@ -197,7 +197,7 @@ func (t table) split(line string) []string {
 		}
 		return out
 	}
-	f := fields(line)
+	f := appendFields(buf[:0], line)
 	if len(f) > n && t.wide >= 0 {
 		extra := len(f) - n
 		merged := append([]string{}, f[:t.wide]...)
@@ -228,6 +228,7 @@ func aligned(line string, starts []int) bool {
 func parseCluster(ls []string) Cluster {
 	var c Cluster
 	var cur table
+	var cells []string // the row's cells, in one slice for every row
 	for _, line := range ls {
 		t := strings.TrimSpace(line)
 		if t == "" {
@@ -251,7 +252,7 @@ func parseCluster(ls []string) Cluster {
 			cur = table{}
 			continue
 		}
-		cells := cur.split(strings.TrimRight(line, " \t"))
+		cells = cur.split(strings.TrimRight(line, " \t"), cells)
 		get := func(name string) string {
 			if i := cur.col(name); i >= 0 && i < len(cells) {
 				return cells[i]

@@ -93,8 +93,8 @@ type workload struct {
 // order, so they may differ from the cluster's. What the lab cannot hold
 // is left out and said in the notes. The scenario always validates.
 func (c Cluster) Scenario() (k8s.Scenario, []string) {
-	var notes []string
-	note := func(format string, args ...any) { notes = append(notes, fmt.Sprintf(format, args...)) }
+	var nl noteList
+	note := nl.add
 	s := k8s.Scenario{V: k8s.Version}
 
 	// Nodes and their network.
@@ -400,7 +400,7 @@ func (c Cluster) Scenario() (k8s.Scenario, []string) {
 			}
 		}
 	}
-	return s, notes
+	return s, nl.list()
 }
 
 func serviceKindText(v Service) string {
@@ -452,6 +452,11 @@ func addrOffset(a, b netip.Addr) int {
 // ranges that overlap each other or the nodes' network (k8s.Check).
 func (c Cluster) Findings() []Finding {
 	s, _ := c.Scenario()
+	return c.findings(s)
+}
+
+// findings checks the cluster whose scenario is s.
+func (c Cluster) findings(s k8s.Scenario) []Finding {
 	var out []Finding
 	for _, v := range c.Services {
 		e, ok := c.endpointsOf(v.Namespace, v.Name)
@@ -534,8 +539,9 @@ func (c Cluster) result() Result {
 		}
 	}
 	r.Summary = "your cluster: " + strings.Join(parts, ", ") + "; the Kubernetes lab replays it"
-	if fs := c.Findings(); len(fs) > 0 {
-		r.Summary += fmt.Sprintf(", with %s", plural(len(fs), "finding"))
+	r.Findings = c.findings(s)
+	if n := len(r.Findings); n > 0 {
+		r.Summary += fmt.Sprintf(", with %s", plural(n, "finding"))
 	}
 	if c.Skipped > 0 {
 		r.Notes = append(r.Notes, fmt.Sprintf("%s of the listings could not be read", plural(c.Skipped, "row")))

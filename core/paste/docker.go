@@ -39,9 +39,9 @@ type Exposed struct {
 const maxPortRange = 64
 
 // parseDockerLine reads a row of docker ps (or podman ps): the ID first,
-// the names last, the PORTS column just before them.
-func parseDockerLine(line string) (Container, bool) {
-	f := fields(line)
+// the names last, the PORTS column just before them. f are the line's
+// fields.
+func parseDockerLine(f []string) (Container, bool) {
 	if len(f) < 3 || !isHex(f[0]) || len(f[0]) < 12 {
 		return Container{}, false
 	}

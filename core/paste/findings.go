@@ -86,6 +86,11 @@ func isDatabase(p int, process string) bool {
 // database or admin ports published on every address.
 func (m Machine) Findings() []Finding {
 	s, _ := m.Scenario()
+	return m.findings(s)
+}
+
+// findings checks the machine whose scenario is s.
+func (m Machine) findings(s bind.Scenario) []Finding {
 	s.Actions = nil
 	tr, err := bind.Run(s)
 	if err != nil {
@@ -133,6 +138,16 @@ func (m Machine) Findings() []Finding {
 			}
 		}
 	}
+	// On Linux, the published ports are checked again with the host
+	// firewall on: one run answers for all of them.
+	var fwState *bind.State
+	if s.OS == bind.Linux && slices.ContainsFunc(s.Publish, func(p bind.Port) bool { return !p.Addr.IsValid() || p.Addr.IsUnspecified() }) {
+		fw := s
+		fw.Host.Firewall = bind.Firewall{On: true}
+		if ftr, err := bind.Run(fw); err == nil {
+			fwState = &ftr.Initial
+		}
+	}
 	for _, p := range s.Publish {
 		if p.Addr.IsValid() && !p.Addr.IsUnspecified() {
 			continue
@@ -144,18 +159,11 @@ func (m Machine) Findings() []Finding {
 				Message: fmt.Sprintf("container %s publishes port %d on every address (-p %s): the whole LAN reaches it at %v:%d. If it is for this machine only, publish it on loopback: -p 127.0.0.1:%s",
 					p.Container, p.Port, mapping, lan.Addr(), p.HostPort, mapping)})
 		}
-		if s.OS != bind.Linux {
-			continue
-		}
-		fw := s
-		fw.Host.Firewall = bind.Firewall{On: true}
-		fw.Actions = nil
-		ftr, err := bind.Run(fw)
-		if err != nil {
+		if fwState == nil {
 			continue
 		}
 		dst := netip.AddrPortFrom(lan.Addr(), uint16(p.HostPort))
-		if ftr.Initial.Connect(bind.FromLAN, dst, p.Proto).Verdict == bind.Connected {
+		if fwState.Connect(bind.FromLAN, dst, p.Proto).Verdict == bind.Connected {
 			out = append(out, Finding{Kind: FirewallBypass, Severity: "warning", Proto: p.Proto, Socket: sock, Container: p.Container,
 				Message: fmt.Sprintf("container %s's port %d is published on every address: even with ufw or firewalld dropping port %d, the LAN reaches it at %v, because Docker's DNAT rule rewrites the connection before the host firewall's INPUT chain sees it; publish on 127.0.0.1, or filter in the DOCKER-USER chain",
 					p.Container, p.Port, p.HostPort, dst)})

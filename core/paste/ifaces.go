@@ -67,9 +67,9 @@ func ifaceName(s string) string {
 // briefStates are the operational states ip -br prints.
 var briefStates = map[string]bool{"UP": true, "DOWN": true, "UNKNOWN": true, "LOWERLAYERDOWN": true, "DORMANT": true, "NOTPRESENT": true, "TESTING": true}
 
-// parseBriefLine reads a line of ip -br addr: "eth0 UP 192.168.1.23/24 fe80::1/64".
-func parseBriefLine(line string) (Interface, bool) {
-	f := fields(line)
+// parseBriefLine reads a line of ip -br addr, "eth0 UP 192.168.1.23/24
+// fe80::1/64", split into its fields f.
+func parseBriefLine(f []string) (Interface, bool) {
 	if len(f) < 2 || !briefStates[f[1]] || strings.HasSuffix(f[0], ":") {
 		return Interface{}, false
 	}
@@ -85,12 +85,11 @@ func parseBriefLine(line string) (Interface, bool) {
 }
 
 // ipAddrHeader reads "2: enp3s0: <BROADCAST,…> mtu 1500 …" and returns
-// the interface's name.
-func ipAddrHeader(line string) (string, bool) {
+// the interface's name. f are the line's fields.
+func ipAddrHeader(line string, f []string) (string, bool) {
 	if line == "" || line[0] < '0' || line[0] > '9' || !strings.Contains(line, "<") {
 		return "", false
 	}
-	f := fields(line)
 	if len(f) < 3 || !strings.HasSuffix(f[0], ":") || !isDigits(strings.TrimSuffix(f[0], ":")) || !strings.HasPrefix(f[2], "<") {
 		return "", false
 	}
@@ -98,12 +97,12 @@ func ipAddrHeader(line string) (string, bool) {
 }
 
 // ifconfigHeader reads "eth0: flags=4163<UP,…>  mtu 1500" (Linux, macOS)
-// or "eth0      Link encap:Ethernet  HWaddr …" (old net-tools).
-func ifconfigHeader(line string) (string, bool) {
+// or "eth0      Link encap:Ethernet  HWaddr …" (old net-tools). f are
+// the line's fields.
+func ifconfigHeader(line string, f []string) (string, bool) {
 	if line == "" || line[0] == ' ' || line[0] == '\t' || !strings.Contains(line, "flags=") && !strings.Contains(line, "Link encap:") {
 		return "", false
 	}
-	f := fields(line)
 	switch {
 	case len(f) >= 2 && strings.HasSuffix(f[0], ":") && strings.HasPrefix(f[1], "flags="):
 		return ifaceName(f[0]), true
@@ -121,8 +120,9 @@ func ifconfigHeader(line string) (string, bool) {
 //	inet6 fe80::1%lo0 prefixlen 64 scopeid 0x1                   (macOS)
 //	inet addr:192.168.1.2  Bcast:…  Mask:255.255.255.0           (old net-tools)
 //	inet6 addr: fe80::1/64 Scope:Link                            (old net-tools)
-func parseInetLine(line string) (netip.Prefix, bool) {
-	f := fields(line)
+//
+// f are the line's fields.
+func parseInetLine(f []string) (netip.Prefix, bool) {
 	if len(f) < 2 || f[0] != "inet" && f[0] != "inet6" {
 		return netip.Prefix{}, false
 	}

@@ -71,6 +71,7 @@ func parseMachine(ls []string) Machine {
 			m.Listeners = append(m.Listeners, l)
 		}
 	}
+	var f []string // the line's fields, in one slice for every line
 	for _, line := range ls {
 		t := strings.TrimSpace(line)
 		if t == "" {
@@ -81,6 +82,7 @@ func parseMachine(ls []string) Machine {
 			cur = fmtNone
 			continue
 		}
+		f = appendFields(f[:0], t)
 		first, _, _ := strings.Cut(t, " ")
 		first, _, _ = strings.Cut(first, "\t")
 		switch {
@@ -93,7 +95,7 @@ func parseMachine(ls []string) Machine {
 			flush()
 			cur, pidCol = fmtNetstat, 0
 			state := -1
-			for i, h := range fields(t) {
+			for i, h := range f {
 				if h == "(state)" || h == "State" {
 					state = i
 				}
@@ -125,19 +127,19 @@ func parseMachine(ls []string) Machine {
 			cur = fmtIpconfig
 			votes[bind.Windows]++
 			continue
-		case (first == "NAME" || first == "NAMESPACE") && isTableHeader(fields(t)):
+		case (first == "NAME" || first == "NAMESPACE") && isTableHeader(f):
 			flush()
 			cur = fmtNone
 			continue
 		}
 		if line[0] != ' ' && line[0] != '\t' && cur != fmtSS && cur != fmtLsof && cur != fmtDocker && cur != fmtWinNetstat && cur != fmtNetstat {
-			if name, ok := ipAddrHeader(t); ok {
+			if name, ok := ipAddrHeader(t, f); ok {
 				flush()
 				it, cur = &Interface{Name: name}, fmtIPAddr
 				votes[bind.Linux]++
 				continue
 			}
-			if name, ok := ifconfigHeader(line); ok {
+			if name, ok := ifconfigHeader(line, f); ok {
 				flush()
 				it, cur = &Interface{Name: name}, fmtIfconfig
 				if strings.HasPrefix(name, "en") && len(name) <= 3 || name == "lo0" || strings.HasPrefix(name, "utun") || strings.HasPrefix(name, "bridge") {
@@ -155,13 +157,13 @@ func parseMachine(ls []string) Machine {
 		}
 		switch cur {
 		case fmtSS:
-			l, ok := parseSSLine(t)
+			l, ok := parseSSLine(f)
 			if !ok {
 				m.Skipped++
 			}
 			addListener(l)
 		case fmtNetstat:
-			l, ok, mac := parseNetstatLine(t, pidCol)
+			l, ok, mac := parseNetstatLine(f, pidCol)
 			if !ok {
 				m.Skipped++
 			}
@@ -176,7 +178,7 @@ func parseMachine(ls []string) Machine {
 				}
 				continue
 			}
-			l, ok := parseWinNetstatLine(t)
+			l, ok := parseWinNetstatLine(f)
 			if !ok {
 				if !strings.HasPrefix(t, "Can not obtain") && strings.ContainsAny(t, " \t") {
 					m.Skipped++
@@ -186,7 +188,7 @@ func parseMachine(ls []string) Machine {
 			lastListener = -1
 			addListener(l)
 		case fmtLsof:
-			l, ok, mac := parseLsofLine(t)
+			l, ok, mac := parseLsofLine(f)
 			if !ok {
 				m.Skipped++
 			}
@@ -195,7 +197,7 @@ func parseMachine(ls []string) Machine {
 			}
 			addListener(l)
 		case fmtDocker:
-			c, ok := parseDockerLine(t)
+			c, ok := parseDockerLine(f)
 			if !ok {
 				m.Skipped++
 				continue
@@ -204,7 +206,7 @@ func parseMachine(ls []string) Machine {
 				m.Containers = append(m.Containers, c)
 			}
 		case fmtIPAddr, fmtIfconfig:
-			if p, ok := parseInetLine(t); ok && it != nil {
+			if p, ok := parseInetLine(f); ok && it != nil {
 				it.add(p)
 				if cur == fmtIfconfig && strings.Contains(t, "netmask 0x") {
 					votes[bind.MacOS]++
@@ -241,7 +243,7 @@ func parseMachine(ls []string) Machine {
 				it.add(prefixOf(a, 64))
 			}
 		default:
-			if itf, ok := parseBriefLine(t); ok {
+			if itf, ok := parseBriefLine(f); ok {
 				if len(m.Interfaces) < maxRecords {
 					m.Interfaces = append(m.Interfaces, itf)
 				}
@@ -287,8 +289,9 @@ func (m Machine) result() Result {
 		parts = append(parts, plural(n, "interface"))
 	}
 	r.Summary = fmt.Sprintf("your %s machine: %s; the Bind lab shows who can reach what", m.OS, strings.Join(parts, ", "))
-	if fs := m.Findings(); len(fs) > 0 {
-		r.Summary += fmt.Sprintf(", with %s", plural(len(fs), "finding"))
+	r.Findings = m.findings(s)
+	if n := len(r.Findings); n > 0 {
+		r.Summary += fmt.Sprintf(", with %s", plural(n, "finding"))
 	}
 	if m.Skipped > 0 {
 		r.Notes = append(r.Notes, fmt.Sprintf("%s inside the listings could not be read", plural(m.Skipped, "line")))

@@ -18,6 +18,31 @@ const maxDemoActions = 24
 // maxNotes bounds the notes a scenario built from a paste carries.
 const maxNotes = 16
 
+// noteList gathers what a scenario built from a paste leaves out: each
+// note once, at most maxNotes of them, and how many more there were.
+type noteList struct {
+	notes []string
+	more  int
+}
+
+func (n *noteList) add(format string, args ...any) {
+	if len(n.notes) == maxNotes {
+		n.more++
+		return
+	}
+	if s := fmt.Sprintf(format, args...); !slices.Contains(n.notes, s) {
+		n.notes = append(n.notes, s)
+	}
+}
+
+// list returns the notes, the count of the others last.
+func (n *noteList) list() []string {
+	if n.more > 0 {
+		return append(n.notes, fmt.Sprintf("and %d more left out", n.more))
+	}
+	return n.notes
+}
+
 // proxies are the processes that listen for Docker's published ports; the
 // scenario's publishes stand for them.
 var proxies = []string{"docker-proxy", "com.docker.backend", "com.docke", "com.docker", "vpnkit", "com.docker.vpnkit",
@@ -96,6 +121,9 @@ func (m Machine) hasDocker() bool {
 // cleanName returns s fit for a lab name: no control characters, at most
 // bind.MaxNameLen bytes.
 func cleanName(s, def string) string {
+	if plainName(s) {
+		return s
+	}
 	s = strings.Map(func(r rune) rune {
 		if r < ' ' || r == 0x7f {
 			return -1
@@ -110,6 +138,20 @@ func cleanName(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// plainName reports whether s is a name cleanName keeps as it is: a few
+// printable ASCII characters, no space at either end. Most are.
+func plainName(s string) bool {
+	if s == "" || len(s) > 40 || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
 }
 
 func (l Listener) name() string {
@@ -129,15 +171,8 @@ func (l Listener) name() string {
 // hold (sockets on interfaces it does not model, beyond its limits) is
 // left out and said in the notes. The scenario always validates.
 func (m Machine) Scenario() (bind.Scenario, []string) {
-	var notes []string
-	more := 0
-	note := func(format string, args ...any) {
-		if len(notes) < maxNotes {
-			notes = append(notes, fmt.Sprintf(format, args...))
-		} else {
-			more++
-		}
-	}
+	var nl noteList
+	note := nl.add
 	s := bind.Scenario{V: bind.Version, OS: m.OS}
 	_, lan, lan6 := m.lanOf()
 	if lan.IsValid() {
@@ -305,10 +340,7 @@ func (m Machine) Scenario() (bind.Scenario, []string) {
 			}
 		}
 	}
-	if more > 0 {
-		notes = append(notes, fmt.Sprintf("and %d more left out", more))
-	}
-	return s, notes
+	return s, nl.list()
 }
 
 func orPrefix(p, def netip.Prefix) netip.Prefix {

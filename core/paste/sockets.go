@@ -57,10 +57,10 @@ var tcpStates = map[string]bool{"LISTEN": true, "UNCONN": true, "ESTAB": true, "
 	"SYN_RECV": true, "FIN-WAIT-1": true, "FIN-WAIT-2": true, "FIN_WAIT_1": true, "FIN_WAIT_2": true, "LAST-ACK": true,
 	"LAST_ACK": true, "CLOSING": true, "CLOSED": true, "LISTENING": true, "UNKNOWN": true}
 
-// parseSSLine reads a line of ss -ltnup, ss -ltn or ss -tuna. It reports
-// whether the line is an ss row; l is valid only for a listening socket.
-func parseSSLine(line string) (Listener, bool) {
-	f := fields(line)
+// parseSSLine reads a line of ss -ltnup, ss -ltn or ss -tuna, split into
+// its fields f. It reports whether the line is an ss row; l is valid only
+// for a listening socket.
+func parseSSLine(f []string) (Listener, bool) {
 	i := 0
 	proto := bind.Proto(0)
 	known := true
@@ -89,7 +89,10 @@ func parseSSLine(line string) (Listener, bool) {
 		return Listener{}, true
 	}
 	l.Proto, l.Tool = proto, "ss"
-	if len(f) > i+5 {
+	switch {
+	case len(f) == i+6:
+		l.Process, l.PID = ssUsers(f[i+5])
+	case len(f) > i+6:
 		l.Process, l.PID = ssUsers(strings.Join(f[i+5:], " "))
 	}
 	return l, true
@@ -161,8 +164,8 @@ func ssUsers(s string) (string, int) {
 // -tlnp (Linux). It reports whether the line is a netstat row, and macOS
 // when its addresses are written the BSD way (127.0.0.1.5432, *.8080).
 // pidCol is the pid's offset after the state column in -v output, or 0.
-func parseNetstatLine(line string, pidCol int) (l Listener, row, mac bool) {
-	f := fields(line)
+// f are the line's fields.
+func parseNetstatLine(f []string, pidCol int) (l Listener, row, mac bool) {
 	if len(f) < 5 || !isDigits(f[1]) || !isDigits(f[2]) {
 		return Listener{}, false, false
 	}
@@ -268,9 +271,9 @@ func bsdSocket(s string) (string, uint16, bool) {
 }
 
 // parseWinNetstatLine reads a row of Windows' netstat -ano:
-// "TCP    0.0.0.0:135    0.0.0.0:0    LISTENING    1234".
-func parseWinNetstatLine(line string) (Listener, bool) {
-	f := fields(line)
+// "TCP    0.0.0.0:135    0.0.0.0:0    LISTENING    1234", split into
+// its fields f.
+func parseWinNetstatLine(f []string) (Listener, bool) {
 	if len(f) < 4 {
 		return Listener{}, false
 	}
@@ -305,8 +308,8 @@ func parseWinNetstatLine(line string) (Listener, bool) {
 // parseLsofLine reads a row of lsof -iTCP -sTCP:LISTEN -n -P:
 // "node 1234 alice 20u IPv6 0x… 0t0 TCP *:3000 (LISTEN)". It reports
 // whether the line is an lsof row, and macOS when DEVICE is an address.
-func parseLsofLine(line string) (l Listener, row, mac bool) {
-	f := fields(line)
+// f are the line's fields.
+func parseLsofLine(f []string) (l Listener, row, mac bool) {
 	if len(f) < 8 || !isDigits(f[1]) {
 		return Listener{}, false, false
 	}

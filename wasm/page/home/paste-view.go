@@ -26,14 +26,7 @@ func newPasteView(text string) pasteView {
 		return pasteView{blank: true}
 	}
 	r := paste.Classify(text)
-	v := pasteView{result: r}
-	switch r.Kind {
-	case paste.KindSockets, paste.KindContainers, paste.KindInterfaces:
-		v.findings = r.Machine.Findings()
-	case paste.KindCluster:
-		v.findings = r.Cluster.Findings()
-	}
-	return v
+	return pasteView{result: r, findings: r.Findings}
 }
 
 // maxListed is how many sockets, containers, pods… the answer lists; the
