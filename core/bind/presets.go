@@ -8,13 +8,7 @@ import (
 
 // Preset is a ready-made scenario for one pitfall, told as a story: the
 // lab opens it on the failing step and the person steps on to the fix.
-type Preset struct {
-	Name     string      `json:"name"`  // short, for URLs: "container-loopback"
-	Title    string      `json:"title"` // the symptom, as people search for it
-	Lesson   string      `json:"lesson"`
-	Scenario Scenario    `json:"scenario"`
-	Story    story.Story `json:"story"`
-}
+type Preset = story.Preset[Scenario]
 
 // Presets returns every preset, in the order the lab lists them.
 func Presets() []Preset {

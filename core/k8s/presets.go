@@ -2,15 +2,9 @@ package k8s
 
 import "github.com/netground/netground/core/story"
 
-// Preset is a ready-made scenario for one lesson, told as a story: the lab
-// opens it on the failing step and the person steps on to the fix.
-type Preset struct {
-	Name     string      `json:"name"`  // short, for URLs: "saved-pod-ip"
-	Title    string      `json:"title"` // the symptom, as people search for it
-	Lesson   string      `json:"lesson"`
-	Scenario Scenario    `json:"scenario"`
-	Story    story.Story `json:"story"`
-}
+// Preset is a ready-made scenario for one pitfall, told as a story: the
+// lab opens it on the failing step and the person steps on to the fix.
+type Preset = story.Preset[Scenario]
 
 // Presets returns every preset, in the order the lab lists them.
 func Presets() []Preset {

@@ -12,7 +12,8 @@ import (
 )
 
 func FuzzDecodeScenario(f *testing.F) {
-	for _, s := range nat.Presets() {
+	for _, p := range nat.Presets() {
+		s := p.Scenario
 		data, err := s.MarshalJSON()
 		if err != nil {
 			f.Fatal(err)

@@ -3,6 +3,8 @@ package nat
 import (
 	"net/netip"
 	"time"
+
+	"github.com/netground/netground/core/story"
 )
 
 // Addresses used by the presets: private ranges from RFC 1918, shared
@@ -197,8 +199,19 @@ func PresetPoolExhausted() Scenario {
 	}
 }
 
+// Preset is a ready-made scenario for one question people ask about
+// NAT: Title names it, Lesson is the question it answers.
+type Preset = story.Preset[Scenario]
+
 // Presets returns every preset, in the order the lab lists them.
-func Presets() []Scenario {
-	return []Scenario{PresetHome(), PresetReply(), PresetUnsolicited(), PresetPortForward(), PresetCGNAT(),
-		PresetHolePunch(), PresetPoolExhausted()}
+func Presets() []Preset {
+	return []Preset{
+		{Name: "home", Title: "Home: laptop, phone and TV", Lesson: "How do three devices share one public address?", Scenario: PresetHome()},
+		{Name: "reply", Title: "The reply that comes back", Lesson: "How does the answer find the laptop?", Scenario: PresetReply()},
+		{Name: "unsolicited", Title: "Why can't anyone reach my laptop?", Lesson: "What happens to a connection nobody asked for?", Scenario: PresetUnsolicited()},
+		{Name: "port-forward", Title: "Port forwarding 443 to a home server", Lesson: "How do I run a server at home?", Scenario: PresetPortForward()},
+		{Name: "cgnat", Title: "Double NAT behind a carrier-grade NAT", Lesson: "Why does a service that needs a public address fail here?", Scenario: PresetCGNAT()},
+		{Name: "hole-punch", Title: "Two peers punching holes", Lesson: "How do two peers behind NATs talk directly?", Scenario: PresetHolePunch()},
+		{Name: "pool-exhausted", Title: "Out of public ports", Lesson: "What happens when every public port is taken?", Scenario: PresetPoolExhausted()},
+	}
 }

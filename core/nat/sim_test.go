@@ -266,7 +266,8 @@ func TestPresets(t *testing.T) {
 		"Two peers punching holes":              {nat.Delivered, nat.Delivered, nat.Delivered, nat.Delivered, nat.Filtered, nat.Delivered, nat.Delivered},
 		"Out of public ports":                   {nat.Delivered, nat.Delivered, nat.PoolExhausted, nat.MappingExpired, nat.Delivered},
 	}
-	for _, s := range nat.Presets() {
+	for _, p := range nat.Presets() {
+		s := p.Scenario
 		res, err := nat.Run(s)
 		if err != nil {
 			t.Errorf("%s: %v", s.Name, err)

@@ -67,3 +67,34 @@ func (s Story) Check(failed []bool) error {
 	}
 	return nil
 }
+
+// Preset is a lab's ready-made scenario, told as a story: every lab's
+// presets have this one shape. Name is short, for links
+// (?preset=container-loopback); Title names the symptom as people search
+// for it; Lesson is what the preset teaches.
+type Preset[S any] struct {
+	Name     string `json:"name"`
+	Title    string `json:"title"`
+	Lesson   string `json:"lesson"`
+	Scenario S      `json:"scenario"`
+	Story    Story  `json:"story"`
+}
+
+// Find returns the preset of presets called name.
+func Find[S any](presets []Preset[S], name string) (Preset[S], bool) {
+	for _, p := range presets {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Preset[S]{}, false
+}
+
+// Names returns the names of presets, in their order.
+func Names[S any](presets []Preset[S]) []string {
+	names := make([]string, len(presets))
+	for i, p := range presets {
+		names[i] = p.Name
+	}
+	return names
+}

@@ -15,12 +15,7 @@ const defaultPreset = "container-loopback"
 
 // presetByName returns the preset called name.
 func presetByName(name string) (bind.Preset, bool) {
-	for _, p := range bind.Presets() {
-		if p.Name == name {
-			return p, true
-		}
-	}
-	return bind.Preset{}, false
+	return story.Find(bind.Presets(), name)
 }
 
 // links carries the lab's scenario in links.
@@ -76,10 +71,4 @@ func linkPath(base string, s bind.Scenario, preset string, step int, readonly bo
 
 // PresetNames returns the names a link may open with ?preset=, in the order
 // the lab lists them.
-func PresetNames() []string {
-	var names []string
-	for _, p := range bind.Presets() {
-		names = append(names, p.Name)
-	}
-	return names
-}
+func PresetNames() []string { return story.Names(bind.Presets()) }

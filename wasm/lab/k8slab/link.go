@@ -15,12 +15,7 @@ const defaultPreset = "saved-pod-ip"
 
 // presetByName returns the preset called name.
 func presetByName(name string) (k8s.Preset, bool) {
-	for _, p := range k8s.Presets() {
-		if p.Name == name {
-			return p, true
-		}
-	}
-	return k8s.Preset{}, false
+	return story.Find(k8s.Presets(), name)
 }
 
 // links carries the lab's scenario in links.
@@ -73,10 +68,4 @@ func linkPath(base string, s k8s.Scenario, preset string, step int, readonly boo
 
 // PresetNames returns the names a link may open with ?preset=, in the order
 // the lab lists them.
-func PresetNames() []string {
-	var names []string
-	for _, p := range k8s.Presets() {
-		names = append(names, p.Name)
-	}
-	return names
-}
+func PresetNames() []string { return story.Names(k8s.Presets()) }
