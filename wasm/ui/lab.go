@@ -273,3 +273,29 @@ func (l *Lab[S, A]) FormError(form string) app.UI {
 func StoreValue(dst *string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) { *dst = ctx.JSSrc().Get("value").String() }
 }
+
+// Presets renders a lab's preset buttons under the heading "Pitfalls to
+// try", the one pressed being the preset shown, and the lesson of the
+// preset last opened. id prefixes the classes and ids (bindlab, k8slab);
+// open returns the handler of a preset's button.
+func (l *Lab[S, A]) Presets(id string, presets []story.Preset[S], open func(name string) app.EventHandler) app.UI {
+	var lesson app.UI
+	if pr, ok := story.Find(presets, l.Lesson); ok {
+		lesson = app.P().Class(id+"-lesson").Body(
+			app.Strong().Text(pr.Title+". "),
+			app.Span().DataSet("field", "lesson").Text(pr.Lesson),
+		)
+	}
+	return app.Div().Class(id+"-presets").Body(
+		app.H2().ID(id+"-presets-title").Text("Pitfalls to try"),
+		app.Ul().Class(id+"-preset-list").Aria("labelledby", id+"-presets-title").Body(
+			app.Range(presets).Slice(func(i int) app.UI {
+				pr := presets[i]
+				return app.Li().Body(app.Button().Type("button").Class("button button-secondary").DataSet("preset", pr.Name).
+					Aria("pressed", strconv.FormatBool(pr.Name == l.Preset)).
+					Disabled(l.page.IsReadonly()).OnClick(open(pr.Name)).Text(pr.Title))
+			}),
+		),
+		lesson,
+	)
+}

@@ -126,3 +126,11 @@ func WidgetLabel(w scenario.Widget) string {
 	}
 	return string(w)
 }
+
+// attrReplacer replaces the characters go-app's server-side rendering
+// does not escape in attribute values.
+var attrReplacer = strings.NewReplacer(`"`, "'", "<", "‹", ">", "›", "&", "and")
+
+// SafeAttr keeps an attribute value clear of the characters go-app's
+// server-side rendering does not escape.
+func SafeAttr(s string) string { return attrReplacer.Replace(s) }

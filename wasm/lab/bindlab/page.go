@@ -4,7 +4,6 @@ package bindlab
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/bind"
@@ -108,7 +107,9 @@ func (p *page) onStop(row socketRow, timeWait bool) app.EventHandler {
 	}
 }
 
-func (p *page) onWait(ctx app.Context, e app.Event) { p.lab.Apply(ctx, bind.Action{Do: bind.Wait}, "stop") }
+func (p *page) onWait(ctx app.Context, e app.Event) {
+	p.lab.Apply(ctx, bind.Action{Do: bind.Wait}, "stop")
+}
 
 func (p *page) onLocalhost(ctx app.Context, e app.Event) {
 	var o bind.Order
@@ -158,38 +159,10 @@ func (p *page) Render() app.UI {
 			app.P().Class("widget-intro").Text("Start servers on a host with containers, connect to them from the host, a container, the LAN and the internet, "+
 				"and see which connections arrive, which are refused and why. Every rule follows the real kernel's, per operating system."),
 			ui.LinkNotice(p.Problems()),
-			p.renderPresets(),
+			p.lab.Presets("bindlab", bind.Presets(), p.onPreset),
 			p.lab.Share("bindlab"),
 			p.lab.Results(v.Err, func() app.UI { return p.renderResults(v) }),
 		),
-	)
-}
-
-func (p *page) renderPresets() app.UI {
-	presets := bind.Presets()
-	var lesson app.UI
-	if pr, ok := presetByName(p.lab.Lesson); ok {
-		lesson = app.P().Class("bindlab-lesson").Body(
-			app.Strong().Text(pr.Title+". "),
-			app.Span().DataSet("field", "lesson").Text(pr.Lesson),
-		)
-	}
-	return app.Div().Class("bindlab-presets").Body(
-		app.H2().ID("bindlab-presets-title").Text("Pitfalls to try"),
-		app.Ul().Class("bindlab-preset-list").Aria("labelledby", "bindlab-presets-title").Body(
-			app.Range(presets).Slice(func(i int) app.UI {
-				pr := presets[i]
-				b := app.Button().Type("button").Class("button button-secondary").DataSet("preset", pr.Name).
-					Disabled(p.IsReadonly()).OnClick(p.onPreset(pr.Name)).Text(pr.Title)
-				if pr.Name == p.lab.Preset {
-					b = b.Aria("pressed", "true")
-				} else {
-					b = b.Aria("pressed", "false")
-				}
-				return app.Li().Body(b)
-			}),
-		),
-		lesson,
 	)
 }
 
@@ -367,10 +340,10 @@ func (p *page) renderSockets(v view) app.UI {
 						app.Td().Text(r.Covers),
 						app.Td().Body(app.If(r.CanStop, app.Div().Class("bindlab-buttons").Body(
 							app.Button().Type("button").Class("button button-secondary").Disabled(ro).
-								DataSet("action", "stop").Aria("label", safeAttr("Stop "+r.Process+" on "+r.Local)).
+								DataSet("action", "stop").Aria("label", ui.SafeAttr("Stop "+r.Process+" on "+r.Local)).
 								OnClick(p.onStop(r, false)).Text("Stop"),
 							app.If(r.Proto == "tcp", app.Button().Type("button").Class("button button-secondary").Disabled(ro).
-								DataSet("action", "stop-time-wait").Aria("label", safeAttr("Stop "+r.Process+" on "+r.Local+", leaving its connections in TIME_WAIT")).
+								DataSet("action", "stop-time-wait").Aria("label", ui.SafeAttr("Stop "+r.Process+" on "+r.Local+", leaving its connections in TIME_WAIT")).
 								OnClick(p.onStop(r, true)).Text("Stop, leave TIME_WAIT")),
 						))),
 					)
@@ -408,19 +381,13 @@ func (p *page) renderMatrix(v view) app.UI {
 						app.Range(row.Cells).Slice(func(j int) app.UI {
 							c := row.Cells[j]
 							return app.Td().Class("bindlab-cell bindlab-"+c.Tone).DataSet("field", "matrix-cell").
-								Title(safeAttr(c.Title)).Text(c.Verdict)
+								Title(ui.SafeAttr(c.Title)).Text(c.Verdict)
 						}),
 					)
 				}),
 			),
 		)),
 	)
-}
-
-// safeAttr keeps an attribute value clear of the characters go-app's
-// server-side rendering does not escape.
-func safeAttr(s string) string {
-	return strings.NewReplacer(`"`, "'", "<", "‹", ">", "›", "&", "and").Replace(s)
 }
 
 func (p *page) renderSteps(v view) app.UI {

@@ -4,7 +4,6 @@ package k8slab
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/k8s"
@@ -94,12 +93,6 @@ func (p *page) onPreset(name string) app.EventHandler {
 	}
 }
 
-// safeAttr keeps an attribute value clear of the characters go-app's
-// server-side rendering does not escape.
-func safeAttr(s string) string {
-	return strings.NewReplacer(`"`, "'", "<", "‹", ">", "›", "&", "and").Replace(s)
-}
-
 func (p *page) Render() app.UI {
 	v := p.view
 	link := p.lab.Link("/k8s")
@@ -109,33 +102,10 @@ func (p *page) Render() app.UI {
 			app.P().Class("widget-intro").Text("A cluster whose pods come and go: restart, delete and scale them, connect by pod IP, ClusterIP, Service name or NodePort, "+
 				"and see which addresses last. The cluster's ranges are checked for overlaps and capacity."),
 			ui.LinkNotice(p.Problems()),
-			p.renderPresets(),
+			p.lab.Presets("k8slab", k8s.Presets(), p.onPreset),
 			p.lab.Share("k8slab"),
 			p.lab.Results(v.Err, func() app.UI { return p.renderResults(v) }),
 		),
-	)
-}
-
-func (p *page) renderPresets() app.UI {
-	presets := k8s.Presets()
-	var lesson app.UI
-	if pr, ok := presetByName(p.lab.Lesson); ok {
-		lesson = app.P().Class("k8slab-lesson").Body(
-			app.Strong().Text(pr.Title+". "),
-			app.Span().DataSet("field", "lesson").Text(pr.Lesson),
-		)
-	}
-	return app.Div().Class("k8slab-presets").Body(
-		app.H2().ID("k8slab-presets-title").Text("Pitfalls to try"),
-		app.Ul().Class("k8slab-preset-list").Aria("labelledby", "k8slab-presets-title").Body(
-			app.Range(presets).Slice(func(i int) app.UI {
-				pr := presets[i]
-				return app.Li().Body(app.Button().Type("button").Class("button button-secondary").DataSet("preset", pr.Name).
-					Aria("pressed", strconv.FormatBool(pr.Name == p.lab.Preset)).
-					Disabled(p.IsReadonly()).OnClick(p.onPreset(pr.Name)).Text(pr.Title))
-			}),
-		),
-		lesson,
 	)
 }
 
@@ -193,7 +163,7 @@ func (p *page) renderForms(v view) app.UI {
 							OnChange(ui.StoreValue(&p.connect.To)).OnInput(ui.StoreValue(&p.connect.To)),
 						app.DataList().ID("k8slab-targets").Body(
 							app.Range(v.Targets).Slice(func(i int) app.UI {
-								return app.Option().Value(v.Targets[i].Value).Label(safeAttr(v.Targets[i].Label))
+								return app.Option().Value(v.Targets[i].Value).Label(ui.SafeAttr(v.Targets[i].Label))
 							}),
 						),
 						p.lab.FieldError("connect-to"),
@@ -258,11 +228,11 @@ func (p *page) renderPods(v view) app.UI {
 						app.Td().DataSet("field", "pod-ready").Text(r.Ready),
 						app.Td().Body(app.Div().Class("k8slab-buttons").Body(
 							app.Button().Type("button").Class("button button-secondary").Disabled(ro).DataSet("action", "restart-pod").
-								Aria("label", safeAttr("Restart pod "+r.Name)).OnClick(p.onPod(k8s.RestartPod, r.Name)).Text("Restart"),
+								Aria("label", ui.SafeAttr("Restart pod "+r.Name)).OnClick(p.onPod(k8s.RestartPod, r.Name)).Text("Restart"),
 							app.Button().Type("button").Class("button button-secondary").Disabled(ro).DataSet("action", "delete-pod").
-								Aria("label", safeAttr("Delete pod "+r.Name)).OnClick(p.onPod(k8s.DeletePod, r.Name)).Text("Delete"),
+								Aria("label", ui.SafeAttr("Delete pod "+r.Name)).OnClick(p.onPod(k8s.DeletePod, r.Name)).Text("Delete"),
 							app.If(r.Running, app.Button().Type("button").Class("button button-secondary").Disabled(ro).DataSet("action", "readiness").
-								Aria("label", safeAttr(readyText+": pod "+r.Name)).OnClick(p.onPod(readyDo, r.Name)).Text(readyText)),
+								Aria("label", ui.SafeAttr(readyText+": pod "+r.Name)).OnClick(p.onPod(readyDo, r.Name)).Text(readyText)),
 						)),
 					)
 				}),
