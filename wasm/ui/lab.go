@@ -33,9 +33,6 @@ type LabSpec[S, A any] struct {
 	// FormFields maps, per form, the path inside an action that a
 	// validation error names (after "actions[N].") to the form's input.
 	FormFields map[string]map[string]string
-	// Story returns the story of the preset called name: the lab opens
-	// the preset on its symptom step.
-	Story func(name string) story.Story
 }
 
 // Lab is the state a scenario lab's page keeps: the scenario, the step
@@ -94,10 +91,11 @@ func (l *Lab[S, A]) Load(ctx app.Context, spec LabSpec[S, A], page *Base, show f
 // an unchanged preset's symptom (see story.Story.Opening), else the last.
 func (l LabSpec[S, A]) Opening(s S, preset string) int {
 	n := len(l.Actions(s))
-	if preset == "" || l.Story == nil {
+	p, ok := l.Links.Preset(preset)
+	if !ok {
 		return n
 	}
-	return l.Story(preset).Opening(n)
+	return p.Story.Opening(n)
 }
 
 // Set makes s the lab's scenario and shows it at step, clamped to it.
@@ -128,10 +126,8 @@ func (l *Lab[S, A]) GoToStep(ctx app.Context, n int) {
 // PresetStory returns the story of the preset the scenario is, unchanged; the
 // zero Story for any other.
 func (l *Lab[S, A]) PresetStory() story.Story {
-	if l.Preset == "" || l.LabSpec.Story == nil {
-		return story.Story{}
-	}
-	return l.LabSpec.Story(l.Preset)
+	p, _ := l.Links.Preset(l.Preset)
+	return p.Story
 }
 
 // Link returns the lab's link under base (Path or its embed twin), without
@@ -203,7 +199,8 @@ func (l *Lab[S, A]) Undo(ctx app.Context) {
 // OpenPreset opens the preset called name on its symptom, as a new history
 // entry, and reports whether there is one.
 func (l *Lab[S, A]) OpenPreset(ctx app.Context, name string) bool {
-	s, _, ok := l.Links.Preset(name)
+	p, ok := l.Links.Preset(name)
+	s := p.Scenario
 	if !ok {
 		return false
 	}
@@ -229,8 +226,8 @@ func (l *Lab[S, A]) Share(id string) app.UI {
 		return nil
 	}
 	if l.Preset != "" {
-		if _, title, ok := l.Links.Preset(l.Preset); ok {
-			doc.Name = title
+		if p, ok := l.Links.Preset(l.Preset); ok {
+			doc.Name = p.Title
 		}
 	}
 	doc = doc.AtStep(l.Step)
@@ -278,7 +275,8 @@ func StoreValue(dst *string) app.EventHandler {
 // try", the one pressed being the preset shown, and the lesson of the
 // preset last opened. id prefixes the classes and ids (bindlab, k8slab);
 // open returns the handler of a preset's button.
-func (l *Lab[S, A]) Presets(id string, presets []story.Preset[S], open func(name string) app.EventHandler) app.UI {
+func (l *Lab[S, A]) Presets(id string, open func(name string) app.EventHandler) app.UI {
+	presets := l.Links.Presets()
 	var lesson app.UI
 	if pr, ok := story.Find(presets, l.Lesson); ok {
 		lesson = app.P().Class(id+"-lesson").Body(

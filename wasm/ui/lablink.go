@@ -8,6 +8,7 @@ import (
 
 	"github.com/netground/netground/core/field"
 	"github.com/netground/netground/core/scenario"
+	"github.com/netground/netground/core/story"
 )
 
 // LabLinks describes how a lab's scenario travels in links: an unchanged
@@ -17,11 +18,20 @@ type LabLinks[S any] struct {
 	Widget        scenario.Widget
 	Name          string // the lab's name in messages: "Bind", "Kubernetes"
 	DefaultPreset string // opened when a link names no usable scenario
-	// Preset returns the preset called name and its title.
-	Preset func(name string) (s S, title string, ok bool)
-	Decode func(state []byte) (S, error)
-	Encode func(S) ([]byte, error)
+	// Presets returns the lab's presets, in the order the lab lists them.
+	Presets func() []story.Preset[S]
+	Decode  func(state []byte) (S, error)
+	Encode  func(S) ([]byte, error)
 }
+
+// Preset returns the preset called name.
+func (l LabLinks[S]) Preset(name string) (story.Preset[S], bool) {
+	return story.Find(l.Presets(), name)
+}
+
+// PresetNames returns the names a link may open with ?preset=, in the
+// order the lab lists them.
+func (l LabLinks[S]) PresetNames() []string { return story.Names(l.Presets()) }
 
 // Read returns the scenario a link holds: the #s= fragment's, else the
 // preset the preset parameter names, else the default preset. preset is
@@ -29,7 +39,8 @@ type LabLinks[S any] struct {
 // scenario.ReadLink does not already report: a well-formed document whose
 // scenario is not valid (the text names the field), and an unknown preset.
 func (l LabLinks[S]) Read(q url.Values, fragment string) (s S, preset string, problems []scenario.Problem) {
-	def, defTitle, _ := l.Preset(l.DefaultPreset)
+	dp, _ := l.Preset(l.DefaultPreset)
+	def, defTitle := dp.Scenario, dp.Title
 	if hasScenario(fragment) {
 		doc, err := scenario.DecodeFragment(fragment)
 		if err != nil || doc.Widget != l.Widget {
@@ -44,12 +55,12 @@ func (l LabLinks[S]) Read(q url.Values, fragment string) (s S, preset string, pr
 		return s, "", nil
 	}
 	if name := q.Get("preset"); name != "" {
-		p, _, ok := l.Preset(name)
+		p, ok := l.Preset(name)
 		if !ok {
 			return def, l.DefaultPreset, []scenario.Problem{{Param: "preset", Value: field.Shorten(name, 40),
 				Reason: fmt.Sprintf("no such preset; opened %q", l.DefaultPreset)}}
 		}
-		return p, name, nil
+		return p.Scenario, name, nil
 	}
 	return def, l.DefaultPreset, nil
 }

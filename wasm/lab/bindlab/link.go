@@ -5,7 +5,6 @@ import (
 
 	"github.com/netground/netground/core/bind"
 	"github.com/netground/netground/core/scenario"
-	"github.com/netground/netground/core/story"
 	"github.com/netground/netground/wasm/ui"
 )
 
@@ -13,22 +12,14 @@ import (
 // that cannot be used.
 const defaultPreset = "container-loopback"
 
-// presetByName returns the preset called name.
-func presetByName(name string) (bind.Preset, bool) {
-	return story.Find(bind.Presets(), name)
-}
-
 // links carries the lab's scenario in links.
 var links = ui.LabLinks[bind.Scenario]{
 	Widget:        scenario.WidgetBind,
 	Name:          "Bind",
 	DefaultPreset: defaultPreset,
-	Preset: func(name string) (bind.Scenario, string, bool) {
-		p, ok := presetByName(name)
-		return p.Scenario, p.Title, ok
-	},
-	Decode: bind.DecodeScenario,
-	Encode: func(s bind.Scenario) ([]byte, error) { return s.Encode() },
+	Presets:       bind.Presets,
+	Decode:        bind.DecodeScenario,
+	Encode:        func(s bind.Scenario) ([]byte, error) { return s.Encode() },
 }
 
 // spec describes the lab to ui.Lab.
@@ -40,10 +31,6 @@ var spec = ui.LabSpec[bind.Scenario, bind.Action]{
 	MaxActions:  bind.MaxActions,
 	Validate:    bind.Scenario.Validate,
 	Describe:    describeAction,
-	Story: func(name string) story.Story {
-		p, _ := presetByName(name)
-		return p.Story
-	},
 	// The path inside an action that a validation error names, to the
 	// input of each form.
 	FormFields: map[string]map[string]string{
@@ -71,4 +58,4 @@ func linkPath(base string, s bind.Scenario, preset string, step int, readonly bo
 
 // PresetNames returns the names a link may open with ?preset=, in the order
 // the lab lists them.
-func PresetNames() []string { return story.Names(bind.Presets()) }
+func PresetNames() []string { return links.PresetNames() }

@@ -159,7 +159,7 @@ func (p *page) Render() app.UI {
 			app.P().Class("widget-intro").Text("Start servers on a host with containers, connect to them from the host, a container, the LAN and the internet, "+
 				"and see which connections arrive, which are refused and why. Every rule follows the real kernel's, per operating system."),
 			ui.LinkNotice(p.Problems()),
-			p.lab.Presets("bindlab", bind.Presets(), p.onPreset),
+			p.lab.Presets("bindlab", p.onPreset),
 			p.lab.Share("bindlab"),
 			p.lab.Results(v.Err, func() app.UI { return p.renderResults(v) }),
 		),

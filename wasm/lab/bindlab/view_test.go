@@ -58,7 +58,7 @@ func TestPresetVerdicts(t *testing.T) {
 		{"windows-specific-bind", 1, "EACCES", "one user"},
 	}
 	for _, tt := range tests {
-		p, _ := presetByName(tt.preset)
+		p, _ := links.Preset(tt.preset)
 		v := buildView(p.Scenario, 0)
 		s := v.Steps[tt.step-1]
 		if s.Verdict != tt.want {
@@ -71,7 +71,7 @@ func TestPresetVerdicts(t *testing.T) {
 }
 
 func TestReadScenario(t *testing.T) {
-	valid, _ := presetByName("address-in-use")
+	valid, _ := links.Preset("address-in-use")
 	good := linkPath("/bind", valid.Scenario, "", 0, false)
 	_, goodFrag, _ := strings.Cut(good, "#")
 	broken := bind.Scenario{V: bind.Version, Sockets: []bind.Socket{{Process: "x", Port: 80}}} // no address
@@ -131,7 +131,7 @@ func TestLinkRoundTrip(t *testing.T) {
 }
 
 func TestFormsAndErrors(t *testing.T) {
-	base, _ := presetByName("address-in-use")
+	base, _ := links.Preset("address-in-use")
 	s := base.Scenario
 
 	a, e := listenForm{Process: "web", Addr: "nonsense", Port: "80"}.action()
@@ -172,7 +172,7 @@ func TestFormsAndErrors(t *testing.T) {
 
 func TestRenderNatively(t *testing.T) {
 	p := &page{}
-	pr, _ := presetByName("container-loopback")
+	pr, _ := links.Preset("container-loopback")
 	p.lab.Start(spec, &p.Base, p.show)
 	p.lab.Set(pr.Scenario, pr.Name, spec.Opening(pr.Scenario, pr.Name))
 	p.lab.Lesson = pr.Name
@@ -229,7 +229,7 @@ func TestPresetsOpenOnTheSymptom(t *testing.T) {
 // TestViewAtStep checks that the sockets, the matrix and the picture are
 // those of the step shown.
 func TestViewAtStep(t *testing.T) {
-	p, _ := presetByName("container-loopback")
+	p, _ := links.Preset("container-loopback")
 	start := buildView(p.Scenario, 0)
 	fixed := buildView(p.Scenario, 7)
 	if start.Latest.N != 0 || fixed.Latest.N != 7 || fixed.Latest.Verdict != "connected" {
@@ -264,7 +264,7 @@ func TestSymptomAttempts(t *testing.T) {
 		{"nat-inbound", "connect", "a machine on the internet", "203.0.113.1:25565", "timed out", "the router drops it"},
 	}
 	for _, tt := range tests {
-		p, _ := presetByName(tt.preset)
+		p, _ := links.Preset(tt.preset)
 		v := buildView(p.Scenario, p.Story.Symptom)
 		at := v.Attempt
 		if at.Kind != tt.kind || at.From != tt.from || at.To != tt.to || at.Verdict != tt.verdict || !strings.Contains(at.Stop, tt.stop) {
@@ -280,7 +280,7 @@ func TestSymptomAttempts(t *testing.T) {
 		}
 	}
 	// A step that tries nothing says so.
-	p, _ := presetByName("time-wait")
+	p, _ := links.Preset("time-wait")
 	if v := buildView(p.Scenario, 1); v.Attempt.Kind != "" || !strings.Contains(v.Picture, "tries no connection") {
 		t.Errorf("time-wait step 1: attempt %+v", v.Attempt)
 	}

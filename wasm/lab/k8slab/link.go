@@ -5,7 +5,6 @@ import (
 
 	"github.com/netground/netground/core/k8s"
 	"github.com/netground/netground/core/scenario"
-	"github.com/netground/netground/core/story"
 	"github.com/netground/netground/wasm/ui"
 )
 
@@ -13,22 +12,14 @@ import (
 // that cannot be used.
 const defaultPreset = "saved-pod-ip"
 
-// presetByName returns the preset called name.
-func presetByName(name string) (k8s.Preset, bool) {
-	return story.Find(k8s.Presets(), name)
-}
-
 // links carries the lab's scenario in links.
 var links = ui.LabLinks[k8s.Scenario]{
 	Widget:        scenario.WidgetK8s,
 	Name:          "Kubernetes",
 	DefaultPreset: defaultPreset,
-	Preset: func(name string) (k8s.Scenario, string, bool) {
-		p, ok := presetByName(name)
-		return p.Scenario, p.Title, ok
-	},
-	Decode: k8s.DecodeScenario,
-	Encode: func(s k8s.Scenario) ([]byte, error) { return s.Encode() },
+	Presets:       k8s.Presets,
+	Decode:        k8s.DecodeScenario,
+	Encode:        func(s k8s.Scenario) ([]byte, error) { return s.Encode() },
 }
 
 // spec describes the lab to ui.Lab.
@@ -40,10 +31,6 @@ var spec = ui.LabSpec[k8s.Scenario, k8s.Action]{
 	MaxActions:  k8s.MaxActions,
 	Validate:    k8s.Scenario.Validate,
 	Describe:    describeAction,
-	Story: func(name string) story.Story {
-		p, _ := presetByName(name)
-		return p.Story
-	},
 	// The path inside an action that a validation error names, to the
 	// input of each form.
 	FormFields: map[string]map[string]string{
@@ -68,4 +55,4 @@ func linkPath(base string, s k8s.Scenario, preset string, step int, readonly boo
 
 // PresetNames returns the names a link may open with ?preset=, in the order
 // the lab lists them.
-func PresetNames() []string { return story.Names(k8s.Presets()) }
+func PresetNames() []string { return links.PresetNames() }

@@ -102,7 +102,7 @@ func (p *page) Render() app.UI {
 			app.P().Class("widget-intro").Text("A cluster whose pods come and go: restart, delete and scale them, connect by pod IP, ClusterIP, Service name or NodePort, "+
 				"and see which addresses last. The cluster's ranges are checked for overlaps and capacity."),
 			ui.LinkNotice(p.Problems()),
-			p.lab.Presets("k8slab", k8s.Presets(), p.onPreset),
+			p.lab.Presets("k8slab", p.onPreset),
 			p.lab.Share("k8slab"),
 			p.lab.Results(v.Err, func() app.UI { return p.renderResults(v) }),
 		),

@@ -48,7 +48,7 @@ func TestPresetVerdicts(t *testing.T) {
 		{"service-name", 9, "refused", "no ready endpoints"},
 	}
 	for _, tt := range tests {
-		p, _ := presetByName(tt.preset)
+		p, _ := links.Preset(tt.preset)
 		s := buildView(p.Scenario, 0).Steps[tt.step-1]
 		if s.Verdict != tt.want || !strings.Contains(strings.Join(s.Reasons, " "), tt.reason) {
 			t.Errorf("%s step %d: %q %q; want %q mentioning %q", tt.preset, tt.step, s.Verdict, s.Reasons, tt.want, tt.reason)
@@ -57,7 +57,7 @@ func TestPresetVerdicts(t *testing.T) {
 }
 
 func TestViewRows(t *testing.T) {
-	p, _ := presetByName("saved-pod-ip")
+	p, _ := links.Preset("saved-pod-ip")
 	v := buildView(p.Scenario, len(p.Scenario.Actions))
 	if len(v.Services) != 1 || v.Services[0].DNS != "web.default.svc.cluster.local" || v.Services[0].ClusterIP != "10.96.0.2" {
 		t.Errorf("services = %+v", v.Services)
@@ -70,7 +70,7 @@ func TestViewRows(t *testing.T) {
 			t.Errorf("the restarted pod web-1 is still listed")
 		}
 	}
-	ex, _ := presetByName("cidr-exhausted")
+	ex, _ := links.Preset("cidr-exhausted")
 	v = buildView(ex.Scenario, 0)
 	found := false
 	for _, f := range v.Findings {
@@ -82,7 +82,7 @@ func TestViewRows(t *testing.T) {
 }
 
 func TestCountsInWords(t *testing.T) {
-	p, _ := presetByName("saved-pod-ip")
+	p, _ := links.Preset("saved-pod-ip")
 	v := buildView(p.Scenario, len(p.Scenario.Actions))
 	for _, want := range []string{"in front of 1 endpoint.", "runs 2 pods.", "runs 0 pods."} {
 		if !strings.Contains(v.Summary, want) {
@@ -104,7 +104,7 @@ func TestCountsInWords(t *testing.T) {
 }
 
 func TestReadScenario(t *testing.T) {
-	valid, _ := presetByName("service-name")
+	valid, _ := links.Preset("service-name")
 	_, goodFrag, _ := strings.Cut(linkPath("/k8s", valid.Scenario, "", 0, false), "#")
 	broken := k8s.Scenario{V: k8s.Version} // no nodes
 	state, _ := broken.Encode()
@@ -136,7 +136,7 @@ func TestReadScenario(t *testing.T) {
 }
 
 func TestFormsAndErrors(t *testing.T) {
-	p, _ := presetByName("saved-pod-ip")
+	p, _ := links.Preset("saved-pod-ip")
 	s := p.Scenario
 	a, _ := connectForm{From: "deploy:client", To: "web"}.action()
 	if _, e := spec.Append(s, a, "connect"); !strings.Contains(e["connect-to"], "HOST:PORT") {
@@ -165,7 +165,7 @@ func TestFormsAndErrors(t *testing.T) {
 
 func TestRenderNatively(t *testing.T) {
 	p := &page{}
-	pr, _ := presetByName("nodeport")
+	pr, _ := links.Preset("nodeport")
 	p.lab.Start(spec, &p.Base, p.show)
 	p.lab.Set(pr.Scenario, pr.Name, spec.Opening(pr.Scenario, pr.Name))
 	var b strings.Builder
