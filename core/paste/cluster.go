@@ -389,24 +389,7 @@ func parseServiceRow(ns, name string, get func(string) string) (Service, bool) {
 // parseEndpointList reads "10.244.1.5:8080,10.244.2.7:8080 + 1 more...",
 // "<none>" or "<unset>".
 func parseEndpointList(e *Endpoints, s string) bool {
-	s = strings.TrimSpace(s)
-	if s == "<none>" || s == "<unset>" || s == "" {
-		return true
-	}
-	list, more, _ := strings.Cut(s, " + ")
-	if more != "" {
-		e.More, _ = strconv.Atoi(digitsAt(more))
-	}
-	for _, ep := range strings.Split(list, ",") {
-		ap, err := netip.ParseAddrPort(ep)
-		if err != nil {
-			return false
-		}
-		if len(e.Addrs) < 256 {
-			e.Addrs = append(e.Addrs, ap)
-		}
-	}
-	return true
+	return readEndpoints(e, s, netip.ParseAddrPort)
 }
 
 // parseSliceEndpoints reads an EndpointSlice's "10.244.1.5,10.244.2.7 +
@@ -420,6 +403,16 @@ func parseSliceEndpoints(e *Endpoints, s, ports string) bool {
 		}
 		p = uint16(n)
 	}
+	return readEndpoints(e, s, func(a string) (netip.AddrPort, error) {
+		ip, err := netip.ParseAddr(a)
+		return netip.AddrPortFrom(ip, p), err
+	})
+}
+
+// readEndpoints reads the ENDPOINTS cell of endpoints or of an
+// EndpointSlice, whose entries parse reads: "a,b + 1 more...", "<none>"
+// or "<unset>". At most 256 entries are kept.
+func readEndpoints(e *Endpoints, s string, parse func(string) (netip.AddrPort, error)) bool {
 	s = strings.TrimSpace(s)
 	if s == "<none>" || s == "<unset>" || s == "" {
 		return true
@@ -428,13 +421,13 @@ func parseSliceEndpoints(e *Endpoints, s, ports string) bool {
 	if more != "" {
 		e.More, _ = strconv.Atoi(digitsAt(more))
 	}
-	for _, a := range strings.Split(list, ",") {
-		ip, err := netip.ParseAddr(a)
+	for _, ep := range strings.Split(list, ",") {
+		ap, err := parse(ep)
 		if err != nil {
 			return false
 		}
 		if len(e.Addrs) < 256 {
-			e.Addrs = append(e.Addrs, netip.AddrPortFrom(ip, p))
+			e.Addrs = append(e.Addrs, ap)
 		}
 	}
 	return true

@@ -529,22 +529,8 @@ func (c Cluster) result() Result {
 	s, notes := c.Scenario()
 	r := Result{Kind: KindCluster, Page: scenario.WidgetK8s, Cluster: c, Notes: notes,
 		Link: widgetLink("/k8s", scenario.WidgetK8s, s.Encode)}
-	var parts []string
-	for _, x := range []struct {
-		n    int
-		what string
-	}{{len(c.Pods), "pod"}, {len(c.Services), "Service"}, {len(c.Endpoints), "endpoints row"}, {len(c.Nodes), "node"}} {
-		if x.n > 0 {
-			parts = append(parts, plural(x.n, x.what))
-		}
-	}
-	r.Summary = "your cluster: " + strings.Join(parts, ", ") + "; the Kubernetes lab replays it"
-	r.Findings = c.findings(s)
-	if n := len(r.Findings); n > 0 {
-		r.Summary += fmt.Sprintf(", with %s", plural(n, "finding"))
-	}
-	if c.Skipped > 0 {
-		r.Notes = append(r.Notes, fmt.Sprintf("%s of the listings could not be read", plural(c.Skipped, "row")))
-	}
+	r.Summary = "your cluster: " + counts(counted{len(c.Pods), "pod"}, counted{len(c.Services), "Service"},
+		counted{len(c.Endpoints), "endpoints row"}, counted{len(c.Nodes), "node"}) + "; the Kubernetes lab replays it"
+	r.addFindings(c.findings(s), plural(c.Skipped, "row")+" of the listings could not be read", c.Skipped)
 	return r
 }

@@ -278,25 +278,40 @@ func (m Machine) result() Result {
 	}
 	s, notes := m.Scenario()
 	r := Result{Kind: kind, Page: scenario.WidgetBind, Link: labLink(s), Machine: m, Notes: notes}
+	r.Summary = fmt.Sprintf("your %s machine: %s; the Bind lab shows who can reach what", m.OS,
+		counts(counted{len(m.Listeners), "listening socket"}, counted{len(m.Containers), "container"}, counted{len(m.Interfaces), "interface"}))
+	r.addFindings(m.findings(s), plural(m.Skipped, "line")+" inside the listings could not be read", m.Skipped)
+	return r
+}
+
+// counted is a number of things a paste holds, such as 3 containers.
+type counted struct {
+	n    int
+	what string
+}
+
+// counts says how many of each thing there are, leaving out those of
+// which there are none: "3 pods, 1 node".
+func counts(cs ...counted) string {
 	var parts []string
-	if n := len(m.Listeners); n > 0 {
-		parts = append(parts, plural(n, "listening socket"))
+	for _, c := range cs {
+		if c.n > 0 {
+			parts = append(parts, plural(c.n, c.what))
+		}
 	}
-	if n := len(m.Containers); n > 0 {
-		parts = append(parts, plural(n, "container"))
-	}
-	if n := len(m.Interfaces); n > 0 {
-		parts = append(parts, plural(n, "interface"))
-	}
-	r.Summary = fmt.Sprintf("your %s machine: %s; the Bind lab shows who can reach what", m.OS, strings.Join(parts, ", "))
-	r.Findings = m.findings(s)
-	if n := len(r.Findings); n > 0 {
+	return strings.Join(parts, ", ")
+}
+
+// addFindings gives r the findings, counted in its summary, and the note
+// that skipped lines or rows could not be read, if any were.
+func (r *Result) addFindings(fs []Finding, skippedNote string, skipped int) {
+	r.Findings = fs
+	if n := len(fs); n > 0 {
 		r.Summary += fmt.Sprintf(", with %s", plural(n, "finding"))
 	}
-	if m.Skipped > 0 {
-		r.Notes = append(r.Notes, fmt.Sprintf("%s inside the listings could not be read", plural(m.Skipped, "line")))
+	if skipped > 0 {
+		r.Notes = append(r.Notes, skippedNote)
 	}
-	return r
 }
 
 func plural(n int, what string) string {
