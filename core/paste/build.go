@@ -390,7 +390,13 @@ func buildNoRoute(d *Diagnosis, s *bind.Scenario, a netip.Addr, p uint16, note n
 		if host == a {
 			host = host.Next()
 		}
-		s.Host.LAN6 = netip.PrefixFrom(host, 64)
+		if _, ok := lan6For(host); ok {
+			s.Host.LAN6 = netip.PrefixFrom(host, 64)
+			break
+		}
+		// ::/64 (IPv4-compatible addresses): its first address is
+		// loopback, no interface's.
+		a = netip.AddrFrom4([4]byte{192, 168, 1, 50})
 	default:
 		a = netip.AddrFrom4([4]byte{192, 168, 1, 50})
 	}
