@@ -143,14 +143,7 @@ type Action struct {
 // DecodeScenario parses a scenario from JSON and validates it. Unknown
 // fields are errors, so that a typo does not pass silently.
 func DecodeScenario(data []byte) (Scenario, error) {
-	s, err := strictjson.Decode[Scenario]("scenario", data, MaxScenarioBytes)
-	if err != nil {
-		return Scenario{}, err
-	}
-	if err := s.Validate(); err != nil {
-		return Scenario{}, err
-	}
-	return s, nil
+	return strictjson.DecodeValid[Scenario]("scenario", data, MaxScenarioBytes)
 }
 
 // fieldErrorf returns a *field.Error about the field at path.

@@ -28,3 +28,17 @@ func Decode[T any](what string, data []byte, limit int) (T, error) {
 	}
 	return v, nil
 }
+
+// DecodeValid is Decode followed by the value's Validate: the zero T and
+// the first error, or the valid value.
+func DecodeValid[T interface{ Validate() error }](what string, data []byte, limit int) (T, error) {
+	v, err := Decode[T](what, data, limit)
+	if err == nil {
+		err = v.Validate()
+	}
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return v, nil
+}

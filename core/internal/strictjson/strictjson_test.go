@@ -40,3 +40,36 @@ func TestDecode(t *testing.T) {
 		t.Errorf("Decode error %v does not wrap the JSON error", err)
 	}
 }
+
+type positive struct {
+	V int `json:"v"`
+}
+
+func (p positive) Validate() error {
+	if p.V <= 0 {
+		return errors.New("v: not positive")
+	}
+	return nil
+}
+
+func TestDecodeValid(t *testing.T) {
+	tests := []struct {
+		in   string
+		want positive
+		err  string
+	}{
+		{`{"v":3}`, positive{3}, ""},
+		{`{"v":-3}`, positive{}, "v: not positive"},
+		{`{"w":3}`, positive{}, `scenario: json: unknown field "w"`},
+	}
+	for _, tt := range tests {
+		got, err := strictjson.DecodeValid[positive]("scenario", []byte(tt.in), 50)
+		msg := ""
+		if err != nil {
+			msg = err.Error()
+		}
+		if got != tt.want || msg != tt.err {
+			t.Errorf("DecodeValid(%q) = %+v, %q; want %+v, %q", tt.in, got, msg, tt.want, tt.err)
+		}
+	}
+}
