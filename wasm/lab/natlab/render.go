@@ -77,8 +77,11 @@ func svg(tag string) app.HTMLElem { return ui.SVG(tag) }
 
 func (p *page) renderPicture() app.UI {
 	t := p.view.Topo
-	return app.Section().Class("natlab-picture").Aria("labelledby", "natlab-picture-title").Body(
+	return app.Section().Class("natlab-picture").Aria("labelledby", "natlab-picture-title").DataSet("fit", t.Fit).Body(
 		app.H2().ID("natlab-picture-title").Text("The network"),
+		app.If(len(t.Nodes) > 0, app.Ul().Class("natlab-tree").Aria("label", t.Label).DataSet("field", "topology-list").Body(
+			renderTreeNode(t, 0),
+		)),
 		app.Div().Class("natlab-topo").Body(
 			svg("svg").Attr("viewBox", "0 0 "+strconv.Itoa(t.Width)+" "+strconv.Itoa(t.Height)).
 				Attr("width", t.Width).Attr("height", t.Height).
@@ -94,6 +97,30 @@ func (p *page) renderPicture() app.UI {
 			),
 		),
 		app.P().Class("natlab-legend").Text("A thick dashed outline and a numbered ▶ badge mark the packet's path in the step shown; the numbers give the order of the hops."),
+	)
+}
+
+// renderTreeNode draws node i and the nodes under it as nested lists: the
+// picture on a screen too narrow for the drawing (natlab.css shows one or
+// the other by the width it has, see topoView.Fit). Its text is the page's
+// own size, and it marks the packet's path as the drawing does.
+func renderTreeNode(t topoView, i int) app.UI {
+	n := t.Nodes[i]
+	var sub app.UI
+	if len(n.children) > 0 {
+		sub = app.Ul().Body(app.Range(n.children).Slice(func(j int) app.UI { return renderTreeNode(t, n.children[j]) }))
+	}
+	return app.Li().Body(
+		app.Div().Class("lab-tree-node").DataSet("role", n.Kind).DataSet("on-path", n.OnPath).DataSet("node", n.Name).Body(
+			app.If(n.Order != "", app.Span().Class("lab-path-badge").Text("▶"+n.Order)),
+			app.Range(n.Lines).Slice(func(j int) app.UI {
+				if j == 0 {
+					return app.Strong().Text(n.Lines[j])
+				}
+				return app.Span().Class("lab-tree-line").Text(n.Lines[j])
+			}),
+		),
+		sub,
 	)
 }
 
@@ -229,7 +256,7 @@ func renderHeaders(e eventView) app.UI {
 	if !e.HasPacket {
 		return app.Div()
 	}
-	return app.Div().Class("table-scroll").Body(
+	return app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", "Packet header at "+e.Node+" (scrolls sideways)").Body(
 		app.Table().Class("rows natlab-headers").Body(
 			app.Caption().Text("Packet header at "+e.Node),
 			app.THead().Body(app.Tr().Body(

@@ -1,6 +1,7 @@
 package natlab
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -30,6 +31,28 @@ type topoView struct {
 	Nodes         []topoNode
 	Edges         []topoEdge
 	Label         string // the picture in words, for screen readers
+	// Fit is the width in rem, a multiple of 5, below which the drawing
+	// would shrink its 13 px text under 12 px; there the page shows the
+	// network as a list instead. "max" when no screen is wide enough.
+	Fit string
+}
+
+// Widths of the fit classes natlab.css knows, in rem.
+const (
+	fitStep = 5
+	fitMax  = 120
+)
+
+// fitOf returns the Fit of a drawing width wide SVG units: the drawing
+// scales to its frame (0.25 rem padding, 1 px border), and text of 13
+// units must stay at 12 px or more.
+func fitOf(width int) string {
+	need := float64(width)*12/13 + 10 // px
+	rem := int(math.Ceil(need/16/fitStep)) * fitStep
+	if rem > fitMax {
+		return "max"
+	}
+	return strconv.Itoa(rem)
 }
 
 type topoNode struct {
@@ -168,6 +191,7 @@ func computeTopo(sc nat.Scenario, tr nat.Trace) topoView {
 	place(0, 0)
 	v.Width = 2*topoMargin + max(1, next)*topoSlot - (topoSlot - topoBoxW)
 	v.Height = 2*topoMargin + depth*topoLevel + topoBoxH
+	v.Fit = fitOf(v.Width)
 
 	// The packet's path: between consecutive nodes, up to their common
 	// ancestor and down again.

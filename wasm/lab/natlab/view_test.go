@@ -595,3 +595,29 @@ func TestSeekMatchesReplay(t *testing.T) {
 		}
 	}
 }
+
+// TestTopologyFit checks the width below which the page lists the network
+// instead of drawing it: where the drawing, scaled to fit, would shrink its
+// 13 px text under 12 px.
+func TestTopologyFit(t *testing.T) {
+	for _, tt := range []struct {
+		width int
+		want  string
+	}{
+		{286, "20"},  // two leaves: 274 px needed, 17.1 rem
+		{736, "45"},  // five leaves: 689 px, 43.1 rem
+		{1036, "65"}, // seven leaves: 966 px, 60.4 rem, so the next multiple of 5
+		{2086, "max"},
+	} {
+		need := float64(tt.width)*12/13 + 10
+		got := fitOf(tt.width)
+		if got != tt.want {
+			t.Errorf("fitOf(%d) = %s; want %s (%.0f px needed)", tt.width, got, tt.want, need)
+		}
+	}
+	for _, sc := range []nat.Scenario{nat.PresetHome(), nat.PresetHolePunch()} {
+		if v := computeTopo(sc, nat.Trace{}); v.Fit != fitOf(v.Width) || v.Fit == "" {
+			t.Errorf("%s: fit %q for width %d", sc.Name, v.Fit, v.Width)
+		}
+	}
+}
