@@ -175,6 +175,13 @@ func (cfg genConfig) run() error {
 			cacheable = append(cacheable, prefix+r)
 		}
 	}
+	// The preset pages (presetPages) too: boot.js shows a preset link's
+	// state from them, offline as well.
+	for _, r := range site.Routes() {
+		for _, name := range r.Page.Presets {
+			cacheable = append(cacheable, prefix+"/web/presets"+r.Path+"/"+name+".html")
+		}
+	}
 
 	h := &app.Handler{
 		Name:        "Netground",

@@ -174,14 +174,26 @@ func (c *page) onAgain(i int) app.EventHandler {
 		}
 		c.quiz.again(i)
 		c.save(ctx)
-		id := answerID(i)
-		ctx.Defer(func(app.Context) {
-			if el := app.Window().GetElementByID(id); el.Truthy() {
-				el.Set("value", "")
-				el.Call("focus")
-			}
-		})
+		focusSoon(answerID(i), 20)
 	}
+}
+
+// focusSoon focuses the element of id once the app has rendered it, trying
+// for tries frames. (ctx.Defer would not do: it runs for the element whose
+// event it handles, and the button pressed is gone by then.)
+func focusSoon(id string, tries int) {
+	var fn app.Func
+	fn = app.FuncOf(func(this app.Value, args []app.Value) any {
+		fn.Release()
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Set("value", "")
+			el.Call("focus")
+		} else if tries > 1 {
+			focusSoon(id, tries-1)
+		}
+		return nil
+	})
+	app.Window().Call("setTimeout", fn, 30)
 }
 
 func (c *page) onReset(ctx app.Context, e app.Event) {
