@@ -69,8 +69,8 @@ func (l *Lab[S, A]) Start(spec LabSpec[S, A], page *Base, show func(s S, step in
 }
 
 // Load starts l (see Start), reads the page's link into it and shows its
-// scenario at the link's step: without one, a preset opens on its story's
-// symptom and any other scenario at its last step.
+// scenario at the link's step: without one, a preset named in the link
+// opens on its story's symptom and any whole scenario at its last step.
 func (l *Lab[S, A]) Load(ctx app.Context, spec LabSpec[S, A], page *Base, show func(s S, step int, input string)) {
 	l.Start(spec, page, show)
 	q := page.ReadLink(ctx, l.Links.Widget)
@@ -81,6 +81,12 @@ func (l *Lab[S, A]) Load(ctx app.Context, spec LabSpec[S, A], page *Base, show f
 	l.Base = l.Path
 	if page.IsEmbed() {
 		l.Base = "/embed" + l.Path
+	}
+	if preset == "" {
+		// A whole scenario that is a preset unchanged (saved in the
+		// library, say) is that preset again; it opens on the step its
+		// link gives or on its last, as any whole scenario does.
+		preset = l.Links.PresetOf(s)
 	}
 	l.Lesson = preset
 	l.Errs = nil

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -27,6 +28,22 @@ type LabLinks[S any] struct {
 // Preset returns the preset called name.
 func (l LabLinks[S]) Preset(name string) (story.Preset[S], bool) {
 	return story.Find(l.Presets(), name)
+}
+
+// PresetOf returns the name of the preset that s is, unchanged, or "": a
+// scenario saved or shared whole (#s=…) that no one edited is still its
+// preset, with its lesson and story.
+func (l LabLinks[S]) PresetOf(s S) string {
+	b, err := l.Encode(s)
+	if err != nil {
+		return ""
+	}
+	for _, p := range l.Presets() {
+		if pb, err := l.Encode(p.Scenario); err == nil && bytes.Equal(b, pb) {
+			return p.Name
+		}
+	}
+	return ""
 }
 
 // PresetNames returns the names a link may open with ?preset=, in the
