@@ -37,10 +37,13 @@ vet:
 unit:
 	$(GO) test -count=1 ./...
 
-## unit-js: the core and the UI's pure packages (answers, markup) again under GOOS=js in Node,
-## so the browser runs logic that was tested.
+## unit-js: the core and the UI's packages whose tests need no browser (answers, markup, the
+## views of the NAT lab, the library, practice, the address and plan widgets, the site's pages)
+## again under GOOS=js in Node, so the browser runs logic that was tested.
+UNIT_JS := ./core/... ./wasm/answer/... ./wasm/markup/... ./wasm/lab/natlab/... ./wasm/page/library/... \
+  ./wasm/page/practice/... ./wasm/site/... ./wasm/widget/addrui/... ./wasm/widget/planui/...
 unit-js: node
-	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_RUNNER)" ./core/... ./wasm/answer/... ./wasm/markup/...
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_RUNNER)" $(UNIT_JS)
 
 ## browser: the real bundle behind the real server, driven in headless Chromium.
 AXE := build/axe/node_modules/axe-core/axe.min.js
