@@ -1,6 +1,7 @@
 package natlab
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/url"
 	"strconv"
@@ -9,48 +10,35 @@ import (
 	"github.com/netground/netground/core/field"
 	"github.com/netground/netground/core/nat"
 	"github.com/netground/netground/core/scenario"
+	"github.com/netground/netground/core/story"
 	"github.com/netground/netground/wasm/ui"
 )
 
-// preset is a named scenario the lab offers as a button and a readable
-// link such as /nat?preset=home&step=3.
-type preset struct {
-	ID, Label, Question string
-	Scenario            func() nat.Scenario
-}
-
-// presets returns the lab's presets in the order the page lists them.
-func presets() []preset {
-	return []preset{
-		{"home", "Home: laptop, phone and TV", "How do three devices share one public address?", nat.PresetHome},
-		{"reply", "The reply that comes back", "How does the answer find the laptop?", nat.PresetReply},
-		{"unsolicited", "Why can't anyone reach my laptop?", "What happens to a connection nobody asked for?", nat.PresetUnsolicited},
-		{"port-forward", "Port forwarding 443 to a home server", "How do I run a server at home?", nat.PresetPortForward},
-		{"cgnat", "Double NAT behind a carrier-grade NAT", "Why does a service that needs a public address fail here?", nat.PresetCGNAT},
-		{"hole-punch", "Two peers punching holes", "How do two peers behind NATs talk directly?", nat.PresetHolePunch},
-		{"pool-exhausted", "Out of public ports", "What happens when every public port is taken?", nat.PresetPoolExhausted},
-	}
-}
+// presets returns the lab's presets in the order the page lists them:
+// each is a button and a readable link such as /nat?preset=home&step=3.
+func presets() []nat.Preset { return nat.Presets() }
 
 // defaultPreset is what a link without a usable scenario opens.
 const defaultPreset = "home"
 
-func findPreset(id string) (preset, bool) {
+func findPreset(id string) (nat.Preset, bool) { return story.Find(presets(), id) }
+
+// presetOf returns the id of the preset sc is, unchanged, or "": a
+// scenario saved or shared whole that no one edited is still its preset.
+func presetOf(sc nat.Scenario) string {
+	b, err := sc.MarshalJSON()
+	if err != nil {
+		return ""
+	}
 	for _, p := range presets() {
-		if p.ID == id {
-			return p, true
+		if pb, err := p.Scenario.MarshalJSON(); err == nil && bytes.Equal(b, pb) {
+			return p.Name
 		}
 	}
-	return preset{}, false
+	return ""
 }
 
-func presetIDs() string {
-	var ids []string
-	for _, p := range presets() {
-		ids = append(ids, p.ID)
-	}
-	return strings.Join(ids, ", ")
-}
+func presetIDs() string { return strings.Join(PresetNames(), ", ") }
 
 // linkState is what a lab link holds.
 type linkState struct {
@@ -94,19 +82,19 @@ func readLink(q url.Values, fragment string, known []scenario.Problem) (linkStat
 				problems = append(problems, scenario.Problem{Param: "s", Reason: "the link's scenario is for the " + string(doc.Widget) + " widget, not the NAT lab; opened the home preset instead"})
 			}
 		default:
-			st.Scenario, loaded = sc, true
+			st.Scenario, st.Preset, loaded = sc, presetOf(sc), true
 		}
 	}
 	if id := q.Get("preset"); id != "" && !loaded {
 		if p, ok := findPreset(id); ok {
-			st.Scenario, st.Preset, loaded = p.Scenario(), p.ID, true
+			st.Scenario, st.Preset, loaded = p.Scenario, p.Name, true
 		} else {
 			problems = append(problems, scenario.Problem{Param: "preset", Value: field.Shorten(id, 40), Reason: "not one of " + presetIDs() + "; opened the home preset"})
 		}
 	}
 	if !loaded {
 		p, _ := findPreset(defaultPreset)
-		st.Scenario, st.Preset = p.Scenario(), p.ID
+		st.Scenario, st.Preset = p.Scenario, p.Name
 	}
 	total := len(st.Scenario.Steps)
 	step, stepProblems := ui.ReadStep(q, min(1, total), total)
@@ -160,10 +148,4 @@ func linkPath(path, query, fragment string) string {
 
 // PresetNames returns the names a link may open with ?preset=, in the order
 // the lab lists them.
-func PresetNames() []string {
-	var names []string
-	for _, p := range presets() {
-		names = append(names, p.ID)
-	}
-	return names
-}
+func PresetNames() []string { return story.Names(presets()) }

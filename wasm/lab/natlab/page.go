@@ -78,7 +78,7 @@ func (p *page) load(ctx app.Context) {
 		if err != nil {
 			p.AddProblems(scenario.Problem{Param: "s", Reason: err.Error() + "; opened the home preset instead"})
 			home, _ := findPreset(defaultPreset)
-			st = linkState{Scenario: home.Scenario(), Preset: home.ID, Step: 1}
+			st = linkState{Scenario: home.Scenario, Preset: home.Name, Step: 1}
 			l, _ = newLab(st.Scenario)
 		}
 		if err := l.seek(st.Step); err != nil {
@@ -196,7 +196,7 @@ func (p *page) onPreset(id string) app.EventHandler {
 		}
 		p.stopPlaying()
 		p.run(ctx, "preset="+id, true, func() {
-			l, err := newLab(pr.Scenario())
+			l, err := newLab(pr.Scenario)
 			if err != nil {
 				panic(err)
 			}
@@ -273,12 +273,12 @@ func (p *page) onReset(ctx app.Context, e app.Event) {
 	p.stopPlaying()
 	p.run(ctx, "reset", true, func() {
 		home, _ := findPreset(defaultPreset)
-		l, err := newLab(home.Scenario())
+		l, err := newLab(home.Scenario)
 		if err != nil {
 			panic(err)
 		}
 		l.seek(1)
-		p.lab, p.presetID = l, home.ID
+		p.lab, p.presetID = l, home.Name
 		p.drafts, p.errs, p.form = map[string]string{}, map[string]string{}, map[string]string{}
 		p.refreshFragment()
 	})

@@ -58,10 +58,10 @@ func (p *page) renderPresets() app.UI {
 				pr := list[i]
 				return app.Li().Body(
 					app.Button().Type("button").Class("button button-secondary").
-						DataSet("preset", pr.ID).Aria("pressed", p.presetID == pr.ID).
-						Aria("describedby", "natlab-preset-"+pr.ID).
-						OnClick(p.onPreset(pr.ID)).Text(pr.Label),
-					app.Span().ID("natlab-preset-"+pr.ID).Class("natlab-question").Text(pr.Question),
+						DataSet("preset", pr.Name).Aria("pressed", p.presetID == pr.Name).
+						Aria("describedby", "natlab-preset-"+pr.Name).
+						OnClick(p.onPreset(pr.Name)).Text(pr.Title),
+					app.Span().ID("natlab-preset-"+pr.Name).Class("natlab-question").Text(pr.Lesson),
 				)
 			}),
 		),
