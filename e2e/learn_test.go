@@ -3,10 +3,12 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/netground/netground/core/course"
@@ -23,6 +25,38 @@ var widgetAnswer = map[string][]string{
 	"/nat":    {"outcome"},
 	"/bind":   {"verdict"},
 	"/k8s":    {"verdict"},
+}
+
+// A chapter page starts an app in every widget's frame: on a busy machine
+// it takes longer than the harness's minute, so these tests wait longer.
+const learnTimeout = 4 * time.Minute
+
+// slow runs actions as do does, with learnTimeout.
+func (b *browser) slow(actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, learnTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		b.t.Fatalf("browser: %v", err)
+	}
+}
+
+// evalSlow is eval with learnTimeout.
+func evalSlow[T any](b *browser, expr string) T {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, learnTimeout)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		b.t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+// live waits, with learnTimeout, until the app runs the page.
+func (b *browser) live() {
+	b.t.Helper()
+	b.slow(chromedp.WaitReady(chromedp.CSS(`[data-live="true"]`)))
 }
 
 func chapters(t *testing.T) []course.Chapter {
@@ -46,8 +80,8 @@ func TestLearnList(t *testing.T) {
 	t.Parallel()
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
-	b.do(chromedp.Navigate(s.URL + "learn"))
-	b.waitLive()
+	b.slow(chromedp.Navigate(s.URL + "learn"))
+	b.live()
 	cs := chapters(t)
 	var want []string
 	for _, c := range cs {
@@ -70,10 +104,10 @@ func TestLearnList(t *testing.T) {
 // and questions.
 func (b *browser) checkChapter(c course.Chapter, base string) {
 	b.t.Helper()
-	b.waitLive()
+	b.live()
 	b.waitField("chapter-title", c.Title)
 	b.waitField("chapter-number", fmt.Sprint(c.Number))
-	b.do(chromedp.WaitReady(chromedp.CSS(`#learn-prose[data-chapter="` + c.Slug + `"] p`)))
+	b.slow(chromedp.WaitReady(chromedp.CSS(`#learn-prose[data-chapter="` + c.Slug + `"] p`)))
 	if prose := eval[string](b, `document.getElementById("learn-prose").textContent`); len(prose) < 400 {
 		b.t.Errorf("%s: the prose is %d characters: %q", c.Slug, len(prose), prose)
 	}
@@ -92,9 +126,9 @@ func (b *browser) checkChapter(c course.Chapter, base string) {
 			b.t.Errorf("%s: widget %d is %q; want %q", c.Slug, i+1, srcs[i], want)
 		}
 		fields := widgetAnswer[w.Path()]
-		got := eval[string](b, fmt.Sprintf(`(async () => {
+		got := evalSlow[string](b, fmt.Sprintf(`(async () => {
 			const fields = %q.split(" ");
-			for (let k = 0; k < 1800; k++) {
+			for (let k = 0; k < 4000; k++) {
 				const f = document.querySelectorAll('iframe[data-field="chapter-widget"]')[%d];
 				f.scrollIntoView();
 				const d = f.contentDocument;
@@ -131,8 +165,8 @@ func TestLearnChapters(t *testing.T) {
 	b := newBrowser(t)
 	cs := chapters(t)
 
-	b.do(chromedp.Navigate(s.URL + "learn"))
-	b.waitLive()
+	b.slow(chromedp.Navigate(s.URL + "learn"))
+	b.live()
 	b.do(chromedp.Focus(chromedp.CSS(`a[data-field="chapter"]`)), chromedp.KeyEvent("\r"))
 	b.checkChapter(cs[0], "/")
 	if got := b.location(); got != s.URL+"learn/"+cs[0].Slug {
@@ -142,10 +176,10 @@ func TestLearnChapters(t *testing.T) {
 	b.checkChapter(cs[1], "/")
 
 	for _, c := range cs {
-		b.do(chromedp.Navigate(s.URL + "learn"))
-		b.waitLive()
+		b.slow(chromedp.Navigate(s.URL + "learn"))
+		b.live()
 		href := eval[string](b, fmt.Sprintf(`[...document.querySelectorAll('[data-field="chapter"]')][%d].href`, c.Number-1))
-		b.do(chromedp.Navigate(href))
+		b.slow(chromedp.Navigate(href))
 		b.checkChapter(c, "/")
 		if got := eval[string](b, `document.title`); got != c.Title+" — Learn — Netground" {
 			t.Errorf("%s: title %q", c.Slug, got)
@@ -170,14 +204,16 @@ func wrongAnswer(t *testing.T, q practice.Question) string {
 // answer types text as the answer to question i and presses Enter.
 func (b *browser) answer(i int, text string) {
 	b.t.Helper()
-	b.typeInto(fmt.Sprintf("answer-%d", i+1), text+"\r")
+	b.live()
+	sel := chromedp.CSS(fmt.Sprintf(`input[name="answer-%d"]`, i+1))
+	b.slow(chromedp.WaitVisible(sel), chromedp.Focus(sel), chromedp.SendKeys(sel, text+"\r"))
 }
 
 // feedback returns the verdict shown for question i, waiting for one.
 func (b *browser) feedback(i int) string {
 	b.t.Helper()
-	return eval[string](b, fmt.Sprintf(`(async () => {
-		for (let k = 0; k < 600; k++) {
+	return evalSlow[string](b, fmt.Sprintf(`(async () => {
+		for (let k = 0; k < 2400; k++) {
 			const el = document.querySelectorAll('[data-field="learn-question"]')[%d].querySelector('[data-field="feedback"]');
 			if (el) return el.textContent;
 			await new Promise(r => setTimeout(r, 50));
@@ -200,8 +236,8 @@ func TestLearnProgress(t *testing.T) {
 	}
 	n := len(qs)
 
-	b.do(chromedp.Navigate(s.URL + "learn/" + c.Slug))
-	b.waitLive()
+	b.slow(chromedp.Navigate(s.URL + "learn/" + c.Slug))
+	b.live()
 	b.waitField("chapter-score", "Not started")
 	b.answer(0, qs[0].Answer)
 	if got := b.feedback(0); !strings.HasPrefix(got, "correct") {
@@ -217,21 +253,21 @@ func TestLearnProgress(t *testing.T) {
 	}
 	b.waitField("chapter-score", fmt.Sprintf("1 of %d answered right", n))
 
-	b.do(chromedp.Reload())
-	b.waitLive()
+	b.slow(chromedp.Reload())
+	b.live()
 	b.waitField("chapter-score", fmt.Sprintf("1 of %d answered right", n))
 	if got := b.feedback(1); !strings.HasPrefix(got, "wrong: ") {
 		t.Errorf("after a reload, the wrong answer's feedback is %q", got)
 	}
-	b.do(chromedp.Navigate(s.URL + "learn"))
-	b.waitLive()
+	b.slow(chromedp.Navigate(s.URL + "learn"))
+	b.live()
 	if got := eval[string](b, fmt.Sprintf(`document.querySelectorAll('[data-field="chapter-progress"]')[%d].textContent`, c.Number-1)); got != fmt.Sprintf("1 of %d answered right", n) {
 		t.Errorf("/learn: chapter %s progress %q", c.Slug, got)
 	}
 
 	// Try again, by keyboard, and finish the chapter.
-	b.do(chromedp.Navigate(s.URL + "learn/" + c.Slug))
-	b.waitLive()
+	b.slow(chromedp.Navigate(s.URL + "learn/" + c.Slug))
+	b.live()
 	b.do(chromedp.Focus(chromedp.CSS(`[data-field="try-again"]`)), chromedp.KeyEvent("\r"))
 	b.do(chromedp.WaitReady(chromedp.CSS(`input[name="answer-2"]`)))
 	if got := eval[string](b, `(async () => {
@@ -247,22 +283,22 @@ func TestLearnProgress(t *testing.T) {
 		}
 	}
 	b.waitField("chapter-score", fmt.Sprintf("Done: all %d answered right", n))
-	b.do(chromedp.Navigate(s.URL + "learn"))
-	b.waitLive()
+	b.slow(chromedp.Navigate(s.URL + "learn"))
+	b.live()
 	b.waitField("course-progress", fmt.Sprintf("1 of %d chapters done", len(cs)))
 
 	// A choice, picked with the keyboard.
 	g := cs[3]
 	q := g.Questions[0].Question()
-	b.do(chromedp.Navigate(s.URL + "learn/" + g.Slug))
-	b.waitLive()
+	b.slow(chromedp.Navigate(s.URL + "learn/" + g.Slug))
+	b.live()
 	eval[bool](b, fmt.Sprintf(`[...document.querySelectorAll('[data-field="learn-question"]')[0].querySelectorAll('[data-field="choice"]')].find(c => c.textContent === %q).focus(), true`, q.Answer))
 	b.do(chromedp.KeyEvent("\r"))
 	if got := b.feedback(0); !strings.HasPrefix(got, "correct") {
 		t.Errorf("%s: choice %q: feedback %q", g.Slug, q.Answer, got)
 	}
-	b.do(chromedp.Reload())
-	b.waitLive()
+	b.slow(chromedp.Reload())
+	b.live()
 	b.waitField("chapter-score", fmt.Sprintf("1 of %d answered right", len(g.Questions)))
 }
 
@@ -274,7 +310,7 @@ func TestLearnEmbed(t *testing.T) {
 	b := newBrowser(t)
 	cs := chapters(t)
 	c := cs[6]
-	b.do(chromedp.Navigate(s.URL + "embed/learn/" + c.Slug))
+	b.slow(chromedp.Navigate(s.URL + "embed/learn/" + c.Slug))
 	b.checkChapter(c, "/")
 	if eval[bool](b, `!!document.querySelector(".site-header")`) {
 		t.Errorf("the embed page shows the site header")
@@ -285,8 +321,8 @@ func TestLearnEmbed(t *testing.T) {
 	if got := eval[string](b, `new URL(document.querySelector(".embed-open a").href).pathname`); got != "/learn/"+c.Slug {
 		t.Errorf("the embed page opens %s in Netground", got)
 	}
-	b.do(chromedp.Navigate(s.URL + "embed/learn"))
-	b.waitLive()
+	b.slow(chromedp.Navigate(s.URL + "embed/learn"))
+	b.live()
 	if got := b.chapterLinks(); len(got) != len(cs) || !strings.HasSuffix(got[0], "/embed/learn/"+cs[0].Slug) {
 		t.Errorf("embedded list links %q", got)
 	}
@@ -299,19 +335,19 @@ func TestLearnOffline(t *testing.T) {
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	cs := chapters(t)
-	b.do(chromedp.Navigate(s.URL + "learn"))
+	b.slow(chromedp.Navigate(s.URL + "learn"))
 	b.waitOfflineReady()
 	s.stop()
 	for _, c := range []course.Chapter{cs[8], cs[0]} {
-		b.do(chromedp.Navigate(s.URL + "learn/" + c.Slug))
+		b.slow(chromedp.Navigate(s.URL + "learn/" + c.Slug))
 		b.checkChapter(c, "/")
 	}
 	// Inside the app, a chapter's prose comes from its cached page.
-	b.do(chromedp.Navigate(s.URL + "learn"))
-	b.waitLive()
+	b.slow(chromedp.Navigate(s.URL + "learn"))
+	b.live()
 	b.do(chromedp.Focus(chromedp.CSS(`a[href="/learn/`+cs[4].Slug+`"]`)), chromedp.KeyEvent("\r"))
 	b.checkChapter(cs[4], "/")
-	b.do(chromedp.Navigate(s.URL + "embed/learn/" + cs[1].Slug))
+	b.slow(chromedp.Navigate(s.URL + "embed/learn/" + cs[1].Slug))
 	b.checkChapter(cs[1], "/")
 }
 
@@ -324,12 +360,12 @@ func TestLearnUnderSubPath(t *testing.T) {
 	s := startServer(t, *subDistDir, "/netground/")
 	b := newBrowser(t)
 	cs := chapters(t)
-	b.do(chromedp.Navigate(s.URL + "learn"))
-	b.waitLive()
+	b.slow(chromedp.Navigate(s.URL + "learn"))
+	b.live()
 	if got := b.chapterLinks(); len(got) != len(cs) || !strings.HasSuffix(got[0], "/netground/learn/"+cs[0].Slug) {
 		t.Errorf("chapter links %q", got)
 	}
-	b.do(chromedp.Navigate(s.URL + "learn/" + cs[2].Slug))
+	b.slow(chromedp.Navigate(s.URL + "learn/" + cs[2].Slug))
 	b.checkChapter(cs[2], "/netground/")
 }
 
@@ -349,8 +385,8 @@ func TestLearnAccessibility(t *testing.T) {
 	b := newBrowser(t)
 	cs := chapters(t)
 	c := cs[7]
-	b.do(chromedp.Navigate(s.URL + "learn/" + c.Slug))
-	b.waitLive()
+	b.slow(chromedp.Navigate(s.URL + "learn/" + c.Slug))
+	b.live()
 	q0, q1 := c.Questions[0].Question(), c.Questions[1].Question()
 	b.answer(0, q0.Answer)
 	b.feedback(0)
@@ -359,8 +395,8 @@ func TestLearnAccessibility(t *testing.T) {
 	for _, v := range viewports {
 		b.setViewport(v)
 		for _, path := range []string{"learn", "learn/" + c.Slug, "embed/learn/" + c.Slug} {
-			b.do(chromedp.Navigate(s.URL + path))
-			b.waitLive()
+			b.slow(chromedp.Navigate(s.URL + path))
+			b.live()
 			if v.width == 360 {
 				if w := eval[int](b, `document.documentElement.scrollWidth`); w > 360 {
 					t.Errorf("/%s at 360 px is %d px wide", path, w)
