@@ -19,6 +19,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -196,8 +198,20 @@ func newBrowser(t *testing.T) *browser {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("opening a tab: %v", err)
 	}
+	quietNetwork(t, ctx)
 	b.watchConsole(ctx)
 	return b
+}
+
+// quietNetwork turns off the protocol's Network domain, which chromedp turns
+// on for every tab: no test reads its events, and with it on the renderer
+// keeps a copy of every response body for the inspector, 14 MB of app.wasm
+// on each load. A test that wants network events (bench) enables it again.
+func quietNetwork(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, network.Disable, cdp.Empty{}); err != nil {
+		t.Fatalf("turning off network events: %v", err)
+	}
 }
 
 // watchConsole records the console errors and exceptions of the tab of ctx.
