@@ -220,8 +220,12 @@ func TestPracticeEmbeddedReportsToHost(t *testing.T) {
 		if answer == "" {
 			answer = q.Answer
 		}
+		// frameDo retries an action cut short by its timeout: the field is
+		// emptied first, so that a retry types the answer once.
 		frameDo(func(ctx context.Context, n *chromedp.Node) error {
-			return chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(`input[name="answer"]`), answer+"\r", chromedp.FromNode(n)))
+			return chromedp.Do(ctx,
+				chromedp.Clear(chromedp.CSS(`input[name="answer"]`), chromedp.FromNode(n)),
+				chromedp.SendKeys(chromedp.CSS(`input[name="answer"]`), answer+"\r", chromedp.FromNode(n)))
 		})
 		if i == 1 {
 			waitFrame("feedback", "wrong")
