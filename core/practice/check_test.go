@@ -173,6 +173,7 @@ func TestParseTopics(t *testing.T) {
 // and level, and that the digest of one set is the same on every platform:
 // this test also runs under GOOS=js GOARCH=wasm.
 func TestSetIsDeterministic(t *testing.T) {
+	t.Parallel() // generating thousands of questions: the slowest tests of the package
 	a := practice.NewSet(42, []practice.Topic{practice.TopicNAT, practice.TopicSubnet}, 2, 10)
 	b := practice.NewSet(42, []practice.Topic{practice.TopicSubnet, practice.TopicNAT}, 2, 10)
 	if a.Hash() != b.Hash() {

@@ -13,6 +13,7 @@ import (
 // usual fix paste.Diagnose gives for that line, and a link names the topic
 // as "errors" (or "error").
 func TestReadTheError(t *testing.T) {
+	t.Parallel() // generating thousands of questions: the slowest tests of the package
 	for _, in := range []string{"errors", "error", "Errors , subnet"} {
 		ts, err := practice.ParseTopics(in)
 		if err != nil || !strings.HasSuffix(practice.JoinTopics(ts), "errors") {

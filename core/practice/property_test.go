@@ -21,6 +21,7 @@ func seedsPerCase(t *testing.T) int {
 // checker, a second computation agrees, a Choice question's answer is one
 // of its choices, and a wrong choice is rejected with a reason.
 func TestEveryQuestionAcceptsItsAnswer(t *testing.T) {
+	t.Parallel() // generating thousands of questions: the slowest tests of the package
 	n := seedsPerCase(t)
 	for _, topic := range practice.Topics() {
 		for level := practice.MinLevel; level <= practice.MaxLevel; level++ {

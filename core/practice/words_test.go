@@ -46,6 +46,7 @@ var badPlural = regexp.MustCompile(`(^|[^0-9.,/^])1 (octets|bits|host bits|one-b
 // TestNoSingularCountWithPlural generates questions of every topic and
 // level and checks that no text says "1 bits" or the like.
 func TestNoSingularCountWithPlural(t *testing.T) {
+	t.Parallel() // generating thousands of questions: the slowest tests of the package
 	for _, topic := range practice.Topics() {
 		for level := practice.MinLevel; level <= practice.MaxLevel; level++ {
 			for seed := range uint64(300) {
