@@ -542,3 +542,102 @@ func TestPasteAccessibility(t *testing.T) {
 		}
 	}
 }
+
+// bigPastes are 10,000-line listings of each kind a machine or a cluster
+// gives: what TestPasteTiming pastes.
+var bigPastes = []struct {
+	name, kind, count, want string // count: the data-field that counts the rows read, want: its value
+	text                    func() string
+}{
+	{"ss -tanup", "sockets", "paste-listeners", "4096", func() string {
+		var b strings.Builder
+		b.WriteString("Netid State  Recv-Q Send-Q      Local Address:Port   Peer Address:PortProcess\n")
+		for i := 1; i < 10_000; i++ {
+			addr := []string{"0.0.0.0", "127.0.0.1", "[::]", "*", "192.168.1.23", "[::1]"}[i%6]
+			state, peer := "LISTEN", "0.0.0.0:*"
+			if i%10 == 7 {
+				state, peer = "ESTAB", "192.168.1.50:51234"
+			}
+			fmt.Fprintf(&b, "tcp   %-6s 0      511    %15s:%-5d %20s    users:((\"node\",pid=%d,fd=20))\n", state, addr, 1024+i%50000, peer, 1000+i)
+		}
+		return b.String()
+	}},
+	{"netstat -tulnp", "sockets", "paste-listeners", "4096", func() string {
+		var b strings.Builder
+		b.WriteString("Active Internet connections (only servers)\nProto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name\n")
+		for i := 2; i < 10_000; i++ {
+			fmt.Fprintf(&b, "tcp        0      0 %s:%-5d %22s LISTEN      %d/postgres\n", []string{"0.0.0.0", "127.0.0.1"}[i%2], 1024+i%50000, "0.0.0.0:*", 1000+i)
+		}
+		return b.String()
+	}},
+	{"docker ps", "containers", "paste-containers", "4096", func() string {
+		var b strings.Builder
+		b.WriteString("CONTAINER ID   IMAGE                  COMMAND                  CREATED        STATUS                  PORTS                                       NAMES\n")
+		for i := 1; i < 10_000; i++ {
+			fmt.Fprintf(&b, "%012x   postgres:16            \"docker-entrypoint.s…\"   2 hours ago    Up 2 hours              0.0.0.0:%d->5432/tcp, :::%d->5432/tcp   db-%d\n",
+				0x1000000000+i, 10000+i, 10000+i, i)
+		}
+		return b.String()
+	}},
+	{"kubectl get pods -A -o wide", "cluster", "paste-pods", "4096", func() string {
+		var b strings.Builder
+		b.WriteString("NAMESPACE     NAME                               READY   STATUS    RESTARTS      AGE   IP              NODE        NOMINATED NODE   READINESS GATES\n")
+		for i := 1; i < 10_000; i++ {
+			fmt.Fprintf(&b, "%-13s %-34s 1/1     Running   0             5d    10.244.%d.%-5d node-%03d    <none>           <none>\n",
+				[]string{"default", "kube-system", "shop"}[i%3], fmt.Sprintf("web%d-7d4b9c8f6-x%04d", i%97, i), i/250, i%250+2, i%50)
+		}
+		return b.String()
+	}},
+}
+
+// TestPasteTiming pastes 10,000 lines of each listing into a fresh home
+// page and logs, as the page's own clock measures it, how long it takes
+// from the paste to the answer painted: the issue's goal is 100 ms. It
+// checks what the answer says, not how fast it came: the machine running
+// the tests is shared.
+func TestPasteTiming(t *testing.T) {
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	for _, p := range bigPastes {
+		text := p.text()
+		var runs []float64
+		for range 3 {
+			runs = append(runs, pasteToAnswer(b, s.URL, text, p.kind))
+			if got := b.field(p.count); got != p.want {
+				t.Errorf("%s: %s = %q; want %q", p.name, p.count, got, p.want)
+			}
+			if b.pasteOpen() == "" {
+				t.Errorf("%s: no paste-open link", p.name)
+			}
+		}
+		t.Logf("%-28s 10,000 lines: paste → answer %4.0f ms (median of %v)", p.name, median(runs), runs)
+	}
+}
+
+// pasteToAnswer opens the home page, pastes text into its box and returns
+// the milliseconds from the paste event to the frame that shows the answer
+// of kind, no longer busy.
+func pasteToAnswer(b *browser, base, text, kind string) float64 {
+	b.t.Helper()
+	b.do(chromedp.Navigate(base))
+	b.waitLive()
+	js, _ := json.Marshal(text)
+	return eval[float64](b, fmt.Sprintf(`new Promise(resolve => {
+		const done = () => {
+			const k = document.querySelector('[data-field=paste-kind]'), a = document.querySelector('#paste-answer');
+			return k && a && k.textContent === %q && a.ariaBusy !== "true";
+		};
+		const el = document.querySelector('input[name=paste]');
+		el.focus(); el.select();
+		const data = new DataTransfer();
+		data.setData("text/plain", %s);
+		const t0 = performance.now();
+		const obs = new MutationObserver(() => {
+			if (!done()) return;
+			obs.disconnect();
+			requestAnimationFrame(() => resolve(performance.now() - t0));
+		});
+		obs.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+		el.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+	})`, kind, js))
+}

@@ -33,7 +33,8 @@ const (
 	// answerAtOnce is the size up to which a one-line text is answered on
 	// every key; longer or multi-line text waits for a pause in typing.
 	answerAtOnce = 2048
-	// typingPause is that pause.
+	// typingPause is that pause. A paste is no typing: it is answered as
+	// soon as the page has painted it.
 	typingPause = 150 * time.Millisecond
 	// maxLinkText is the longest text "Put the text in the link" puts in
 	// a URL; longer URLs are cut by some browsers and servers.
@@ -92,6 +93,12 @@ func (b *pasteBox) lineCount() int {
 // link loses the paste parameter the page was opened with: what is typed
 // stays in this browser (pasted text goes into a link only when asked).
 func (p *homePage) change(ctx app.Context, text string, multi bool) {
+	p.changeAfter(ctx, text, multi, typingPause)
+}
+
+// changeAfter is change with the pause a long text waits for: typingPause
+// for typing, 0 for a paste, which comes in one event.
+func (p *homePage) changeAfter(ctx app.Context, text string, multi bool, pause time.Duration) {
 	p.box.set(text, multi)
 	dropPasteFromURL(ctx)
 	if len(text) <= answerAtOnce && !hasNewline(text) {
@@ -100,7 +107,7 @@ func (p *homePage) change(ctx app.Context, text string, multi bool) {
 	}
 	p.box.pending = true
 	gen := p.box.gen
-	afterPaint(ctx, typingPause, func(ctx app.Context) {
+	afterPaint(ctx, pause, func(ctx app.Context) {
 		if p.box.gen == gen {
 			p.compute()
 		}
@@ -110,7 +117,10 @@ func (p *homePage) change(ctx app.Context, text string, multi bool) {
 // afterPaint runs fn on the page's goroutine d after the browser has had a
 // task of its own to paint: the text and "reading" show before a long
 // paste is read. A Go timer (ctx.After) can fire in the same task as the
-// event when the event's own work took longer than d.
+// event when the event's own work took longer than d. With d = 0 the
+// timeout is set from the next animation frame, so that it runs once that
+// frame is painted (a paste comes into a page that is shown, which has
+// frames).
 func afterPaint(ctx app.Context, d time.Duration, fn func(ctx app.Context)) {
 	var f app.Func
 	f = app.FuncOf(func(this app.Value, args []app.Value) any {
@@ -118,7 +128,17 @@ func afterPaint(ctx app.Context, d time.Duration, fn func(ctx app.Context)) {
 		ctx.Dispatch(fn)
 		return nil
 	})
-	app.Window().Call("setTimeout", f, d.Milliseconds())
+	if d > 0 {
+		app.Window().Call("setTimeout", f, d.Milliseconds())
+		return
+	}
+	var frame app.Func
+	frame = app.FuncOf(func(this app.Value, args []app.Value) any {
+		frame.Release()
+		app.Window().Call("setTimeout", f, 0)
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", frame)
 }
 
 // onInput: typing in the one-line box.
@@ -164,7 +184,7 @@ func (p *homePage) paste(ctx app.Context, e app.Event) {
 	if start.Type() == app.TypeNumber && end.Type() == app.TypeNumber {
 		before, after = splitUTF16(value, start.Int(), end.Int())
 	}
-	p.change(ctx, before+pasted+after, true)
+	p.changeAfter(ctx, before+pasted+after, true, 0)
 }
 
 // splitUTF16 returns the text before and after a selection given, as the
