@@ -58,10 +58,10 @@ func TestNatPresetsStepThrough(t *testing.T) {
 	b := newBrowser(t)
 	ids := []string{"home", "reply", "unsolicited", "port-forward", "cgnat", "hole-punch", "pool-exhausted"}
 	for i, id := range ids {
-		total := len(nat.Presets()[i].Steps)
+		total := len(nat.Presets()[i].Scenario.Steps)
 		natOpen(t, b, s.URL, "nat?preset="+id+"&step=0", "0")
-		if got := b.field("scenario-name"); got != nat.Presets()[i].Name {
-			t.Errorf("%s: scenario-name = %q; want %q", id, got, nat.Presets()[i].Name)
+		if got := b.field("scenario-name"); got != nat.Presets()[i].Scenario.Name {
+			t.Errorf("%s: scenario-name = %q; want %q", id, got, nat.Presets()[i].Scenario.Name)
 		}
 		if got := b.field("outcome"); got != "start" {
 			t.Errorf("%s step 0: outcome = %q; want start", id, got)
