@@ -168,16 +168,10 @@ func labAxePhone(t *testing.T, paths []string) {
 	}
 }
 
-// TestLabPictureScreenshots writes the Bind and NAT pictures at 360×740,
-// light and dark, into -screenshots (make screenshots), for review.
-func TestLabPictureScreenshots(t *testing.T) {
-	if *screenshotDir == "" {
-		t.Skip("-screenshots is not set; make screenshots sets it")
-	}
-	if err := os.MkdirAll(*screenshotDir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	s := startServer(t, *distDir, "/")
+// labPictureScreenshots writes the Bind and NAT pictures at phone width,
+// light and dark, into -screenshots, for review: TestScreenshots (make
+// screenshots) calls it after the whole pages.
+func labPictureScreenshots(t *testing.T, s *server) {
 	b := newBrowser(t)
 	b.setViewport(viewport{"phone", 360, 2400, true}) // as wide as a phone, tall enough to paint the whole picture
 	for _, p := range []struct{ path, sel, name string }{

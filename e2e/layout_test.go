@@ -138,4 +138,7 @@ func TestScreenshots(t *testing.T) {
 			}
 		}
 	}
+	if *screenshotRoutes == "" {
+		labPictureScreenshots(t, s)
+	}
 }
