@@ -66,7 +66,7 @@ func (c *page) renderSetup() app.UI {
 					Value(strconv.FormatUint(c.state.Seed, 10)).Attr("inputmode", "numeric").
 					AutoComplete(false).ReadOnly(ro).DataSet("field", "seed").OnChange(c.onSeed),
 			),
-			app.Button().Type("button").Class("button button-secondary").Disabled(ro).OnClick(c.onNewSet).Text("New set"),
+			app.Button().Type("button").Class("button button-secondary").DataSet("action", "new-set").Disabled(ro).OnClick(c.onNewSet).Text("New set"),
 		),
 	)
 }
