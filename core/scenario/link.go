@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // CodecVersion is the version of the fragment encoding this package writes and reads: the
@@ -36,6 +37,16 @@ const dictionary = `"list":"10.0.0.0/8\n172.16.0.0/12\n192.168.0.0/16\n","mode":
 	`"id":"","type":"","addr":"","port":"","proto":"tcp","udp","true,false,null,` +
 	`{"format":"netground/scenario","version":1,"widget":"nat","bind","k8s","practice","addr","subnet","plan","ports","name":"","state":{"`
 
+// deflaters keeps DEFLATE writers primed with the dictionary: a new one
+// allocates almost a megabyte, more work than compressing a scenario.
+var deflaters = sync.Pool{New: func() any {
+	w, err := flate.NewWriterDict(nil, flate.BestCompression, []byte(dictionary))
+	if err != nil {
+		panic(err) // only for a bad level, and the level is a constant
+	}
+	return w
+}}
+
 // Fragment returns d as a link fragment (without the "#"): "s=1." followed by the document's
 // compact JSON, deflated and in base64url. It fails as Marshal does, and with ErrTooLong when
 // the result is longer than MaxLinkBytes.
@@ -45,12 +56,11 @@ func Fragment(d Document) (string, error) {
 		return "", err
 	}
 	var z bytes.Buffer
-	w, err := flate.NewWriterDict(&z, flate.BestCompression, []byte(dictionary))
-	if err != nil {
-		return "", fmt.Errorf("scenario: %w", err)
-	}
+	w := deflaters.Get().(*flate.Writer)
+	w.Reset(&z)
 	w.Write(b) // writes to a bytes.Buffer cannot fail
 	w.Close()
+	deflaters.Put(w)
 	prefix := fragmentKey + strconv.Itoa(CodecVersion) + "."
 	n := len(prefix) - len(fragmentKey) + base64.RawURLEncoding.EncodedLen(z.Len())
 	if n > MaxLinkBytes {
