@@ -1,6 +1,7 @@
 package learn
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -50,7 +51,7 @@ func (c *page) OnMount(ctx app.Context) {
 		frames := app.Window().Get("document").Call("querySelectorAll", "iframe[data-netground]")
 		for i := 0; i < frames.Length(); i++ {
 			if f := frames.Index(i); f.Get("contentWindow").Equal(e.Get("source")) {
-				f.Get("style").Set("height", itoa(int(h.Float()+0.99))+"px")
+				f.Get("style").Set("height", strconv.Itoa(int(h.Float()+0.99))+"px")
 			}
 		}
 	})
@@ -125,7 +126,7 @@ func (c *page) save(ctx app.Context) {
 }
 
 // answerID is the id of the answer field of question i.
-func answerID(i int) string { return "learn-answer-" + itoa(i+1) }
+func answerID(i int) string { return "learn-answer-" + strconv.Itoa(i+1) }
 
 // answerText returns what the answer field of question i holds. The field
 // is not bound to component state, so a re-render never loses typing.

@@ -9,8 +9,6 @@ import (
 	"github.com/netground/netground/wasm/ui"
 )
 
-func itoa(n int) string { return strconv.Itoa(n) }
-
 func (c *page) Render() app.UI {
 	var body app.UI
 	switch {
@@ -47,11 +45,11 @@ func (c *page) renderList() app.UI {
 	return app.Div().Body(
 		app.H1().ID("learn-title").Text("Learn"),
 		app.P().Class("widget-intro").Text("How a packet finds the right machine, and on that machine the right service: "+
-			"a short course in "+itoa(len(cs))+" chapters. Each has the live widgets set to the examples it discusses, and questions at the end."),
+			"a short course in "+strconv.Itoa(len(cs))+" chapters. Each has the live widgets set to the examples it discusses, and questions at the end."),
 		app.If(err != nil, app.P().Class("error").Text("The course could not be read: "+errText(err))),
 		app.If(c.notice != "", app.P().Class("notice").Role("status").DataSet("field", "storage-notice").Text(c.notice)),
 		app.P().Class("learn-course-progress").DataSet("field", "course-progress").
-			Text(itoa(done)+" of "+itoa(len(cs))+" chapters done"),
+			Text(strconv.Itoa(done)+" of "+strconv.Itoa(len(cs))+" chapters done"),
 		app.Ol().Class("learn-chapters").Body(
 			app.Range(cs).Slice(func(i int) app.UI {
 				ch := cs[i]
@@ -112,8 +110,8 @@ func (c *page) renderChapter() app.UI {
 		app.P().Class("learn-kicker").Body(
 			app.A().Href(ui.Href(c.linkTo(""))).Text("Learn"),
 			app.Text(" · chapter "),
-			app.Span().DataSet("field", "chapter-number").Text(itoa(ch.Number)),
-			app.Text(" of "+itoa(len(cs))),
+			app.Span().DataSet("field", "chapter-number").Text(strconv.Itoa(ch.Number)),
+			app.Text(" of "+strconv.Itoa(len(cs))),
 		),
 		app.H1().ID("learn-title").DataSet("field", "chapter-title").Text(ch.Title),
 		prose,
@@ -147,7 +145,7 @@ func (c *page) renderQuestion(i int) app.UI {
 	qq := q.questions[i]
 	answered := q.answers[i] != ""
 	f := q.feedback[i]
-	id := "learn-q-" + itoa(i+1)
+	id := "learn-q-" + strconv.Itoa(i+1)
 	hint := "Type " + qq.Format + "."
 	if qq.Kind == practice.Choice {
 		hint = "Pick a choice above, or type its number or its text."
@@ -161,7 +159,7 @@ func (c *page) renderQuestion(i int) app.UI {
 		cls += " learn-wrong"
 	}
 	return app.Div().Class(cls).DataSet("field", "learn-question").Aria("labelledby", id).Role("group").Body(
-		app.H3().ID(id).Text("Question "+itoa(i+1)+" · "+qq.Topic.Title()),
+		app.H3().ID(id).Text("Question "+strconv.Itoa(i+1)+" · "+qq.Topic.Title()),
 		app.P().DataSet("field", "question").Text(qq.Text),
 		app.If(len(qq.Given) > 0, app.Ul().Class("practice-given").Body(
 			app.Range(qq.Given).Slice(func(j int) app.UI {
@@ -181,7 +179,7 @@ func (c *page) renderQuestion(i int) app.UI {
 		app.If(!answered, app.Form().Class("practice-form").OnSubmit(c.onSubmit(i)).Body(
 			app.Div().Class("field").Body(
 				app.Label().For(answerID(i)).Text("Your answer"),
-				app.Input().Type("text").ID(answerID(i)).Name("answer-"+itoa(i+1)).
+				app.Input().Type("text").ID(answerID(i)).Name("answer-"+strconv.Itoa(i+1)).
 					AutoComplete(false).Attr("spellcheck", "false").Attr("autocapitalize", "off").
 					ReadOnly(app.IsServer).Aria("describedby", answerID(i)+"-hint"),
 				app.P().ID(answerID(i)+"-hint").Class("field-message muted").Text(hint),
@@ -193,30 +191,7 @@ func (c *page) renderQuestion(i int) app.UI {
 			app.If(answered, app.P().Class(feedbackClass(f.Correct)).DataSet("field", "feedback").Text(f.Message)),
 			app.If(answered, app.P().Class("muted").Body(app.Text("Your answer: "), app.Code().DataSet("field", "given-answer").Text(q.answers[i]))),
 		),
-		app.If(answered, app.Div().Class("practice-solution").DataSet("field", "solution").Body(
-			app.H4().Text("Why"),
-			app.P().Body(app.Text("Answer: "), app.Code().DataSet("field", "answer").Text(qq.Answer)),
-			app.Ol().Body(app.Range(qq.Steps).Slice(func(j int) app.UI {
-				return app.Li().DataSet("field", "step").Text(qq.Steps[j])
-			})),
-			app.If(len(qq.Work) > 0, app.Pre().Class("practice-work").Body(
-				app.Range(qq.Work).Slice(func(j int) app.UI { return app.Text(qq.Work[j] + "\n") }),
-			)),
-			app.If(len(qq.Table.Rows) > 0, app.Div().Class("table-scroll").Body(
-				app.Table().Class("rows").Body(
-					app.Caption().Text(qq.Table.Caption),
-					app.THead().Body(app.Tr().Body(app.Range(qq.Table.Head).Slice(func(j int) app.UI {
-						return app.Th().Scope("col").Text(qq.Table.Head[j])
-					}))),
-					app.TBody().Body(app.Range(qq.Table.Rows).Slice(func(j int) app.UI {
-						row := qq.Table.Rows[j]
-						return app.Tr().DataSet("field", "row").Body(app.Range(row).Slice(func(k int) app.UI {
-							return app.Td().Text(row[k])
-						}))
-					})),
-				),
-			)),
-		)),
+		app.If(answered, ui.WorkedSolution(app.H4().Text("Why"), qq.Answer, qq.Steps, qq.Work, qq.Table)),
 		app.If(answered && !f.Correct, app.Button().Type("button").Class("button button-secondary").
 			DataSet("field", "try-again").OnClick(c.onAgain(i)).Text("Try again")),
 	)

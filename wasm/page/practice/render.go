@@ -142,30 +142,7 @@ func (c *page) renderChoices() app.UI {
 
 func (c *page) renderSolution() app.UI {
 	v := c.v
-	return app.Div().Class("practice-solution").DataSet("field", "solution").Body(
-		app.H3().Text("Worked solution"),
-		app.P().Body(app.Text("Answer: "), app.Code().DataSet("field", "answer").Text(v.Answer)),
-		app.Ol().Body(app.Range(v.Steps).Slice(func(i int) app.UI {
-			return app.Li().DataSet("field", "step").Text(v.Steps[i])
-		})),
-		app.If(len(v.Work) > 0, app.Pre().Class("practice-work").Body(
-			app.Range(v.Work).Slice(func(i int) app.UI { return app.Text(v.Work[i] + "\n") }),
-		)),
-		app.If(len(v.Table.Rows) > 0, app.Div().Class("table-scroll").Body(
-			app.Table().Class("rows").Body(
-				app.Caption().Text(v.Table.Caption),
-				app.THead().Body(app.Tr().Body(app.Range(v.Table.Head).Slice(func(i int) app.UI {
-					return app.Th().Scope("col").Text(v.Table.Head[i])
-				}))),
-				app.TBody().Body(app.Range(v.Table.Rows).Slice(func(i int) app.UI {
-					row := v.Table.Rows[i]
-					return app.Tr().DataSet("field", "row").Body(app.Range(row).Slice(func(j int) app.UI {
-						return app.Td().Text(row[j])
-					}))
-				})),
-			),
-		)),
-	)
+	return ui.WorkedSolution(app.H3().Text("Worked solution"), v.Answer, v.Steps, v.Work, v.Table)
 }
 
 func formatHint(v view) string {
