@@ -456,3 +456,18 @@ func checkCanonical(a netip.Addr) func(string) Feedback {
 		return wrongf("right address, but :: must shorten the longest run of zero groups, the first one if two are as long (RFC 5952 section 4.2.3): %s", want)
 	}
 }
+
+// Score counts the questions answered and those answered right, where
+// answers[i] is "" for a question not answered yet and feedback[i] is the
+// check of answers[i].
+func Score(answers []string, feedback []Feedback) (answered, right int) {
+	for i, a := range answers {
+		if a != "" {
+			answered++
+			if i < len(feedback) && feedback[i].Correct {
+				right++
+			}
+		}
+	}
+	return answered, right
+}

@@ -219,3 +219,14 @@ var goldenErrorsHashes = map[int]string{
 	2: "f88ed2ef2fe1c01397b75939a6e618882f53c717a2368ca1b4286d4bd05bdee4",
 	3: "92a8434657d21ed425bbc0de8087e79cee102ab1340488ed2b055f9a49e3649c",
 }
+
+func TestScore(t *testing.T) {
+	answers := []string{"10.0.0.1", "", "yes", "255.0.0.0"}
+	feedback := []practice.Feedback{{Correct: true}, {}, {Correct: false}, {Correct: true}}
+	if a, r := practice.Score(answers, feedback); a != 3 || r != 2 {
+		t.Errorf("Score = %d answered, %d right; want 3 and 2", a, r)
+	}
+	if a, r := practice.Score(nil, nil); a != 0 || r != 0 {
+		t.Errorf("Score of nothing = %d, %d; want 0, 0", a, r)
+	}
+}

@@ -90,17 +90,7 @@ func (q *quiz) again(i int) {
 }
 
 // score returns how many questions are answered, and answered right.
-func (q *quiz) score() (answered, right int) {
-	for i, a := range q.answers {
-		if a != "" {
-			answered++
-			if q.feedback[i].Correct {
-				right++
-			}
-		}
-	}
-	return answered, right
-}
+func (q *quiz) score() (answered, right int) { return practice.Score(q.answers, q.feedback) }
 
 // status says how far a learner is with a chapter of total questions.
 func status(answered, right, total int) string {

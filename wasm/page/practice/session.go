@@ -90,17 +90,7 @@ func (ss *session) nextUnanswered() {
 	ss.move(1)
 }
 
-func (ss *session) score() (answered, correct int) {
-	for i, a := range ss.answers {
-		if a != "" {
-			answered++
-			if ss.feedback[i].Correct {
-				correct++
-			}
-		}
-	}
-	return answered, correct
-}
+func (ss *session) score() (answered, correct int) { return practice.Score(ss.answers, ss.feedback) }
 
 // view is everything the page shows, computed before Render.
 type view struct {
