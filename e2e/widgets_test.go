@@ -15,6 +15,9 @@ func TestSubnetShareLinkAndTyping(t *testing.T) {
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "subnet?net=10.0.0.0/20&host=10.0.3.7&cloud=aws"))
+	// The slider's prefix length is the app's, not the first answer's: until
+	// the app runs, the pre-rendered one is hidden but still in the page.
+	b.waitLive()
 	b.waitField("network", "10.0.0.0")
 	want := map[string]string{
 		"broadcast":        "10.0.15.255",
