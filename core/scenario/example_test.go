@@ -18,7 +18,7 @@ func ExampleParseSubnetState() {
 		fmt.Println(p)
 	}
 	// Output:
-	// {Net:10.0.0.0/20 Host:10.0.3.7 Other: Gateway: Cloud:none Nth:}
+	// {Net:10.0.0.0/20 Host:10.0.3.7 Other: Gateway: Cloud:none Nth: Pick:}
 	// cloud=oracle: not one of none, aws, azure, gcp; using none
 	// colour=red: not a parameter of this page; ignored
 }

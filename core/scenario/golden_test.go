@@ -34,6 +34,8 @@ func goldenLinks(t *testing.T) []string {
 		link("/subnet", scenario.SubnetState{Net: "10.0.0.0/20", Host: "10.0.3.7", Cloud: subnet.CloudAWS}),
 		link("/subnet", scenario.SubnetState{Net: "192.168.1.0/24", Host: "192.168.1.10", Other: "192.168.2.10", Gateway: "192.168.1.1"}),
 		link("/subnet", scenario.SubnetState{Net: "192.168.1.0/24", Nth: "-2"}),
+		link("/addr", scenario.AddrState{IP: "192.168.1.42", Add: "-1", To: "192.168.2.1"}),
+		link("/subnet", scenario.SubnetState{Net: "2001:db8::/64", Pick: "2001:db8::8f2c:4e91:d07a:1b3c"}),
 		link("/plan", scenario.PlanState{Net: "10.0.0.0/16", Len: 24, Page: 2}),
 		link("/plan", scenario.PlanState{Mode: scenario.PlanVLSM, Net: "10.0.0.0/22", List: "office = 200\nlab = 50 # spare"}),
 		link("/plan", scenario.PlanState{Mode: scenario.PlanNextFree, Net: "10.0.0.0/16", Len: 24, List: "10.0.0.0/24\n10.0.1.0/24"}),

@@ -17,8 +17,8 @@ func cloudNames() []string {
 }
 
 // SubnetState is the state of the Subnet widget:
-// /subnet?net=10.0.0.0/20&host=10.0.3.7&b=10.0.9.1&gw=10.0.0.1&cloud=aws&nth=-2. The zero
-// value is the widget with empty inputs and no cloud.
+// /subnet?net=10.0.0.0/20&host=10.0.3.7&b=10.0.9.1&gw=10.0.0.1&cloud=aws&nth=-2&pick=10.0.6.93.
+// The zero value is the widget with empty inputs and no cloud.
 type SubnetState struct {
 	// Net is the subnet as typed (parameter net).
 	Net string
@@ -35,6 +35,9 @@ type SubnetState struct {
 	// address, -1 the last. Left out of JSON when empty, so states saved before it read the
 	// same.
 	Nth string `json:",omitempty"`
+	// Pick is the address drawn at random from the subnet (parameter pick), kept in the
+	// link so that it can be shared. Left out of JSON when empty.
+	Pick string `json:",omitempty"`
 }
 
 // Widget returns WidgetSubnet.
@@ -50,6 +53,7 @@ func (s SubnetState) writer() *queryWriter {
 		w.add("cloud", names[s.Cloud])
 	}
 	w.add("nth", s.Nth)
+	w.add("pick", s.Pick)
 	return w
 }
 
@@ -70,6 +74,7 @@ func ParseSubnetState(q url.Values) (SubnetState, []Problem) {
 		Gateway: r.text("gw"),
 		Cloud:   subnet.Cloud(r.choice("cloud", cloudNames(), int(subnet.CloudNone))),
 		Nth:     r.text("nth"),
+		Pick:    r.text("pick"),
 	}
 	return s, r.done()
 }

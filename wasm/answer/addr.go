@@ -29,6 +29,8 @@ type AddrView struct {
 
 	Link LinkView // solicited-node group, MAC inside, multicast MAC
 
+	Arith ArithView // the address ± N and the distance to another (DescribeArith)
+
 	// MAC is set, and the fields above are empty, when the input is a MAC
 	// address rather than an IP address.
 	MAC *MACView

@@ -42,6 +42,19 @@ func PortsLink(q url.Values) (scenario.PortsState, []scenario.Problem) {
 	return s, problems
 }
 
+// DescribeAddrState computes the Address widget for its whole state: the
+// address (DescribeAddress) and its arithmetic (DescribeArith).
+func DescribeAddrState(s scenario.AddrState) AddrView {
+	return DescribeArith(DescribeAddress(s.IP), s.Add, s.To)
+}
+
+// DescribeSubnetState computes the Subnet widget for its whole state: the
+// subnet and the neighbours check (DescribeSubnet), the address at nth
+// (DescribeNth) and the address picked at random (DescribePick).
+func DescribeSubnetState(s scenario.SubnetState) SubnetView {
+	return DescribePick(DescribeNth(DescribeSubnet(s.Net, s.Host, s.Other, s.Gateway, s.Cloud), s.Nth), s.Pick)
+}
+
 // Answers reports whether ForLink answers for the widget w: the pages that
 // answer first from the small binary (ui.Page.FirstAnswer).
 func Answers(w scenario.Widget) bool {
@@ -71,11 +84,11 @@ func ForQuery(w scenario.Widget, q url.Values, problems []scenario.Problem, href
 	case scenario.WidgetAddr:
 		s, more := AddrLink(q)
 		problems = append(problems, more...)
-		r = AddrRegions(DescribeAddress(s.IP), href)
+		r = AddrRegions(DescribeAddrState(s), href)
 	case scenario.WidgetSubnet:
 		s, more := SubnetLink(q)
 		problems = append(problems, more...)
-		r = SubnetRegions(DescribeNth(DescribeSubnet(s.Net, s.Host, s.Other, s.Gateway, s.Cloud), s.Nth))
+		r = SubnetRegions(DescribeSubnetState(s))
 	case scenario.WidgetPorts:
 		s, more := PortsLink(q)
 		problems = append(problems, more...)

@@ -89,7 +89,7 @@ func LinkNotice(problems []scenario.Problem) Node {
 // link (the bundle may live under a sub-path).
 func AddrRegions(v AddrView, href func(string) string) Regions {
 	if v.MAC != nil {
-		return macRegions(*v.MAC, href)
+		return macRegions(*v.MAC, v.Arith, href)
 	}
 	ok := v.Err == ""
 	return Regions{
@@ -102,6 +102,8 @@ func AddrRegions(v AddrView, href func(string) string) Regions {
 			El("p", Text(v.Explanation)).Field("explanation"),
 		).Class("verdict verdict-"+v.Answer))),
 		region("addr-details", If(ok, addrDetails(v, href))),
+		region("addr-add-message", addMessage(v.Arith)),
+		region("addr-to-message", distanceMessage(v.Arith)),
 	}
 }
 
@@ -183,6 +185,7 @@ func SubnetRegions(v SubnetView) Regions {
 		region("subnet-cloud-message", If(v.CloudErr != "", El("p", Text(v.CloudErr)).Class("error").Field("cloud-error"))),
 		region("subnet-result", If(v.Valid, subnetResult(v))),
 		region("subnet-nth-message", nthMessage(v.Nth)),
+		region("subnet-pick-message", pickMessage(v.Pick)),
 		region("subnet-host-message", fieldError("host-error", v.HostErr)),
 		region("subnet-b-message", fieldError("b-error", v.OtherErr)),
 		region("subnet-gw-message", fieldError("gw-error", v.GatewayErr)),

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/netground/netground/core/scenario"
 	. "github.com/netground/netground/wasm/markup"
@@ -21,7 +22,7 @@ func linkedFact(label, field, value, link string) Node {
 }
 
 // macRegions is the Address widget's answer for a MAC address.
-func macRegions(v MACView, href func(string) string) Regions {
+func macRegions(v MACView, arith ArithView, href func(string) string) Regions {
 	return Regions{
 		region("addr-ip-message", Node{}),
 		region("addr-verdict", El("div",
@@ -34,6 +35,8 @@ func macRegions(v MACView, href func(string) string) Regions {
 				"unless an IPv6 address was made from it, as below.")).Field("mac-explanation"),
 		).Class("verdict")),
 		region("addr-details", macDetails(v, href)),
+		region("addr-add-message", addMessage(arith)),
+		region("addr-to-message", distanceMessage(arith)),
 	}
 }
 
@@ -121,4 +124,51 @@ func nthMessage(v NthView) Node {
 		return El("span", Text("Address "+v.Index+": "), El("code", Text(v.Addr)).Field("nth-address"))
 	}
 	return Node{}
+}
+
+// addMessage is the answer under the add input: the address reached or
+// the error.
+func addMessage(v ArithView) Node {
+	switch {
+	case v.AddErr != "":
+		return El("span", Text(v.AddErr)).Class("error").Field("add-error")
+	case v.Sum != "":
+		return El("span", Text(v.Step+": "), El("code", Text(v.Sum)).Field("add-result"))
+	}
+	return Node{}
+}
+
+// distanceMessage is the answer under the to input: how many addresses
+// apart, or the error.
+func distanceMessage(v ArithView) Node {
+	switch {
+	case v.DistanceErr != "":
+		return El("span", Text(v.DistanceErr)).Class("error").Field("distance-error")
+	case v.Distance == "":
+		return Node{}
+	case v.Direction == "":
+		return El("span", Text("Distance "), El("code", Text(v.Distance)).Field("distance"), Text(": the same address"))
+	}
+	n := strings.TrimPrefix(v.Distance, "-")
+	return El("span", Text("Distance "), El("code", Text(v.Distance)).Field("distance"),
+		Text(": "+v.To+" is "+groupDigits(n)+" "+plural(n, "address", "addresses")+" "+v.Direction+" "+v.From))
+}
+
+// pickMessage is the address picked at random, or why the link's pick does
+// not fit the subnet.
+func pickMessage(v RandomView) Node {
+	switch {
+	case v.Err != "":
+		return El("span", Text(v.Err)).Class("error").Field("random-addr-error")
+	case v.Addr != "":
+		return El("span", Text("Picked at random: "), El("code", Text(v.Addr)).Field("random-addr"))
+	}
+	return Node{}
+}
+
+func plural(n, one, many string) string {
+	if n == "1" {
+		return one
+	}
+	return many
 }

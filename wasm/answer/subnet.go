@@ -35,6 +35,7 @@ type SubnetView struct {
 
 	Reverse ReverseView // the reverse DNS zones of the subnet
 	Nth     NthView     // the address asked for by its index (DescribeNth)
+	Pick    RandomView  // the address picked at random (DescribePick)
 }
 
 type ReservedRow struct{ Addr, Reason string }

@@ -1,10 +1,13 @@
 package answer
 
 import (
+	"io"
 	"net/netip"
 	"strconv"
 	"strings"
 
+	"github.com/netground/netground/core/addr"
+	"github.com/netground/netground/core/subnet"
 	"github.com/netground/netground/core/tool"
 )
 
@@ -86,4 +89,132 @@ func describeNth(p netip.Prefix, index string) NthView {
 		return NthView{Index: index, Err: err.Error()}
 	}
 	return NthView{Index: d.String(), Addr: a.String()}
+}
+
+// ArithView is the Address widget's arithmetic: the address a number of
+// places away, and the distance to a second address. Each half is empty
+// when its input is.
+type ArithView struct {
+	From              string // the address counted from
+	Step, Sum, AddErr string // the step as read (+10, -1), the address it reaches, or why not
+	To, Distance      string // the second address and to-from, signed, in decimal
+	Direction         string // "after" or "before" the address; "" when they are equal
+	DistanceErr       string
+}
+
+// DescribeArith adds to v the address add places from it (add as typed:
+// 10, -1, 0x100) and its distance to the address to; nothing for an empty
+// input, and nothing at all when v is not a valid IP address.
+func DescribeArith(v AddrView, add, to string) AddrView {
+	add, to = strings.TrimSpace(add), strings.TrimSpace(to)
+	if add == "" && to == "" {
+		return v
+	}
+	if v.MAC != nil {
+		const why = "is a MAC address; type an IP address above to count from it"
+		if add != "" {
+			v.Arith.AddErr = "address " + strconv.Quote(v.MAC.MAC) + " " + why
+		}
+		if to != "" {
+			v.Arith.DistanceErr = "address " + strconv.Quote(v.MAC.MAC) + " " + why
+		}
+		return v
+	}
+	a, err := netip.ParseAddr(v.Canonical)
+	if v.Err != "" || err != nil {
+		return v
+	}
+	v.Arith.From = a.String()
+	if add != "" {
+		v.Arith.Step, v.Arith.Sum, v.Arith.AddErr = describeAdd(a, add)
+	}
+	if to != "" {
+		v.Arith.To, v.Arith.Distance, v.Arith.Direction, v.Arith.DistanceErr = describeDistance(a, to)
+	}
+	return v
+}
+
+func describeAdd(a netip.Addr, add string) (step, sum, errText string) {
+	d, err := tool.ParseDelta(add)
+	if err != nil {
+		return "", "", err.Error()
+	}
+	b, err := tool.Add(a, d)
+	if err != nil {
+		return "", "", err.Error()
+	}
+	step = d.String()
+	if d.Sign() >= 0 {
+		step = "+" + step
+	}
+	return step, b.String(), ""
+}
+
+func describeDistance(a netip.Addr, to string) (other, distance, direction, errText string) {
+	b, err := addr.Parse(to)
+	if err != nil {
+		return "", "", "", err.Error()
+	}
+	d, err := tool.Distance(a, b)
+	if err != nil {
+		return "", "", "", err.Error()
+	}
+	switch d.Sign() {
+	case 1:
+		direction = "after"
+	case -1:
+		direction = "before"
+	}
+	return b.String(), d.String(), direction, ""
+}
+
+// RandomView is an address drawn at random from the subnet (tool.RandomAddr),
+// as a link keeps it.
+type RandomView struct {
+	Addr, Err string
+}
+
+// DescribePick adds to v the address a link picked at random from its
+// subnet (SubnetState.Pick); nothing when pick is empty or the subnet is
+// not valid.
+func DescribePick(v SubnetView, pick string) SubnetView {
+	if !v.Valid {
+		return v
+	}
+	if p, err := netip.ParsePrefix(v.Subnet); err == nil {
+		v.Pick = describePick(p, pick)
+	}
+	return v
+}
+
+// describePick reads the address a link picked from p: nothing when pick is
+// empty, an error when it is not an address of p (the subnet changed since).
+func describePick(p netip.Prefix, pick string) RandomView {
+	pick = strings.TrimSpace(pick)
+	if pick == "" {
+		return RandomView{}
+	}
+	a, err := addr.Parse(pick)
+	switch {
+	case err != nil:
+		return RandomView{Err: err.Error()}
+	case !p.Contains(a.WithZone("")):
+		return RandomView{Err: a.String() + " is not in " + p.String() + "; pick another"}
+	}
+	return RandomView{Addr: a.String()}
+}
+
+// PickAddr draws an address of the subnet as typed at random from r (in
+// the app, crypto/rand), for the link's pick. It returns "" when the
+// subnet is not valid or r fails.
+func PickAddr(net string, r io.Reader) string {
+	s, _, err := subnet.ParseForm(net)
+	if err != nil {
+		return ""
+	}
+	a, err := tool.RandomAddr(s.Prefix(), r)
+	if err != nil {
+		return ""
+	}
+	return a.String()
 }

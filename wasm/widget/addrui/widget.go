@@ -10,8 +10,9 @@ import (
 // addrWidget is the Address widget: type any IPv4 or IPv6 address and see
 // its forms, its classification, whether the internet can reach it and what
 // it is on the link; or type a MAC address and see the IPv6 addresses made
-// from it.
-// Its state lives in the URL parameter ip.
+// from it. It also counts from the address: the address N places away, and
+// the distance to a second address.
+// Its state lives in the URL parameters ip, add and to.
 // New returns the widget, for its page and its embed page.
 func New() app.Composer { return &addrWidget{} }
 
@@ -19,9 +20,10 @@ type addrWidget struct {
 	app.Compo
 	ui.Base
 
-	input string
-	view  answer.AddrView
-	draft *answer.Draft
+	input   string
+	add, to string // the arithmetic's inputs, as typed
+	view    answer.AddrView
+	draft   *answer.Draft
 }
 
 func (c *addrWidget) OnPreRender(ctx app.Context) { c.load(ctx) }
@@ -37,14 +39,16 @@ func (c *addrWidget) load(ctx app.Context) {
 	q := c.ReadLink(ctx, scenario.WidgetAddr)
 	state, problems := answer.AddrLink(q)
 	c.AddProblems(problems...)
-	c.input = state.IP
+	c.input, c.add, c.to = state.IP, state.Add, state.To
 	c.Protect(c.input, c.compute)
 }
 
-func (c *addrWidget) state() scenario.AddrState { return scenario.AddrState{IP: c.input} }
+func (c *addrWidget) state() scenario.AddrState {
+	return scenario.AddrState{IP: c.input, Add: c.add, To: c.to}
+}
 
 func (c *addrWidget) compute() {
-	c.view = answer.DescribeAddress(c.input)
+	c.view = answer.DescribeAddrState(c.state())
 }
 
 func (c *addrWidget) onInput(ctx app.Context, e app.Event) {
@@ -55,8 +59,17 @@ func (c *addrWidget) onInput(ctx app.Context, e app.Event) {
 	ui.SettleDraft(ctx, c.draft, input, answer.AddrInput(input), func() string { return c.input })
 }
 
+// onArith returns the handler of an arithmetic input (add or to).
+func (c *addrWidget) onArith(field *string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		*field = ctx.JSSrc().Get("value").String()
+		c.Protect(c.input, c.compute)
+		c.WriteLink(ctx, c.state())
+	}
+}
+
 func (c *addrWidget) onReset(ctx app.Context, e app.Event) {
-	c.input = answer.DefaultAddress
+	c.input, c.add, c.to = answer.DefaultAddress, "", ""
 	c.Protect(c.input, c.compute)
 	c.WriteLink(ctx, c.state())
 }
@@ -92,8 +105,28 @@ func (c *addrWidget) Render() app.UI {
 			),
 			app.Div().ID("addr-verdict").Aria("live", "polite").Body(app.If(!c.Failed(), ui.Raw(r.HTML("addr-verdict")))),
 			app.If(!c.IsEmbed(), ui.ShareBar("addr", ui.WidgetPath(c.state()), ui.EmbedPath(c.state()), scenario.NewDocument(c.state(), ""))),
+			ui.Fold(c.IsEmbed(), "Address ± N, distance to another", c.add != "" || c.to != "",
+				app.Section().Class("addr-arith").Aria("labelledby", "addr-arith-title").Body(
+					app.H2().ID("addr-arith-title").Text("Count from this address"),
+					c.textField("addr-add", "add", "Add or subtract a number of addresses", "e.g. 10, -1 or 0x100", &c.add, v.Arith.AddErr, r),
+					c.textField("addr-to", "to", "Distance to a second address", "e.g. 192.168.2.1", &c.to, v.Arith.DistanceErr, r),
+				)),
 			ui.Fold(c.IsEmbed(), "Forms, registries and details", false,
 				app.Div().ID("addr-details").Body(app.If(!c.Failed(), ui.Raw(r.HTML("addr-details"))))),
 		),
+	)
+}
+
+// textField renders a labelled arithmetic input bound to one link
+// parameter, with its answer or error under it.
+func (c *addrWidget) textField(id, name, label, placeholder string, field *string, errText string, r answer.Regions) app.UI {
+	return app.Div().Class("field").Body(
+		app.Label().For(id).Text(label),
+		app.Input().Type("text").ID(id).Name(name).Value(*field).Placeholder(placeholder).
+			AutoComplete(false).DataSet("link", name).ReadOnly(c.IsLocked()).
+			Attr("spellcheck", "false").Attr("autocapitalize", "off").
+			Aria("invalid", errText != "").Aria("describedby", id+"-message").
+			OnInput(c.onArith(field)),
+		app.P().ID(id+"-message").Class("field-message").Aria("live", "polite").Body(ui.Raw(r.HTML(id+"-message"))),
 	)
 }

@@ -1,6 +1,7 @@
 package subnetui
 
 import (
+	"crypto/rand"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -11,9 +12,9 @@ import (
 )
 
 // subnetWidget is the Subnet calculator: every fact of a subnet, its bits,
-// cloud reservations, reverse DNS zones, the address at a position, and
-// whether two hosts are neighbours. Its state lives in the URL parameters
-// net, host, b, gw, cloud and nth.
+// cloud reservations, reverse DNS zones, the address at a position, an
+// address picked at random, and whether two hosts are neighbours. Its state
+// lives in the URL parameters net, host, b, gw, cloud, nth and pick.
 // New returns the widget, for its page and its embed page.
 func New() app.Composer { return &subnetWidget{} }
 
@@ -44,14 +45,16 @@ func (c *subnetWidget) load(ctx app.Context) {
 }
 
 func (c *subnetWidget) compute() {
-	s := c.state
-	c.view = answer.DescribeNth(answer.DescribeSubnet(s.Net, s.Host, s.Other, s.Gateway, s.Cloud), s.Nth)
+	c.view = answer.DescribeSubnetState(c.state)
 }
 
 // onField returns the handler of the text input that edits one field.
 func (c *subnetWidget) onField(field *string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		*field = ctx.JSSrc().Get("value").String()
+		if field == &c.state.Net {
+			c.state.Pick = "" // picked from the subnet before
+		}
 		c.Protect(c.state.Net, c.compute)
 		c.WriteLink(ctx, c.state)
 		if field == &c.state.Net {
@@ -74,8 +77,22 @@ func (c *subnetWidget) onPrefixLength(ctx app.Context, e app.Event) {
 		return
 	}
 	c.state.Net = answer.WithPrefixLength(c.state.Net, bits)
+	c.state.Pick = ""
 	c.Protect(c.state.Net, c.compute)
 	c.WriteLink(ctx, c.state)
+}
+
+// onPick draws an address of the subnet from crypto/rand (in the browser,
+// crypto.getRandomValues) and puts it in the link, as a new history entry,
+// so that it can be shared and back returns to the one before.
+func (c *subnetWidget) onPick(ctx app.Context, e app.Event) {
+	pick := answer.PickAddr(c.state.Net, rand.Reader)
+	if pick == "" {
+		return
+	}
+	c.state.Pick = pick
+	c.Protect(c.state.Net, c.compute)
+	c.PushLink(ctx, c.state)
 }
 
 func (c *subnetWidget) onReset(ctx app.Context, e app.Event) {
@@ -108,8 +125,8 @@ func (c *subnetWidget) Render() app.UI {
 			app.If(v.Valid, c.renderSlider(v)),
 			app.If(c.Failed(), ui.FailurePanel(&c.Boundary, c.onReset)),
 			app.Div().ID("subnet-result").Aria("live", "polite").Body(app.If(!c.Failed(), ui.Raw(r.HTML("subnet-result")))),
-			ui.Fold(c.IsEmbed(), "Cloud reservations, address number n, neighbours",
-				c.state.Cloud != subnet.CloudNone || c.state.Nth != "" || c.state.Host != "" || c.state.Other != "" || c.state.Gateway != "",
+			ui.Fold(c.IsEmbed(), "Cloud reservations, address number n, a random address, neighbours",
+				c.state.Cloud != subnet.CloudNone || c.state.Nth != "" || c.state.Pick != "" || c.state.Host != "" || c.state.Other != "" || c.state.Gateway != "",
 				app.Div().Class("field").Body(
 					app.Label().For("subnet-cloud").Text("Cloud provider's reserved addresses"),
 					app.Select().ID("subnet-cloud").Name("cloud").DataSet("link", "cloud").Disabled(c.IsReadonly()).OnChange(c.onCloud).Body(
@@ -123,6 +140,12 @@ func (c *subnetWidget) Render() app.UI {
 				app.If(!c.IsEmbed(), ui.ShareBar("subnet", ui.WidgetPath(c.state), ui.EmbedPath(c.state), scenario.NewDocument(c.state, ""))),
 				app.Div().Class("subnet-nth").Body(
 					c.textField("subnet-nth", "nth", "Address number n of the subnet (0 is the first, -1 the last)", "e.g. 5 or -2", &c.state.Nth, v.Nth.Err, r),
+				),
+				app.Div().Class("field subnet-pick").Body(
+					app.Button().Type("button").Class("button button-secondary").DataSet("action", "random-addr").
+						Disabled(c.IsReadonly() || !v.Valid).Aria("describedby", "subnet-pick-message").
+						OnClick(c.onPick).Text("Pick a random address"),
+					app.P().ID("subnet-pick-message").Class("field-message").Aria("live", "polite").Body(ui.Raw(r.HTML("subnet-pick-message"))),
 				),
 				app.If(v.Valid, c.renderNeighbours(v, r)),
 			),
