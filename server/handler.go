@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"mime"
+	"net"
 	"net/http"
 	"net/textproto"
 	"net/url"
@@ -348,6 +349,17 @@ func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, rt *route) {
 		case r.Method == http.MethodHead:
 		case fd != nil:
 			io.CopyN(w, fd, f.size)
+		case len(f.data) > corkAbove:
+			// The header and the body overflow the connection's buffer
+			// and would leave in two writes, and two segments: held
+			// back together, they leave as one.
+			c, _ := r.Context().Value(connKey{}).(net.Conn)
+			corked := c != nil && setCork(c, true)
+			w.Write(f.data)
+			if corked {
+				http.NewResponseController(w).Flush()
+				setCork(c, false)
+			}
 		default:
 			w.Write(f.data)
 		}

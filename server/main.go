@@ -121,6 +121,9 @@ func NewServer(h http.Handler, t Timeouts) *http.Server {
 		IdleTimeout:       t.Idle,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          log.New(os.Stderr, "netground: ", 0),
+		ConnContext: func(ctx context.Context, c net.Conn) context.Context {
+			return context.WithValue(ctx, connKey{}, c)
+		},
 	}
 	if t.Write > 0 {
 		srv.Handler = writeDeadlines(h, t.Write)
@@ -135,6 +138,13 @@ func NewServer(h http.Handler, t Timeouts) *http.Server {
 	}
 	return srv
 }
+
+// connKey is the request context's key to its connection.
+type connKey struct{}
+
+// corkAbove is the size of a body whose response, with its header, no
+// longer fits net/http's 4 KiB connection buffer.
+const corkAbove = 4<<10 - 1<<10
 
 // writeChunk is the most a response writes under one deadline.
 const writeChunk = 32 << 10
@@ -225,7 +235,9 @@ func (w *deadlineWriter) ReadFrom(src io.Reader) (n int64, err error) {
 }
 
 func (w *deadlineWriter) Flush() {
-	w.extend()
+	if w.sent+serverBuffers > writeChunk {
+		w.extend() // what the buffers hold may not fit the current deadline
+	}
 	http.NewResponseController(w.ResponseWriter).Flush()
 }
 
