@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/netground/netground/core/bind"
+	"github.com/netground/netground/core/scenario"
 	"go4.org/netipx"
 )
 
@@ -184,6 +185,7 @@ func build(d *Diagnosis) {
 		note("the lab shows the commonest cause: docker-proxy accepts on the published port, finds nothing listening on the container's bridge address and drops the connection, which the client sees as %s", d.Verdict)
 	}
 	d.Scenario = s
+	d.Lab, d.LabOutcome = scenario.WidgetBind, d.LabVerdict.String()
 	// The lab opens on the step that fails: the scenario goes on to the
 	// fix, and without a step the lab would show its end.
 	d.Link = "/bind?step=" + strconv.Itoa(d.Step+1) + strings.TrimPrefix(labLink(s), "/bind")

@@ -94,7 +94,7 @@ func classify(l lines, nonEmpty []string) Result {
 		return m.result()
 	}
 	if d, ok := diagnoseLines(l.text); ok {
-		return Result{Kind: KindError, Page: scenario.WidgetBind, Link: d.Link, Diagnosis: d,
+		return Result{Kind: KindError, Page: d.Lab, Link: d.Link, Diagnosis: d,
 			Summary: fmt.Sprintf("%s (%s)%s: %s", d.Title, d.Errno, inTarget(d.target()), d.Explanation)}
 	}
 	if len(nonEmpty) > 1 {

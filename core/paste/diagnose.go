@@ -7,14 +7,19 @@ import (
 
 	"github.com/netground/netground/core/bind"
 	"github.com/netground/netground/core/field"
+	"github.com/netground/netground/core/k8s"
+	"github.com/netground/netground/core/nat"
 	"github.com/netground/netground/core/port"
 	"github.com/netground/netground/core/scenario"
 )
 
 // Diagnosis is what an error message says at the socket level: the error,
 // the address and port it names, an explanation with the usual causes and
-// the documents it rests on, and a Bind lab scenario that reproduces it with
-// those numbers. The zero Diagnosis has Errno NoErrno and says nothing.
+// the documents it rests on, and a lab scenario that reproduces it with
+// those numbers: the Bind lab's, or the NAT lab's for a connection to a
+// home router's public address or a carrier-grade NAT's shared address,
+// or the Kubernetes lab's for a ClusterIP, a pod address or kubectl
+// without a kubeconfig. The zero Diagnosis has Errno NoErrno and says nothing.
 type Diagnosis struct {
 	Errno  Errno   `json:"errno"`
 	Op     string  `json:"op,omitempty"`     // "bind" or "connect": what the program was doing
@@ -43,8 +48,23 @@ type Diagnosis struct {
 	Step       int           `json:"step"`
 	LabVerdict bind.Verdict  `json:"labVerdict"`
 	LabNote    string        `json:"labNote,omitempty"` // how the lab's situation relates to the user's
+	// Lab is the lab Link opens: the Bind lab (Scenario), or, for an error
+	// about a home router or a cluster, the NAT lab (NAT) or the
+	// Kubernetes lab (Cluster), whose Scenario is then the zero one.
+	Lab scenario.Widget `json:"lab"`
+	// NAT is the NAT lab's scenario when Lab is the NAT lab; its step Step
+	// ends in the decision LabOutcome, such as "no-mapping".
+	NAT *nat.Scenario `json:"nat,omitempty"`
+	// Cluster is the Kubernetes lab's scenario when Lab is the Kubernetes
+	// lab; its action Step ends with the verdict LabOutcome, which is
+	// Verdict.
+	Cluster *k8s.Scenario `json:"cluster,omitempty"`
+	// LabOutcome is what the lab shows at the failing step, in its own
+	// words: the Bind lab's verdict (LabVerdict), the NAT lab's outcome,
+	// the Kubernetes lab's verdict.
+	LabOutcome string `json:"labOutcome"`
 	// Link is the lab's link, opened on the step that fails:
-	// "/bind?step=1#s=1.…".
+	// "/bind?step=1#s=1.…", "/nat?step=1#s=1.…", "/k8s?step=1#s=1.…".
 	Link string `json:"link"`
 }
 
@@ -157,6 +177,7 @@ func diagnoseLines(ls []string) (Diagnosis, bool) {
 		}
 		explain(&d)
 		build(&d)
+		otherLab(&d, contextOf(ls))
 		return d, true
 	}
 	return Diagnosis{}, false

@@ -6,6 +6,7 @@ import (
 
 	"github.com/netground/netground/core/bind"
 	"github.com/netground/netground/core/k8s"
+	"github.com/netground/netground/core/nat"
 	"github.com/netground/netground/core/paste"
 	"github.com/netground/netground/core/scenario"
 )
@@ -38,6 +39,13 @@ func checkResult(t *testing.T, in string, r paste.Result) {
 			if _, err := k8s.DecodeScenario(doc.State); err != nil {
 				t.Fatalf("Classify(%q): k8s scenario: %v", in, err)
 			}
+		case scenario.WidgetNAT:
+			if _, err := nat.DecodeScenario(doc.State); err != nil {
+				t.Fatalf("Classify(%q): NAT scenario: %v", in, err)
+			}
+		}
+		if r.Kind == paste.KindError && doc.Widget != r.Diagnosis.Lab {
+			t.Fatalf("Classify(%q): link to the %v lab; the diagnosis says %v", in, doc.Widget, r.Diagnosis.Lab)
 		}
 	}
 	if len(in) > 40 && strings.Contains(r.Link, in) {
@@ -51,6 +59,9 @@ func FuzzClassify(f *testing.F) {
 		f.Add(s)
 	}
 	for _, e := range errorSamples {
+		f.Add(e.text)
+	}
+	for _, e := range labSamples {
 		f.Add(e.text)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
@@ -120,6 +131,9 @@ func FuzzDiagnose(f *testing.F) {
 	for _, e := range errorSamples {
 		f.Add(e.text)
 	}
+	for _, e := range labSamples {
+		f.Add(e.text)
+	}
 	f.Fuzz(func(t *testing.T, in string) {
 		d, ok := paste.Diagnose(in)
 		if !ok {
@@ -127,6 +141,10 @@ func FuzzDiagnose(f *testing.F) {
 		}
 		if d.Errno == paste.NoErrno || d.Verdict == "" || d.Explanation == "" {
 			t.Fatalf("Diagnose(%q) = %+v", in, d)
+		}
+		if d.Lab != scenario.WidgetBind {
+			replayLab(t, in, d)
+			return
 		}
 		s := openBindLink(t, d.Link)
 		tr, err := bind.Run(s)

@@ -224,7 +224,7 @@ func renderDiagnosis(d paste.Diagnosis) app.UI {
 	}
 	facts = append(facts,
 		ui.Fact("System", "paste-os", osName(d.OS.String())),
-		ui.Fact("In the lab", "paste-verdict", d.LabVerdict.String()),
+		ui.Fact("In the lab", "paste-verdict", d.LabOutcome),
 		ui.Fact("Line read", "paste-line", d.Line),
 	)
 	return app.Div().Class("paste-diagnosis").Body(
