@@ -159,6 +159,7 @@ func TestParseTopics(t *testing.T) {
 		{"neighbors", "neighbours", false},
 		{"all", "addr,subnet,neighbours,split,ports,bind,nat,k8s", false},
 		{"subnet,dns", "subnet", true},
+		{"toolbox,errors,all", "addr,subnet,neighbours,split,ports,bind,nat,k8s,errors,toolbox", false},
 		{"", "", true},
 	}
 	for _, tt := range tests {
@@ -191,6 +192,10 @@ func TestSetIsDeterministic(t *testing.T) {
 		if got, want := errs.Hash(), goldenErrorsHashes[level]; got != want {
 			t.Errorf("level %d: NewSet(2026, errors).Hash() = %s; want %s", level, got, want)
 		}
+		toolbox := practice.NewSet(2026, []practice.Topic{practice.TopicToolbox}, level, practice.MaxCount)
+		if got, want := toolbox.Hash(), goldenToolboxHashes[level]; got != want {
+			t.Errorf("level %d: NewSet(2026, toolbox).Hash() = %s; want %s", level, got, want)
+		}
 	}
 	// A topic added later changes no question of the others: a set of
 	// every topic asks, at each place, what the topic's own set asks.
@@ -218,6 +223,14 @@ var goldenErrorsHashes = map[int]string{
 	1: "442ac7bb45e7d70433388b8c09e66db4ae07b129d7e8f8212e035cf85c77cb79",
 	2: "f88ed2ef2fe1c01397b75939a6e618882f53c717a2368ca1b4286d4bd05bdee4",
 	3: "92a8434657d21ed425bbc0de8087e79cee102ab1340488ed2b055f9a49e3649c",
+}
+
+// goldenToolboxHashes are the digests of NewSet(2026, toolbox, level,
+// MaxCount).
+var goldenToolboxHashes = map[int]string{
+	1: "a01a76831851cfc75fad7ed66442c25b3439323a9b20bc5525343352d5a43046",
+	2: "d29d266999d871619535615236b796176876ed8a06b6aa415f2745a84341cc3b",
+	3: "305d1f08722e69af09c868cb1eb6ed6c842f1f4dcf41a36d553bc7e51916561a",
 }
 
 func TestScore(t *testing.T) {

@@ -35,17 +35,18 @@ const (
 	TopicNAT        Topic = "nat"        // translation table, inbound packets, hole punching
 	TopicK8s        Topic = "k8s"        // pod addresses after a restart, Services
 	TopicErrors     Topic = "errors"     // read an error line: its likeliest cause and its fix
+	TopicToolbox    Topic = "toolbox"    // EUI-64 and SLAAC, solicited-node groups, nth address, address ± N, reverse zones
 )
 
 // Topics returns every topic in a fixed order.
 func Topics() []Topic {
-	return []Topic{TopicAddr, TopicSubnet, TopicNeighbours, TopicSplit, TopicPorts, TopicBind, TopicNAT, TopicK8s, TopicErrors}
+	return []Topic{TopicAddr, TopicSubnet, TopicNeighbours, TopicSplit, TopicPorts, TopicBind, TopicNAT, TopicK8s, TopicErrors, TopicToolbox}
 }
 
 // DefaultTopics returns the topics of a link that names none, or names
 // "all", and of a set given no valid topic: the eight topics before "read
 // the error" (TopicErrors) was added, so that such links keep giving the
-// same questions. Later topics are asked for by name.
+// same questions. Later topics ("errors", "toolbox") are asked for by name.
 func DefaultTopics() []Topic { return Topics()[:8] }
 
 // Title returns the topic's name for people, such as "Subnet facts", or ""
@@ -70,6 +71,8 @@ func (t Topic) Title() string {
 		return "Kubernetes"
 	case TopicErrors:
 		return "Read the error"
+	case TopicToolbox:
+		return "Address toolbox"
 	}
 	return ""
 }
@@ -296,6 +299,8 @@ func Generate(t Topic, level int, seed uint64, index int) Question {
 		q = genK8s(r, level)
 	case TopicErrors:
 		q = genErrors(r, level)
+	case TopicToolbox:
+		q = genToolbox(r, level)
 	default:
 		return Question{}
 	}
