@@ -50,7 +50,7 @@ func Forms() []string {
 		"an error message: address already in use, connection refused, timed out, no route to host, network is unreachable, cannot assign requested address, permission denied, empty reply from server, connection reset, WSAE codes 10048 10061 10060 10065 10051 10049 10013 10054",
 		"sockets: ss -ltnup, netstat -an (macOS), netstat -ano (Windows), lsof -iTCP -sTCP:LISTEN -n -P",
 		"containers: docker ps",
-		"interfaces: ip addr, ip -br addr, ifconfig, ipconfig",
+		"interfaces: ip addr, ip -br addr, ifconfig, ipconfig (English, German, French or Spanish Windows)",
 		"a cluster: kubectl get pods -o wide, get svc, get endpoints, get endpointslices, get nodes -o wide",
 	}
 }

@@ -190,40 +190,106 @@ func maskBits(s string) int {
 	return n
 }
 
-// ipconfigAdapter reads "Ethernet adapter Ethernet:" and returns the
-// adapter's name.
+// adapterKinds are the words before an adapter's name in ipconfig's
+// headers, in English, German, French and Spanish Windows: "Ethernet
+// adapter Ethernet:", "Ethernet-Adapter Ethernet:", "Carte Ethernet
+// Ethernet :", "Adaptador de Ethernet Ethernet:". Longer kinds come first.
+var adapterKinds = []string{
+	"Ethernet adapter ", "Wireless LAN adapter ", "Tunnel adapter ", "PPP adapter ", "Unknown adapter ",
+	"Drahtlos-LAN-Adapter ", "Ethernet-Adapter ", "Tunneladapter ", "PPP-Adapter ", "Unbekannter Adapter ",
+	"Carte réseau sans fil ", "Carte Ethernet ", "Carte Tunnel ", "Carte PPP ", "Carte inconnue ",
+	"Adaptador de LAN inalámbrica ", "Adaptador de Ethernet ", "Adaptador de túnel ", "Adaptador PPP ", "Adaptador desconocido ",
+}
+
+// ipconfigAdapter reads an adapter's header, "Ethernet adapter Ethernet:"
+// or its German, French or Spanish form, and returns the adapter's name.
 func ipconfigAdapter(line string) (string, bool) {
-	if !strings.Contains(line, " adapter ") {
+	if line == "" || line[0] == ' ' || line[0] == '\t' {
 		return "", false
 	}
 	t := strings.TrimSpace(line)
-	if !strings.HasSuffix(t, ":") || line[0] == ' ' {
+	if !strings.HasSuffix(t, ":") {
 		return "", false
 	}
-	i := strings.Index(t, " adapter ")
-	if i < 0 {
-		return "", false
+	t = strings.TrimSpace(strings.TrimSuffix(t, ":"))
+	for _, k := range adapterKinds {
+		if name, ok := strings.CutPrefix(t, k); ok && name != "" {
+			return name, true
+		}
 	}
-	return strings.TrimSuffix(t[i+len(" adapter "):], ":"), true
+	// Other kinds in English: "Mobile Broadband adapter Cellular:".
+	if i := strings.Index(t, " adapter "); i > 0 {
+		return t[i+len(" adapter "):], true
+	}
+	return "", false
 }
 
 // ipconfigField reads "   IPv4 Address. . . . . . . . . . . : 192.168.1.42"
-// into its key and value; a continuation line (a second gateway) has an
-// empty key.
+// (French writes ". . .: 192.168.1.42") into its key and value; a
+// continuation line (a second gateway) has an empty key. The key ends at
+// the first colon after a space or a dot of the leader, so that keys such
+// as Spanish "Vínculo: dirección IPv6 local" and IPv6 values keep theirs,
+// or, in a key too long for a leader, at the first colon and space.
 func ipconfigField(line string) (key, value string, ok bool) {
 	if line == "" || line[0] != ' ' {
 		return "", "", false
 	}
-	k, v, found := strings.Cut(line, " : ")
-	if !found {
+	cut := -1
+	for i := 1; i < len(line); i++ {
+		if line[i] == ':' && (line[i-1] == ' ' || line[i-1] == '.') {
+			cut = i
+			break
+		}
+	}
+	if cut < 0 {
+		// A key too long for the leader: "Dirección IPv4 de configuración
+		// automática: 169.254.12.34".
+		cut = strings.Index(line, ": ")
+	}
+	if cut < 0 {
 		t := strings.TrimSpace(line)
 		if _, err := netip.ParseAddr(t); err == nil {
 			return "", t, true
 		}
 		return "", "", false
 	}
-	k = strings.TrimRight(strings.TrimSpace(k), ". ")
-	return k, strings.TrimSpace(v), true
+	k := strings.TrimRight(strings.TrimSpace(line[:cut]), ". ")
+	return k, strings.TrimSpace(line[cut+1:]), true
+}
+
+// ipconfigKey is what an ipconfig field holds.
+type ipconfigKey uint8
+
+const (
+	keyOther ipconfigKey = iota
+	keyIPv4
+	keyIPv6
+	keyMask
+	keyGateway
+)
+
+// ipconfigKeyOf says what field key k names, in English, German, French
+// or Spanish: "Subnet Mask", "Subnetzmaske", "Masque de sous-réseau",
+// "Máscara de subred"; addresses of DNS, DHCP and WINS servers are none of
+// the machine's.
+func ipconfigKeyOf(k string) ipconfigKey {
+	low := strings.ToLower(k)
+	switch {
+	case strings.Contains(low, "dns") || strings.Contains(low, "dhcp") || strings.Contains(low, "wins"):
+		return keyOther
+	case strings.Contains(low, "subnet mask"), strings.Contains(low, "subnetzmaske"),
+		strings.Contains(low, "masque de sous-réseau"), strings.Contains(low, "máscara de subred"):
+		return keyMask
+	case strings.Contains(low, "default gateway"), strings.Contains(low, "standardgateway"),
+		strings.Contains(low, "passerelle par défaut"), strings.Contains(low, "puerta de enlace"):
+		return keyGateway
+	case strings.Contains(low, "ipv4"), low == "ip address", low == "ip-adresse", low == "adresse ip", low == "dirección ip",
+		strings.Contains(low, "autoconfiguration ip"):
+		return keyIPv4
+	case strings.Contains(low, "ipv6"):
+		return keyIPv6
+	}
+	return keyOther
 }
 
 // ipconfigAddr reads a value such as "192.168.1.42(Preferred)" or

@@ -222,9 +222,9 @@ func parseMachine(ls []string) Machine {
 			}
 			lastKey = k
 			a, isAddr := ipconfigAddr(v)
-			switch {
+			switch key := ipconfigKeyOf(k); {
 			case !isAddr:
-			case strings.Contains(k, "Subnet Mask"):
+			case key == keyMask:
 				if n := maskBits(a.String()); n >= 0 {
 					for i := len(it.Addrs) - 1; i >= 0; i-- {
 						if it.Addrs[i].Addr().Is4() {
@@ -233,13 +233,13 @@ func parseMachine(ls []string) Machine {
 						}
 					}
 				}
-			case strings.Contains(k, "Default Gateway"):
+			case key == keyGateway && !a.IsUnspecified():
 				if !it.Gateway.IsValid() || a.Is4() && !it.Gateway.Is4() {
 					it.Gateway = a.WithZone("")
 				}
-			case strings.Contains(k, "IPv4 Address") || k == "IP Address" || strings.Contains(k, "Autoconfiguration IP"):
+			case key == keyIPv4:
 				it.add(prefixOf(a, 32))
-			case strings.Contains(k, "IPv6 Address"):
+			case key == keyIPv6:
 				it.add(prefixOf(a, 64))
 			}
 		default:
