@@ -17,9 +17,11 @@ type Finding struct {
 }
 
 // Check compares the cluster's ranges with each other, the LAN, the nodes'
-// addresses and the scenario's other networks, and reports capacity: how
-// many node ranges the cluster CIDR holds, how many pods a node can run,
-// and nodes left without a pod CIDR. It expects a valid scenario.
+// addresses and the scenario's other networks (an error or a warning for
+// each overlap, an info for a network clear of the cluster's ranges), and
+// reports capacity: how many node ranges the cluster CIDR holds, how many
+// pods a node can run, and nodes left without a pod CIDR. It expects a
+// valid scenario.
 func Check(s Scenario) []Finding {
 	c := s.config()
 	var out []Finding
@@ -51,6 +53,11 @@ func Check(s Scenario) []Finding {
 			}
 			out = append(out, Finding{Severity: sev, Overlap: shared,
 				Message: fmt.Sprintf("%s %v overlaps %s %v: addresses in %v would be ambiguous, and traffic meant for one goes to the other", a.name, a.p, b.name, b.p, prefixesText(shared))})
+		}
+	}
+	for _, n := range ranges[3:] {
+		if !n.p.Overlaps(c.cluster) && !n.p.Overlaps(c.service) && !n.p.Overlaps(c.lan) {
+			out = append(out, Finding{Severity: "info", Message: fmt.Sprintf("%s %v overlaps neither the cluster (pod) CIDR %v, the Service CIDR %v nor the nodes' LAN %v: the cluster takes none of its addresses", n.name, n.p, c.cluster, c.service, c.lan)})
 		}
 	}
 	for _, n := range c.nodes {

@@ -23,6 +23,7 @@ type page struct {
 
 	connect connectForm
 	scale   scaleForm
+	network networkForm
 }
 
 func (p *page) OnPreRender(ctx app.Context) { p.load(ctx) }
@@ -84,6 +85,30 @@ func (p *page) onPod(do k8s.Kind, pod string) app.EventHandler {
 }
 
 func (p *page) onUndo(ctx app.Context, e app.Event) { p.lab.Undo(ctx) }
+
+// onAddNetwork adds the form's network to the scenario, on the step shown.
+func (p *page) onAddNetwork(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	next, er := p.network.add(p.lab.Scen)
+	if len(er) > 0 {
+		p.lab.Errs = er
+		return
+	}
+	p.network.Prefix = ""
+	p.setScenario(ctx, next)
+}
+
+func (p *page) onRemoveNetwork(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) { p.setScenario(ctx, p.lab.Scen.RemoveNetwork(i)) }
+}
+
+// setScenario shows next, the scenario with its networks changed, on the
+// step shown, and writes the link in place.
+func (p *page) setScenario(ctx app.Context, next k8s.Scenario) {
+	p.lab.Errs = nil
+	p.lab.Set(next, "", p.lab.Step)
+	p.lab.WriteLink(ctx, false)
+}
 
 func (p *page) onPreset(name string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
@@ -302,6 +327,7 @@ func (p *page) renderNodes(v view) app.UI {
 				}),
 			),
 		)),
+		p.renderNetworks(v),
 		app.H3().Text("Checks"),
 		app.Ul().Class("k8slab-findings").Body(
 			app.Range(v.Findings).Slice(func(i int) app.UI {
@@ -311,6 +337,53 @@ func (p *page) renderNodes(v view) app.UI {
 					app.Span().DataSet("field", "finding").Text(f.Message),
 				)
 			}),
+		),
+	)
+}
+
+// renderNetworks lists the other networks the checks compare with the
+// cluster's ranges (a VPN, a cloud VPC, an office LAN) and the form that
+// adds one.
+func (p *page) renderNetworks(v view) app.UI {
+	ro := p.IsReadonly()
+	return app.Div().Class("k8slab-networks").Body(
+		app.H3().Text("Other networks: VPN, VPC, office LAN"),
+		app.If(len(v.Networks) == 0, app.P().DataSet("field", "no-networks").Text("None: add the ranges of your VPN or cloud network, and the checks say whether the cluster's ranges overlap them.")),
+		app.Ul().Class("k8slab-network-list").Body(
+			app.Range(v.Networks).Slice(func(i int) app.UI {
+				r := v.Networks[i]
+				return app.Li().DataSet("field", "network-row").Body(
+					app.Span().DataSet("field", "network-name").Text(r.Name),
+					app.Text(" "),
+					app.Code().DataSet("field", "network-prefix").Text(r.Prefix),
+					app.Text(" "),
+					app.Button().Type("button").Class("button button-secondary").DataSet("action", "remove-network").
+						Aria("label", "Remove network "+r.Name).Disabled(ro).OnClick(p.onRemoveNetwork(i)).Text("Remove"),
+				)
+			}),
+		),
+		app.Form().Class("k8slab-form").OnSubmit(p.onAddNetwork).Body(
+			app.FieldSet().Disabled(ro).Body(
+				app.Legend().Text("Add a network"),
+				app.Div().Class("field k8slab-field").Body(
+					app.Label().For("k8slab-add-network-name").Text("Name"),
+					app.Input().Type("text").ID("k8slab-add-network-name").Name("add-network-name").Value(p.network.Name).Placeholder("vpn").
+						AutoComplete(false).Attr("spellcheck", "false").
+						Aria("invalid", p.lab.Errs["add-network-name"] != "").Aria("describedby", "add-network-name-error").
+						OnChange(ui.StoreValue(&p.network.Name)).OnInput(ui.StoreValue(&p.network.Name)),
+					p.lab.FieldError("add-network-name"),
+				),
+				app.Div().Class("field k8slab-field").Body(
+					app.Label().For("k8slab-add-network-prefix").Text("Range (CIDR, such as 10.8.0.0/16)"),
+					app.Input().Type("text").ID("k8slab-add-network-prefix").Name("add-network-prefix").Value(p.network.Prefix).Placeholder("10.8.0.0/16").
+						AutoComplete(false).Attr("spellcheck", "false").Attr("autocapitalize", "off").
+						Aria("invalid", p.lab.Errs["add-network-prefix"] != "").Aria("describedby", "add-network-prefix-error").
+						OnChange(ui.StoreValue(&p.network.Prefix)).OnInput(ui.StoreValue(&p.network.Prefix)),
+					p.lab.FieldError("add-network-prefix"),
+				),
+				p.lab.FormError("network"),
+				app.Button().Type("submit").Class("button").DataSet("action", "add-network").Text("Add the network"),
+			),
 		),
 	)
 }

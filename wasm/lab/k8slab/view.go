@@ -1,6 +1,7 @@
 package k8slab
 
 import (
+	"errors"
 	"fmt"
 	"html"
 	"strconv"
@@ -24,9 +25,10 @@ type view struct {
 	Nodes       []nodeRow
 	Services    []serviceRow
 	Findings    []finding
-	Froms       []option // for the connect form
-	Targets     []option // suggestions for the connect form's To
-	Deployments []option // for the scale form
+	Networks    []networkRow // the other networks Check compares
+	Froms       []option     // for the connect form
+	Targets     []option     // suggestions for the connect form's To
+	Deployments []option     // for the scale form
 	Picture     string
 	Summary     string
 	ClusterCIDR string
@@ -55,6 +57,10 @@ type serviceRow struct {
 
 type finding struct {
 	Severity, Message string
+}
+
+type networkRow struct {
+	Name, Prefix string
 }
 
 func tone(v k8s.Verdict) string {
@@ -190,6 +196,9 @@ func buildView(s k8s.Scenario, step int) view {
 	for _, f := range k8s.Check(s) {
 		v.Findings = append(v.Findings, finding{Severity: f.Severity, Message: f.Message})
 	}
+	for _, n := range s.Networks {
+		v.Networks = append(v.Networks, networkRow{Name: n.Name, Prefix: n.Prefix.String()})
+	}
 	v.ClusterCIDR, v.ServiceCIDR = k8s.DefaultClusterCIDR.String(), k8s.DefaultServiceCIDR.String()
 	if s.ClusterCIDR.IsValid() {
 		v.ClusterCIDR = s.ClusterCIDR.String()
@@ -311,9 +320,10 @@ func picture(v view, st k8s.State) (string, string) {
 	return out.String(), strings.Join(words, " ")
 }
 
-// connectForm and scaleForm are the forms, as typed.
+// connectForm, scaleForm and networkForm are the forms, as typed.
 type connectForm struct{ From, To string }
 type scaleForm struct{ Deployment, Replicas string }
+type networkForm struct{ Name, Prefix string }
 
 // errs maps an input's name to what is wrong with its value.
 type errs map[string]string
@@ -328,4 +338,21 @@ func (f scaleForm) action() (k8s.Action, errs) {
 		return k8s.Action{}, errs{"scale-replicas": fmt.Sprintf("%q is not a number of replicas", f.Replicas)}
 	}
 	return k8s.Action{Do: k8s.Scale, Deployment: f.Deployment, Replicas: n}, nil
+}
+
+// add returns s with the form's network added, or the error at the input
+// that caused it.
+func (f networkForm) add(s k8s.Scenario) (k8s.Scenario, errs) {
+	next, err := s.AddNetwork(f.Name, f.Prefix)
+	if err == nil {
+		return next, nil
+	}
+	var fe *field.Error
+	if errors.As(err, &fe) && strings.HasSuffix(fe.Field, ".name") {
+		return s, errs{"add-network-name": fe.Reason}
+	}
+	if errors.As(err, &fe) && strings.HasSuffix(fe.Field, ".prefix") {
+		return s, errs{"add-network-prefix": fe.Reason}
+	}
+	return s, errs{"network": err.Error()}
 }

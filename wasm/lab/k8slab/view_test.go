@@ -210,3 +210,44 @@ func TestPresetsOpenOnTheSymptom(t *testing.T) {
 		t.Errorf("at step 0 pods = %+v; want client-1 and web-1", start.Pods)
 	}
 }
+
+func TestNetworkForm(t *testing.T) {
+	base := k8s.Presets()[0].Scenario
+	s, er := networkForm{Name: "office VPN", Prefix: "10.244.4.0/22"}.add(base)
+	if er != nil || len(s.Networks) != 1 {
+		t.Fatalf("add(office VPN) = %v, %v", s.Networks, er)
+	}
+	v := buildView(s, 0)
+	if len(v.Networks) != 1 || v.Networks[0] != (networkRow{"office VPN", "10.244.4.0/22"}) {
+		t.Errorf("view networks = %v", v.Networks)
+	}
+	found := false
+	for _, f := range v.Findings {
+		found = found || f.Severity == "error" && strings.Contains(f.Message, `network "office VPN" 10.244.4.0/22`)
+	}
+	if !found {
+		t.Errorf("findings %v do not report the overlap with the VPN", v.Findings)
+	}
+	// The network goes with the link, and the preset's link is unchanged.
+	doc, err := document(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := scenario.Fragment(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, _, problems := readScenario(url.Values{}, f)
+	if len(problems) != 0 || len(back.Networks) != 1 || back.Networks[0] != s.Networks[0] {
+		t.Errorf("link round trip: %v, %v", back.Networks, problems)
+	}
+	for _, tt := range []struct{ name, prefix, input string }{
+		{"vpn", "10.8.0.0/99", "add-network-prefix"},
+		{"vpn", "", "add-network-prefix"},
+		{strings.Repeat("x", 70), "10.8.0.0/16", "add-network-name"},
+	} {
+		if _, er := (networkForm{Name: tt.name, Prefix: tt.prefix}).add(base); er[tt.input] == "" {
+			t.Errorf("add(%q, %q) = %v; want an error at %s", tt.name, tt.prefix, er, tt.input)
+		}
+	}
+}
