@@ -87,7 +87,10 @@ func classify(l lines, nonEmpty []string) Result {
 	}
 	m := parseMachine(l.text)
 	c := parseCluster(l.text)
-	if c.rows() > 0 && c.rows() >= m.rows() {
+	// Interfaces pasted with a cluster's listings, with no sockets or
+	// containers, go with the cluster: its VPN ranges are checked.
+	if c.rows() > 0 && (c.rows() >= m.rows() || len(m.Listeners)+len(m.Containers) == 0) {
+		c.Networks = vpnNetworks(m.Interfaces)
 		return c.result()
 	}
 	if m.rows() > 0 {

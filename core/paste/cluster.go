@@ -4,6 +4,8 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+
+	"github.com/netground/netground/core/k8s"
 )
 
 // Pod is a row of kubectl get pods (-o wide, -A, --show-labels).
@@ -73,6 +75,11 @@ type Cluster struct {
 	// LabelsKnown reports that the pods were listed with --show-labels.
 	LabelsKnown bool `json:"labelsKnown,omitempty"`
 	Skipped     int  `json:"skipped,omitempty"` // rows that could not be read
+	// Networks are the ranges of VPN interfaces pasted with the listings
+	// (ip addr, ifconfig or ipconfig of a VPN client: tun0, wg0, utun3,
+	// an OpenVPN or WireGuard adapter), which the lab's checks compare with
+	// the cluster's ranges. Classify fills them in; ParseCluster does not.
+	Networks []k8s.Network `json:"networks,omitempty"`
 }
 
 // IsZero reports whether c holds nothing.

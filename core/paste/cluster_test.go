@@ -2,6 +2,7 @@ package paste_test
 
 import (
 	"net/netip"
+	"slices"
 	"strings"
 	"testing"
 
@@ -262,5 +263,58 @@ func TestClusterOverlap(t *testing.T) {
 	}
 	if !overlap {
 		t.Errorf("pods in 192.168.1.0/24 beside nodes on 192.168.1.0/24 give no overlap finding: %+v", c.Findings())
+	}
+}
+
+// TestClusterVPN pastes a cluster with the interfaces of a laptop whose
+// VPN's range overlaps the pod network: the lab's scenario carries the
+// VPN's range, and the overlap is a finding.
+func TestClusterVPN(t *testing.T) {
+	for _, tt := range []struct {
+		name, ifaces string
+		want         []string // the networks, "NAME PREFIX"
+		overlap      bool
+	}{
+		{"ip -br addr", "$ ip -br addr\nlo               UNKNOWN        127.0.0.1/8 ::1/128\nwlp2s0           UP             192.168.50.23/24\ntun0             UNKNOWN        10.244.1.77/20 fe80::1:2/64\n",
+			[]string{"tun0 10.244.0.0/20"}, true},
+		{"ip addr, WireGuard", "$ ip addr show wg0\n7: wg0: <POINTOPOINT,NOARP,UP,LOWER_UP> mtu 1420 qdisc noqueue state UNKNOWN group default qlen 1000\n    link/none \n    inet 10.8.0.2/24 scope global wg0\n       valid_lft forever preferred_lft forever\n",
+			[]string{"wg0 10.8.0.0/24"}, false},
+		{"ifconfig, macOS", "utun4: flags=8051<UP,POINTOPOINT,RUNNING,MULTICAST> mtu 1380\n\tinet 10.100.0.9 --> 10.100.0.9 netmask 0xffff0000\n",
+			[]string{"utun4 10.100.0.0/16"}, true},
+		{"ipconfig, German", "Unbekannter Adapter OpenVPN Wintun:\r\n\r\n   Verbindungsspezifisches DNS-Suffix: \r\n   IPv4-Adresse  . . . . . . . . . . : 10.96.8.6\r\n   Subnetzmaske  . . . . . . . . . . : 255.255.252.0\r\n",
+			[]string{"OpenVPN Wintun 10.96.8.0/22"}, true},
+		{"no VPN", "$ ip -br addr\nlo               UNKNOWN        127.0.0.1/8\nenp3s0           UP             192.168.1.23/24\n", nil, false},
+	} {
+		r := paste.Classify(clusterPaste + tt.ifaces)
+		if r.Kind != paste.KindCluster {
+			t.Errorf("%s: Classify = %v; want cluster", tt.name, r.Kind)
+			continue
+		}
+		var got []string
+		for _, n := range r.Cluster.Networks {
+			got = append(got, n.Name+" "+n.Prefix.String())
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: networks %q; want %q", tt.name, got, tt.want)
+		}
+		frag, _ := strings.CutPrefix(r.Link, "/k8s#")
+		doc, err := scenario.DecodeFragment(frag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := k8s.DecodeScenario(doc.State)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if len(s.Networks) != len(tt.want) {
+			t.Errorf("%s: the lab's networks %v; want %q", tt.name, s.Networks, tt.want)
+		}
+		overlap := false
+		for _, f := range r.Findings {
+			overlap = overlap || f.Kind == paste.RangeOverlap && len(tt.want) > 0 && strings.Contains(f.Message, strings.Fields(tt.want[0])[0])
+		}
+		if overlap != tt.overlap {
+			t.Errorf("%s: an overlap with the VPN in the findings is %v; want %v: %+v", tt.name, overlap, tt.overlap, r.Findings)
+		}
 	}
 }

@@ -385,9 +385,18 @@ func (c Cluster) Scenario() (k8s.Scenario, []string) {
 			}
 		}
 	}
+	if len(c.Networks) > 0 {
+		s.Networks = slices.Clone(c.Networks[:min(len(c.Networks), k8s.MaxNetworks)])
+		var names []string
+		for _, n := range s.Networks {
+			names = append(names, fmt.Sprintf("%s %v", n.Name, n.Prefix))
+		}
+		note("the checks compare the VPN ranges pasted with the cluster (%s) with its ranges", strings.Join(names, ", "))
+	}
 	if err := s.Validate(); err != nil {
 		note("the lab could not hold the whole cluster (%v); it shows a part", err)
 		for _, drop := range []func(){
+			func() { s.Networks = nil },
 			func() { s.Actions = nil },
 			func() { s.Services = nil },
 			func() { s.Deployments = nil },

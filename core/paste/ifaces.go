@@ -5,6 +5,9 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+
+	"github.com/netground/netground/core/field"
+	"github.com/netground/netground/core/k8s"
 )
 
 // Interface is a network interface read from ip addr, ip -br addr,
@@ -300,4 +303,57 @@ func ipconfigAddr(v string) (netip.Addr, bool) {
 	}
 	a, err := netip.ParseAddr(strings.TrimSpace(v))
 	return a, err == nil
+}
+
+// vpnNames are parts of the names VPN clients give their interfaces and
+// adapters, in lower case.
+var vpnNames = []string{"vpn", "wireguard", "wintun", "tailscale", "zerotier", "nordlynx", "anyconnect", "globalprotect", "pangp", "fortinet", "forticlient"}
+
+// IsVPN reports whether the interface is a VPN client's: tun0, tap0, wg0,
+// utun3, ppp0, tailscale0, zt…, or an adapter named after OpenVPN,
+// WireGuard and the like.
+func (i Interface) IsVPN() bool {
+	n := strings.ToLower(i.Name)
+	for _, p := range []string{"tun", "tap", "wg", "utun", "ppp", "tailscale", "zt"} {
+		if strings.HasPrefix(n, p) {
+			return true
+		}
+	}
+	for _, v := range vpnNames {
+		if strings.Contains(n, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// vpnNetworks returns the networks of the VPN interfaces' IPv4 and global
+// IPv6 addresses, once each, named after the interface.
+func vpnNetworks(its []Interface) []k8s.Network {
+	var out []k8s.Network
+	seen := map[netip.Prefix]bool{}
+	for _, it := range its {
+		if !it.IsVPN() {
+			continue
+		}
+		for _, p := range it.Addrs {
+			a := p.Addr()
+			if a.IsLoopback() || a.IsLinkLocalUnicast() || a.IsUnspecified() || a.IsMulticast() {
+				continue
+			}
+			p = p.Masked()
+			if seen[p] || len(out) == k8s.MaxNetworks {
+				continue
+			}
+			seen[p] = true
+			name := it.Name
+			if len(name) > k8s.MaxNameLen {
+				// Shorten counts characters; a quarter of the limit holds
+				// them in bytes, with the mark of the cut.
+				name = field.Shorten(name, k8s.MaxNameLen/4-1)
+			}
+			out = append(out, k8s.Network{Name: name, Prefix: p})
+		}
+	}
+	return out
 }

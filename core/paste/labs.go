@@ -3,8 +3,8 @@ package paste
 import (
 	"fmt"
 	"net/netip"
-	"strconv"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/netground/netground/core/bind"
