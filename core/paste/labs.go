@@ -34,7 +34,7 @@ var wellKnownClusterIPs = []netip.Addr{netip.MustParseAddr("10.96.0.10"), netip.
 // are parts of names that do.
 var (
 	k8sWords   = []string{"kubectl", "kubernetes", "k8s", "pod", "pods", "clusterip", "coredns", "kubelet", "minikube", "k3s", "microk8s", "kubeadm", "endpoints"}
-	k8sPhrases = []string{".svc", "cluster.local", "kube-system", "kube-dns", "kube-proxy", "kube-apiserver", "kube-controller", "serviceaccount"}
+	k8sPhrases = []string{".svc", "cluster.local", "k8s.io", "pod/", "svc/", "kube-system", "kube-dns", "kube-proxy", "kube-apiserver", "kube-controller", "serviceaccount"}
 	// natWords put an error behind a home router; natPhrases likewise.
 	natWords   = []string{"nat", "router", "cgnat", "cgn"}
 	natPhrases = []string{"port forward", "port-forwarding", "forwarded port", "from outside", "from the internet", "public ip", "public address", "wan address", "wan ip"}
@@ -78,7 +78,8 @@ func anyPhrase(low string, phrases []string) bool {
 }
 
 // anyWord reports whether one of words appears in low as a whole word:
-// not inside a longer run of letters and digits.
+// not inside a longer name of letters, digits, '-', '_', '.', '/' or '@',
+// so that "router" is not react-router's, nor "pod" pod/web's.
 func anyWord(low string, words []string) bool {
 	for _, w := range words {
 		for i := 0; ; {
@@ -88,7 +89,7 @@ func anyWord(low string, words []string) bool {
 			}
 			j += i
 			end := j + len(w)
-			if (j == 0 || !isAlnum(low[j-1])) && (end == len(low) || !isAlnum(low[end])) {
+			if (j == 0 || !isNameByte(low[j-1])) && (end == len(low) || !isNameByte(low[end])) {
 				return true
 			}
 			i = j + 1
@@ -97,7 +98,9 @@ func anyWord(low string, words []string) bool {
 	return false
 }
 
-func isAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+func isNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '/' || c == '@'
+}
 
 func inAny(a netip.Addr, ps []netip.Prefix) (netip.Prefix, bool) {
 	for _, p := range ps {

@@ -56,6 +56,7 @@ var labSamples = []struct {
 	{"I forwarded the port on my router:\ndial tcp 203.0.113.50:25565: connect: connection refused", scenario.WidgetBind, "refused"},
 	{"router at 192.168.1.1:\ndial tcp 192.168.1.1:80: connect: connection timed out", scenario.WidgetBind, "timed out"},
 	{"kubectl port-forward svc/web 8080:80\ndial tcp 203.0.113.50:8080: i/o timeout", scenario.WidgetBind, "timed out"},
+	{"at Object.<anonymous> (/app/node_modules/react-router-dom/dist/index.js:12:3)\nError: connect ETIMEDOUT 104.18.2.9:443", scenario.WidgetBind, "timed out"},
 	{"The connection to the server 192.168.49.2:8443 was refused - did you specify the right host or port?", scenario.WidgetBind, "refused"},
 }
 
