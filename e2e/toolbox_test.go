@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/netground/netground/core/practice"
 )
 
 // TestToolboxAddressMAC: the Address page takes a MAC address in its three
@@ -201,6 +202,193 @@ func TestToolboxPlanNextFree(t *testing.T) {
 	b.waitField("next-free", "10.0.3.0/24")
 }
 
+// TestToolboxAddressArithmetic: the address ± N and the distance to a
+// second address, with their errors at the input that caused them.
+func TestToolboxAddressArithmetic(t *testing.T) {
+	t.Parallel()
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	b.do(chromedp.Navigate(s.URL + "addr?ip=192.168.1.42&add=10&to=192.168.2.1"))
+	b.waitField("add-result", "192.168.1.52")
+	b.waitField("distance", "215")
+	if got := b.field("canonical"); got != "192.168.1.42" {
+		t.Errorf("canonical = %q; the address's own answer is lost", got)
+	}
+	b.waitLive()
+	b.waitField("add-result", "192.168.1.52")
+
+	b.typeInto("add", "-43")
+	b.waitField("add-result", "192.168.0.255")
+	if got := queryParam(t, b, "add"); got != "-43" {
+		t.Errorf("URL add = %q; want -43", got)
+	}
+	b.typeInto("to", "192.168.1.2")
+	b.waitField("distance", "-40")
+	if got := queryParam(t, b, "to"); got != "192.168.1.2" {
+		t.Errorf("URL to = %q", got)
+	}
+	b.typeInto("to", "192.168.1.42")
+	b.waitField("distance", "0")
+
+	// Past either end of IPv4: an error under add, no wrapping around.
+	b.typeInto("ip", "255.255.255.255")
+	b.typeInto("add", "1")
+	b.waitFieldContains("add-error", "passes the last address 255.255.255.255 of IPv4")
+	if got := b.field("add-result"); got != "" {
+		t.Errorf("255.255.255.255 + 1 = %q; want an error", got)
+	}
+	if got := b.field("error"); got != "" {
+		t.Errorf("the address shows an error %q; the step's error belongs under add", got)
+	}
+	if inv := eval[string](b, `document.querySelector('input[name=add]').getAttribute('aria-invalid')`); inv != "true" {
+		t.Errorf("add's aria-invalid = %q; want true", inv)
+	}
+	b.typeInto("ip", "0.0.0.0")
+	b.typeInto("add", "-1")
+	b.waitFieldContains("add-error", "passes the first address 0.0.0.0 of IPv4")
+	b.typeInto("add", "1e3")
+	b.waitFieldContains("add-error", `number "1e3"`)
+	b.typeInto("to", "255.255.255.255")
+	b.waitField("distance", "4294967295")
+
+	// IPv4 and IPv6 have no distance between them.
+	b.typeInto("to", "2001:db8::1")
+	b.waitFieldContains("distance-error", "one family")
+	b.typeInto("to", "10.0.0.256")
+	b.waitFieldContains("distance-error", "10.0.0.256")
+
+	// IPv6, exact to the last of 2^128 addresses.
+	b.typeInto("ip", "2001:db8::1")
+	b.typeInto("add", "0xffff")
+	b.waitField("add-result", "2001:db8::1:0")
+	b.typeInto("to", "2001:db8::1:0")
+	b.waitField("distance", "65535")
+	b.typeInto("ip", "::")
+	b.typeInto("to", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff")
+	b.waitField("distance", "340282366920938463463374607431768211455")
+	b.typeInto("add", "-1")
+	b.waitFieldContains("add-error", "passes the first address :: of IPv6")
+
+	// A MAC address has no arithmetic; the page says so under each input.
+	b.typeInto("ip", "34:56:78:9a:bc:de")
+	b.waitFieldContains("add-error", "MAC address")
+	b.waitFieldContains("distance-error", "MAC address")
+	b.waitField("eui64-link-local", "fe80::3656:78ff:fe9a:bcde")
+
+	// The link reopens all of it.
+	b.do(chromedp.Navigate(s.URL + "addr?ip=10.0.0.255&add=%2B1&to=10.0.1.0"))
+	b.waitLive()
+	b.waitField("add-result", "10.0.1.0")
+	b.waitField("distance", "1")
+	if got := eval[string](b, `document.querySelector('input[name=add]').value`); got != "+1" {
+		t.Errorf("add input = %q; want the link's +1", got)
+	}
+}
+
+// TestToolboxSubnetRandom: a random address of the subnet, kept in the
+// link, for every size of subnet.
+func TestToolboxSubnetRandom(t *testing.T) {
+	t.Parallel()
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	b.do(chromedp.Navigate(s.URL + "subnet?net=10.0.0.0/8"))
+	b.waitLive()
+	historyLength := eval[int](b, `history.length`)
+	pick := func() string {
+		t.Helper()
+		before := b.field("random-addr")
+		b.do(chromedp.Click(chromedp.CSS(`button[data-action="random-addr"]`)))
+		got := queryParam(t, b, "pick")
+		for i := 0; i < 400 && (got == "" || got == before); i++ {
+			eval[bool](b, `new Promise(r => setTimeout(() => r(true), 50))`)
+			got = queryParam(t, b, "pick")
+		}
+		b.waitField("random-addr", got)
+		return got
+	}
+	first := pick()
+	if !strings.HasPrefix(first, "10.") || len(strings.Split(first, ".")) != 4 {
+		t.Fatalf("a random address of 10.0.0.0/8 = %q", first)
+	}
+	second := pick()
+	if second == first {
+		t.Errorf("two picks from 16,777,216 addresses gave %s twice", first)
+	}
+	if got := eval[int](b, `history.length`); got != historyLength+2 {
+		t.Errorf("two picks made the history %d entries long; want %d", got, historyLength+2)
+	}
+	b.do(chromedp.NavigateBack())
+	b.waitField("random-addr", first)
+	b.do(chromedp.Reload())
+	b.waitLive()
+	b.waitField("random-addr", first)
+
+	// A new subnet drops the pick made from the old one.
+	b.typeInto("net", "10.0.0.7/32")
+	b.waitField("network", "10.0.0.7")
+	if got := b.field("random-addr"); got != "" {
+		t.Errorf("the pick %q stays after the subnet changed", got)
+	}
+	if got := queryParam(t, b, "pick"); got != "" {
+		t.Errorf("URL pick = %q after the subnet changed", got)
+	}
+	if got := pick(); got != "10.0.0.7" {
+		t.Errorf("a random address of a /32 = %q", got)
+	}
+	b.typeInto("net", "10.0.0.6/31")
+	b.waitField("network", "10.0.0.6")
+	if got := pick(); got != "10.0.0.6" && got != "10.0.0.7" {
+		t.Errorf("a random address of 10.0.0.6/31 = %q", got)
+	}
+	b.typeInto("net", "0.0.0.0/0")
+	b.waitField("network", "0.0.0.0")
+	if got := pick(); !ipv4Form.MatchString(got) {
+		t.Errorf("a random address of 0.0.0.0/0 = %q", got)
+	}
+	b.typeInto("net", "2001:db8::/64")
+	b.waitField("network", "2001:db8::")
+	if got := pick(); !strings.HasPrefix(got, "2001:db8::") {
+		t.Errorf("a random address of 2001:db8::/64 = %q", got)
+	}
+	b.typeInto("net", "::/0")
+	b.waitField("network", "::")
+	if got := pick(); !strings.Contains(got, ":") {
+		t.Errorf("a random address of ::/0 = %q", got)
+	}
+
+	// A link whose pick is not in its subnet says so.
+	b.do(chromedp.Navigate(s.URL + "subnet?net=192.168.1.0/24&pick=10.0.0.1"))
+	b.waitFieldContains("random-addr-error", "10.0.0.1 is not in 192.168.1.0/24")
+}
+
+var ipv4Form = regexp.MustCompile(`^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$`)
+
+// TestToolboxPractice: the toolbox topic on the practice page, answered.
+func TestToolboxPractice(t *testing.T) {
+	t.Parallel()
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	set := practiceSet(7, []practice.Topic{practice.TopicToolbox}, 3)
+	b.do(chromedp.Navigate(s.URL + "practice?topics=toolbox&level=3&seed=7"))
+	b.waitLive()
+	b.waitField("total", "10")
+	if on := eval[bool](b, `document.querySelector('input[type=checkbox][value="toolbox"]')?.checked ?? false`); !on {
+		t.Errorf("the toolbox checkbox is not checked")
+	}
+	for n := 1; n <= 3; n++ {
+		answerCurrent(t, b, set, n, "")
+		b.waitFieldPrefix("feedback", "correct")
+		if sol := b.field("solution"); !strings.Contains(sol, set.Questions[n-1].Answer) {
+			t.Errorf("question %d: the solution %q does not show the answer", n, sol)
+		}
+		b.do(chromedp.KeyEvent("\r"))
+	}
+	q := answerCurrent(t, b, set, 4, "10.255.255.254")
+	if got, want := b.waitFieldPrefix("feedback", "wrong"), q.Check("10.255.255.254").Message; got != want {
+		t.Errorf("feedback = %q; want %q", got, want)
+	}
+}
+
 var globalIDForm = regexp.MustCompile(`^[0-9a-f]{10}$`)
 
 // TestToolboxPlanULA: a random unique local /48 that the link keeps, and
@@ -273,6 +461,12 @@ func TestToolboxFirstAnswerMatchesTheApp(t *testing.T) {
 		"subnet?net=192.0.2.64/26&nth=-1",
 		"subnet?net=2001:db8::/50&nth=0x10",
 		"subnet?net=10.0.0.0/17&nth=99999",
+		"addr?ip=192.168.1.42&add=-1&to=192.168.2.1",
+		"addr?ip=255.255.255.255&add=1&to=::1",
+		"addr?ip=2001:db8::1&add=0xffff&to=2001:db8::",
+		"addr?ip=34:56:78:9a:bc:de&add=1",
+		"subnet?net=2001:db8::/64&pick=2001:db8::8f2c:4e91:d07a:1b3c",
+		"subnet?net=192.168.1.0/24&pick=10.0.0.1",
 	}
 	for _, link := range links {
 		t.Run(strings.NewReplacer("/", "_", "?", "_").Replace(link), func(t *testing.T) {
@@ -315,6 +509,9 @@ func TestToolboxAccessibility(t *testing.T) {
 		{"addr?ip=224.0.0.251", "multicast-mac", "01:00:5e:00:00:fb"},
 		{"subnet?net=192.0.2.0/25&nth=-2", "nth-address", "192.0.2.126"},
 		{"subnet?net=2001:db8::/50&nth=x", "reverse-zone", "0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa"},
+		{"addr?ip=192.168.1.42&add=10&to=192.168.2.1", "distance", "215"},
+		{"addr?ip=255.255.255.255&add=1&to=::1", "add-error", `address "255.255.255.255": adding 1 passes the last address 255.255.255.255 of IPv4`},
+		{"subnet?net=10.0.0.0/8&pick=10.1.2.3", "random-addr", "10.1.2.3"},
 		{"plan?mode=free", "next-free", "10.0.3.0/24"},
 		{"plan?mode=ula&gid=123456789a", "ula-prefix", "fd12:3456:789a::/48"},
 	}
