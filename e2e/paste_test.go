@@ -641,3 +641,154 @@ func pasteToAnswer(b *browser, base, text, kind string) float64 {
 		el.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
 	})`, kind, js))
 }
+
+// pasteIpconfigDE is ipconfig of a German Windows, as it prints it.
+const pasteIpconfigDE = "C:\\Users\\anna>ipconfig\r\n\r\nWindows-IP-Konfiguration\r\n\r\n\r\n" +
+	"Ethernet-Adapter Ethernet:\r\n\r\n" +
+	"   Verbindungsspezifisches DNS-Suffix: fritz.box\r\n" +
+	"   IPv6-Adresse. . . . . . . . . . . : 2001:db8:1234:5600::23\r\n" +
+	"   Verbindungslokale IPv6-Adresse  . : fe80::1c2b:3d4e:5f60:7182%12\r\n" +
+	"   IPv4-Adresse  . . . . . . . . . . : 192.168.178.23(Bevorzugt) \r\n" +
+	"   Subnetzmaske  . . . . . . . . . . : 255.255.255.0\r\n" +
+	"   Standardgateway . . . . . . . . . : fe80::3a10:d5ff:fe00:1%12\r\n" +
+	"                                       192.168.178.1\r\n\r\n" +
+	"Drahtlos-LAN-Adapter WLAN:\r\n\r\n" +
+	"   Medienstatus. . . . . . . . . . . : Medium getrennt\r\n" +
+	"   Verbindungsspezifisches DNS-Suffix: \r\n"
+
+// TestPasteErrorOpensOtherLabs pastes errors about a home router and a
+// cluster: the box names the NAT or Kubernetes lab's verdict, and its link
+// opens that lab on the step that reproduces the error.
+func TestPasteErrorOpensOtherLabs(t *testing.T) {
+	t.Parallel()
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	b.do(chromedp.Navigate(s.URL))
+	for _, p := range []struct {
+		text, link, verdict, field string // field: the lab's field that shows verdict
+	}{
+		{"ssh: connect to host 198.51.100.23 port 22: Connection timed out (port forwarding is set up on the router)", "/nat?step=1#s=1.", "no-mapping", "outcome"},
+		{"I forwarded port 25565 on my router but friends get:\ndial tcp 203.0.113.50:25565: connect: connection timed out", "/nat?step=1#s=1.", "no-mapping", "outcome"},
+		{"dial tcp 100.72.1.9:443: connect: no route to host", "/nat?step=1#s=1.", "no-host", "outcome"},
+		{"The connection to the server localhost:8080 was refused - did you specify the right host or port?", "/k8s?step=1#s=1.", "refused", "verdict"},
+		{"dial tcp 10.96.0.10:53: i/o timeout", "/k8s?step=1#s=1.", "timed out", "verdict"},
+		{"pod api-5c7d can't reach the db Service:\ndial tcp 10.104.33.8:5432: connect: connection refused", "/k8s?step=1#s=1.", "refused", "verdict"},
+	} {
+		b.do(chromedp.Navigate(s.URL))
+		b.setPaste(p.text)
+		href := b.waitPasteVerdict("error", p.link, p.verdict)
+		if !strings.HasPrefix(href, s.URL+strings.TrimPrefix(p.link, "/")) {
+			t.Errorf("%.40q: paste-open = %q; want %s…", p.text, href, p.link)
+		}
+		if b.field("paste-lab-note") == "" {
+			t.Errorf("%.40q: no note on how the lab relates to the error", p.text)
+		}
+		bindlabClick(b, `a[data-field=paste-open]`)
+		b.waitField(p.field, p.verdict)
+		if got := b.field("step"); got != "1" {
+			t.Errorf("%.40q: the lab shows step %q; want 1", p.text, got)
+		}
+		if u := b.location(); !strings.HasPrefix(u, s.URL+strings.TrimPrefix(p.link, "/")) {
+			t.Errorf("%.40q: the lab is at %q", p.text, u)
+		}
+	}
+}
+
+// TestPasteIpconfigGerman pastes a German ipconfig: the box reads the
+// interfaces, and the Bind lab's host has the adapter's address.
+func TestPasteIpconfigGerman(t *testing.T) {
+	t.Parallel()
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	b.do(chromedp.Navigate(s.URL))
+	b.setPaste(pasteIpconfigDE)
+	b.waitPaste("interfaces", "/bind#s=1.")
+	for f, want := range map[string]string{"paste-interfaces": "2", "paste-os": "Windows"} {
+		if got := b.field(f); got != want {
+			t.Errorf("%s = %q; want %q", f, got, want)
+		}
+	}
+	bindlabClick(b, `a[data-field=paste-open]`)
+	if got := b.waitFieldContains("picture-summary", "192.168.178.23"); !strings.Contains(got, "192.168.178.23") {
+		t.Errorf("the Bind lab's host does not have the adapter's 192.168.178.23: %q", got)
+	}
+	// Nothing listens: an interface listing alone gives the host, not its
+	// sockets.
+	b.waitFieldPresent("matrix-empty")
+}
+
+// TestPasteClusterVPN pastes a cluster with the ip -br addr of a laptop
+// whose VPN overlaps the pod network: the lab lists the VPN and the
+// overlap; a range added in the lab is checked too, and travels in the
+// link.
+func TestPasteClusterVPN(t *testing.T) {
+	t.Parallel()
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	b.do(chromedp.Navigate(s.URL))
+	b.setPaste(pasteCluster + "$ ip -br addr\nlo               UNKNOWN        127.0.0.1/8\nwlp2s0           UP             192.168.50.23/24\ntun0             UNKNOWN        10.244.1.77/20\n")
+	b.waitPaste("cluster", "/k8s#s=1.")
+	bindlabClick(b, `a[data-field=paste-open]`)
+	b.waitFieldPresent("network-row")
+	if got := strings.Join(k8slabTexts(b, "network-prefix"), " "); got != "10.244.0.0/20" {
+		t.Errorf("networks %q; want tun0's 10.244.0.0/20", got)
+	}
+	if got := strings.Join(k8slabTexts(b, "finding"), "\n"); !strings.Contains(got, `network "tun0" 10.244.0.0/20`) {
+		t.Errorf("findings do not report the overlap with tun0: %q", got)
+	}
+	b.fill("add-network-name", "office")
+	b.fill("add-network-prefix", "10.96.8.0/22")
+	bindlabClick(b, `button[data-action="add-network"]`)
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) && len(k8slabTexts(b, "network-row")) < 2 {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if got := strings.Join(k8slabTexts(b, "network-prefix"), " "); got != "10.244.0.0/20 10.96.8.0/22" {
+		t.Errorf("after adding office, networks %q", got)
+	}
+	if got := strings.Join(k8slabTexts(b, "finding"), "\n"); !strings.Contains(got, `network "office" 10.96.8.0/22`) {
+		t.Errorf("findings do not report the overlap with office: %q", got)
+	}
+	// The link holds the network: a fresh page opens it.
+	link := b.location()
+	b.do(chromedp.Navigate(s.URL))
+	b.waitLive()
+	b.do(chromedp.Navigate(link))
+	b.waitFieldPresent("network-row")
+	deadline = time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) && len(k8slabTexts(b, "network-row")) < 2 {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if got := strings.Join(k8slabTexts(b, "network-prefix"), " "); got != "10.244.0.0/20 10.96.8.0/22" {
+		t.Errorf("the link %q opens networks %q", link, got)
+	}
+	// A range that is not one is refused under its input.
+	b.fill("add-network-prefix", "10.8.0.0/40")
+	bindlabClick(b, `button[data-action="add-network"]`)
+	if got := b.waitFieldPresentText(`#add-network-prefix-error [data-field=error]`); !strings.Contains(got, "10.8.0.0/40") {
+		t.Errorf("error under the range = %q; want it to quote 10.8.0.0/40", got)
+	}
+	bindlabClick(b, `button[data-action="remove-network"]`)
+	deadline = time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) && len(k8slabTexts(b, "network-row")) != 1 {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if got := strings.Join(k8slabTexts(b, "network-prefix"), " "); got != "10.96.8.0/22" {
+		t.Errorf("after removing the first network, networks %q", got)
+	}
+}
+
+// waitFieldPresentText waits for an element matching selector and returns
+// its text.
+func (b *browser) waitFieldPresentText(selector string) string {
+	b.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	js := fmt.Sprintf(`(document.querySelector(%q) || {textContent: ""}).textContent`, selector)
+	for time.Now().Before(deadline) {
+		if got := eval[string](b, js); got != "" {
+			return got
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return ""
+}
