@@ -7,10 +7,14 @@
 // the page that answers it (/addr, /subnet, /plan, /ports). For an error
 // message, Diagnose names the socket error, the address and port it is
 // about, explains it in plain words with the usual causes ranked and the
-// man page or document it rests on, and builds a Bind lab scenario that
-// reproduces it with those numbers. For tool output, ParseMachine and
-// ParseCluster turn the listings into a Bind or Kubernetes lab of the
-// user's own machine or cluster, with findings about the usual mistakes.
+// man page or document it rests on, and builds a lab scenario that
+// reproduces it with those numbers: the Bind lab's, or the NAT lab's for
+// a home router or a carrier-grade NAT, or the Kubernetes lab's for a
+// ClusterIP, a pod address or kubectl without a kubeconfig. For tool
+// output, ParseMachine and ParseCluster turn the listings into a Bind or
+// Kubernetes lab of the user's own machine or cluster, with findings about
+// the usual mistakes; ipconfig is read in English, German, French and
+// Spanish.
 //
 // Privacy: everything is parsed in the caller's process (the browser) and
 // nothing is sent anywhere. The links a Result carries hold only parsed
