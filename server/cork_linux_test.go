@@ -10,6 +10,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // corked reports whether TCP_CORK is set on c.
@@ -89,6 +90,16 @@ func TestCorkedResponses(t *testing.T) {
 			if err != nil || !bytes.Equal(body, want) {
 				t.Errorf("GET /%s: %d bytes, %v; want %d bytes", name, len(body), err, len(want))
 			}
+		}
+	}
+	// The connection turns idle once its response is flushed, which may be
+	// after the client has read it.
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		mu.Lock()
+		n := idle
+		mu.Unlock()
+		if n == 3*len(files) {
+			break
 		}
 	}
 	mu.Lock()
