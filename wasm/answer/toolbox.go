@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/netground/netground/core/addr"
+	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/core/subnet"
 	"github.com/netground/netground/core/tool"
 )
@@ -111,12 +112,12 @@ func DescribeArith(v AddrView, add, to string) AddrView {
 		return v
 	}
 	if v.MAC != nil {
-		const why = "is a MAC address; type an IP address above to count from it"
+		why := "MAC address " + strconv.Quote(v.MAC.MAC) + ": only an IP address is counted from; type one above"
 		if add != "" {
-			v.Arith.AddErr = "address " + strconv.Quote(v.MAC.MAC) + " " + why
+			v.Arith.AddErr = why
 		}
 		if to != "" {
-			v.Arith.DistanceErr = "address " + strconv.Quote(v.MAC.MAC) + " " + why
+			v.Arith.DistanceErr = why
 		}
 		return v
 	}
@@ -204,17 +205,45 @@ func describePick(p netip.Prefix, pick string) RandomView {
 	return RandomView{Addr: a.String()}
 }
 
-// PickAddr draws an address of the subnet as typed at random from r (in
-// the app, crypto/rand), for the link's pick. It returns "" when the
-// subnet is not valid or r fails.
-func PickAddr(net string, r io.Reader) string {
-	s, _, err := subnet.ParseForm(net)
+// PickAddr draws an address a host may take in the subnet of s (its net
+// and cloud) at random from r (in the app, crypto/rand), for the link's
+// pick: never the network or broadcast address, a cloud's reserved ones,
+// nor IPv6's Subnet-Router anycast address (the first), unless the subnet
+// holds nothing else (/31, /32, /127, /128). It returns "" when the subnet
+// is not valid or r fails.
+func PickAddr(s scenario.SubnetState, r io.Reader) string {
+	sub, _, err := subnet.ParseForm(s.Net)
 	if err != nil {
 		return ""
 	}
-	a, err := tool.RandomAddr(s.Prefix(), r)
+	info, err := sub.Info(s.Cloud)
 	if err != nil {
-		return ""
+		if info, err = sub.Info(subnet.CloudNone); err != nil {
+			return ""
+		}
 	}
-	return a.String()
+	p := sub.Prefix()
+	avoid := func(a netip.Addr) bool {
+		if p.Addr().Is6() && p.Bits() < 127 && a == p.Addr() {
+			return true
+		}
+		for _, res := range info.Reserved {
+			if res.Addr == a {
+				return true
+			}
+		}
+		return false
+	}
+	// Each draw is avoided with a chance of at most one half (a /30), so
+	// 64 draws all fail once in 2^64.
+	for range 64 {
+		a, err := tool.RandomAddr(p, r)
+		if err != nil {
+			return ""
+		}
+		if !avoid(a) {
+			return a.String()
+		}
+	}
+	return ""
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/netground/netground/core/scenario"
+	"github.com/netground/netground/core/subnet"
 )
 
 func TestDescribeArith(t *testing.T) {
@@ -80,23 +81,30 @@ func TestDescribeArithWithoutAnAddress(t *testing.T) {
 
 func TestPickAddr(t *testing.T) {
 	tests := []struct {
-		net  string
-		rnd  []byte
-		want string
+		net   string
+		cloud subnet.Cloud
+		rnd   []byte
+		want  string
 	}{
-		{"192.168.1.0/24", []byte{7}, "192.168.1.7"},
-		{"10.0.0.5/31", []byte{0xff}, "10.0.0.5"},
-		{"10.0.0.7/32", nil, "10.0.0.7"},
-		{"0.0.0.0/0", []byte{203, 0, 113, 9}, "203.0.113.9"},
-		{"2001:db8::/64", []byte{0, 0, 0, 0, 0, 0, 0, 1}, "2001:db8::1"},
-		{"::/0", bytes.Repeat([]byte{0xff}, 16), "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"},
-		{"10.0.0.0/33", []byte{1}, ""},
-		{"2001:db8::/64", []byte{1, 2}, ""}, // the source runs dry
+		{"192.168.1.0/24", subnet.CloudNone, []byte{7}, "192.168.1.7"},
+		{"192.168.1.0/24", subnet.CloudNone, []byte{0, 255, 1}, "192.168.1.1"},       // not the network nor the broadcast address
+		{"10.0.0.0/28", subnet.CloudAWS, []byte{0, 1, 2, 3, 15, 14, 4}, "10.0.0.14"}, // AWS keeps the first four and the last
+		{"10.0.0.4/30", subnet.CloudNone, []byte{0, 3, 2}, "10.0.0.6"},
+		{"10.0.0.5/31", subnet.CloudNone, []byte{0xfe}, "10.0.0.4"},
+		{"10.0.0.7/32", subnet.CloudNone, nil, "10.0.0.7"},
+		{"0.0.0.0/0", subnet.CloudNone, []byte{203, 0, 113, 9}, "203.0.113.9"},
+		{"2001:db8::/64", subnet.CloudNone, []byte{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, "2001:db8::1"}, // not the Subnet-Router anycast address
+		{"2001:db8::/127", subnet.CloudNone, []byte{0}, "2001:db8::"},
+		{"2001:db8::1/128", subnet.CloudNone, nil, "2001:db8::1"},
+		{"::/0", subnet.CloudNone, bytes.Repeat([]byte{0xff}, 16), "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"},
+		{"10.0.0.0/33", subnet.CloudNone, []byte{1}, ""},
+		{"2001:db8::/64", subnet.CloudNone, []byte{1, 2}, ""}, // the source runs dry
+		{"192.168.1.0/24", subnet.CloudNone, bytes.Repeat([]byte{0}, 64), ""},
 	}
 	for _, tt := range tests {
-		got := PickAddr(tt.net, bytes.NewReader(tt.rnd))
+		got := PickAddr(scenario.SubnetState{Net: tt.net, Cloud: tt.cloud}, bytes.NewReader(tt.rnd))
 		if got != tt.want {
-			t.Errorf("PickAddr(%q, % x) = %q; want %q", tt.net, tt.rnd, got, tt.want)
+			t.Errorf("PickAddr(%q, %v, % x) = %q; want %q", tt.net, tt.cloud, tt.rnd, got, tt.want)
 		}
 		if got == "" {
 			continue

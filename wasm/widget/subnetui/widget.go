@@ -86,7 +86,7 @@ func (c *subnetWidget) onPrefixLength(ctx app.Context, e app.Event) {
 // crypto.getRandomValues) and puts it in the link, as a new history entry,
 // so that it can be shared and back returns to the one before.
 func (c *subnetWidget) onPick(ctx app.Context, e app.Event) {
-	pick := answer.PickAddr(c.state.Net, rand.Reader)
+	pick := answer.PickAddr(c.state, rand.Reader)
 	if pick == "" {
 		return
 	}
