@@ -158,13 +158,10 @@ func labAxePhone(t *testing.T, paths []string) {
 	s := startServer(t, *distDir, "/")
 	b := newBrowser(t)
 	b.setViewport(viewports[0])
-	for _, theme := range []string{"light", "dark"} {
-		for _, path := range paths {
-			b.do(chromedp.Navigate(s.URL + path))
-			b.waitLive()
-			eval[bool](b, `(() => { document.documentElement.setAttribute("data-theme", "`+theme+`"); return true })()`)
-			b.audit(t, axe, "/"+path+" at 360 px ("+theme+")")
-		}
+	for _, path := range paths {
+		b.do(chromedp.Navigate(s.URL + path))
+		b.waitLive()
+		b.auditThemes(t, axe, "/"+path+" at 360 px")
 	}
 }
 
@@ -180,9 +177,9 @@ func labPictureScreenshots(t *testing.T, s *server) {
 		{"bind?preset=address-in-use", ".bindlab-figure", "bind-picture-address-in-use"},
 		{"nat?preset=cgnat&step=3", ".natlab-picture", "nat-picture-cgnat"},
 	} {
+		b.do(chromedp.Navigate(s.URL + p.path))
+		b.waitLive()
 		for _, theme := range []string{"light", "dark"} {
-			b.do(chromedp.Navigate(s.URL + p.path))
-			b.waitLive()
 			eval[bool](b, fmt.Sprintf(`document.documentElement.setAttribute("data-theme", %q), true`, theme))
 			shot, err := chromedp.Run(b.ctx, chromedp.Screenshot(p.sel, chromedp.NodeVisible))
 			if err != nil {
