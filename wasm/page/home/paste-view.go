@@ -274,13 +274,16 @@ func osName(s string) string {
 	return s
 }
 
-// renderMachine says what was read of a machine's listings.
+// renderMachine says what was read of a machine's listings. Only the
+// first maxListed of each list are written out: a paste of thousands of
+// sockets costs no more to render than one of forty.
 func renderMachine(m paste.Machine) app.UI {
-	var sockets, containers, ifaces []string
-	for _, l := range m.Listeners {
+	sockets := make([]string, 0, min(len(m.Listeners), maxListed))
+	for _, l := range m.Listeners[:min(len(m.Listeners), maxListed)] {
 		sockets = append(sockets, l.String())
 	}
-	for _, c := range m.Containers {
+	containers := make([]string, 0, min(len(m.Containers), maxListed))
+	for _, c := range m.Containers[:min(len(m.Containers), maxListed)] {
 		ifaces := []string{}
 		for _, pub := range c.Published {
 			ifaces = append(ifaces, fmt.Sprintf("%v → %d/%s", pubSocket(pub), pub.Port, pub.Proto))
@@ -296,7 +299,8 @@ func renderMachine(m paste.Machine) app.UI {
 		}
 		containers = append(containers, s)
 	}
-	for _, i := range m.Interfaces {
+	ifaces := make([]string, 0, min(len(m.Interfaces), maxListed))
+	for _, i := range m.Interfaces[:min(len(m.Interfaces), maxListed)] {
 		var addrs []string
 		for _, a := range i.Addrs {
 			addrs = append(addrs, a.String())
@@ -315,9 +319,9 @@ func renderMachine(m paste.Machine) app.UI {
 			ui.Fact("Containers", "paste-containers", strconv.Itoa(len(m.Containers))),
 			ui.Fact("Interfaces", "paste-interfaces", strconv.Itoa(len(m.Interfaces))),
 		),
-		listDetails("Sockets", "paste-socket", sockets),
-		listDetails("Containers and their published ports", "paste-container", containers),
-		listDetails("Interfaces", "paste-interface", ifaces),
+		listDetails("Sockets", "paste-socket", sockets, len(m.Listeners)),
+		listDetails("Containers and their published ports", "paste-container", containers, len(m.Containers)),
+		listDetails("Interfaces", "paste-interface", ifaces, len(m.Interfaces)),
 	)
 }
 
@@ -344,8 +348,8 @@ func roleName(role string) string {
 
 // renderCluster says what was read of a cluster's listings.
 func renderCluster(c paste.Cluster) app.UI {
-	var pods, services []string
-	for _, p := range c.Pods {
+	pods := make([]string, 0, min(len(c.Pods), maxListed))
+	for _, p := range c.Pods[:min(len(c.Pods), maxListed)] {
 		s := qualified(p.Namespace, p.Name)
 		if p.IP.IsValid() {
 			s += " " + p.IP.String()
@@ -358,7 +362,8 @@ func renderCluster(c paste.Cluster) app.UI {
 		}
 		pods = append(pods, s)
 	}
-	for _, v := range c.Services {
+	services := make([]string, 0, min(len(c.Services), maxListed))
+	for _, v := range c.Services[:min(len(c.Services), maxListed)] {
 		s := qualified(v.Namespace, v.Name) + " " + v.Type
 		switch {
 		case v.Headless:
@@ -387,8 +392,8 @@ func renderCluster(c paste.Cluster) app.UI {
 			ui.Fact("Endpoints", "paste-endpoints", strconv.Itoa(len(c.Endpoints))),
 			ui.Fact("Nodes", "paste-nodes", strconv.Itoa(len(c.Nodes))),
 		),
-		listDetails("Pods", "paste-pod", pods),
-		listDetails("Services", "paste-service", services),
+		listDetails("Pods", "paste-pod", pods, len(c.Pods)),
+		listDetails("Services", "paste-service", services, len(c.Services)),
 	)
 }
 
@@ -399,19 +404,19 @@ func qualified(ns, name string) string {
 	return ns + "/" + name
 }
 
-// listDetails lists items, at most maxListed of them, in a closed details
-// element; nothing when there are none.
-func listDetails(title, fieldName string, items []string) app.UI {
-	if len(items) == 0 {
+// listDetails lists shown, the first of total items (at most maxListed of
+// them), in a closed details element; nothing when there are none.
+func listDetails(title, fieldName string, shown []string, total int) app.UI {
+	if total == 0 {
 		return nil
 	}
-	shown := items[:min(len(items), maxListed)]
+	shown = shown[:min(len(shown), maxListed)]
 	return app.Details().Class("paste-list").Body(
-		app.Summary().Text(fmt.Sprintf("%s (%d)", title, len(items))),
+		app.Summary().Text(fmt.Sprintf("%s (%d)", title, total)),
 		app.Ul().Body(app.Range(shown).Slice(func(i int) app.UI {
 			return app.Li().Body(app.Code().DataSet("field", fieldName).Text(shown[i]))
 		})),
-		app.If(len(items) > len(shown), app.P().Text(fmt.Sprintf("and %d more, in the lab.", len(items)-len(shown)))),
+		app.If(total > len(shown), app.P().Text(fmt.Sprintf("and %d more, in the lab.", total-len(shown)))),
 	)
 }
 
