@@ -547,6 +547,10 @@ func (st State) Connect(from, to string) Result {
 		st.viaService(v, port, false, &r)
 		return r
 	}
+	if ip == c.service.Addr().Next() {
+		st.toAPIServer(ip, port, inCluster, &r)
+		return r
+	}
 	for v, sv := range c.svcs {
 		if sv.ip == ip {
 			if !inCluster {
@@ -558,9 +562,13 @@ func (st State) Connect(from, to string) Result {
 			return r
 		}
 	}
-	for _, nc := range c.nodes {
+	for i, nc := range c.nodes {
 		if nc.addr != ip {
 			continue
+		}
+		if i == 0 && port == apiServerPort {
+			st.apiServer(&r)
+			return r
 		}
 		for v, sv := range c.svcs {
 			if sv.nodePort == port && sv.Type == "NodePort" {
@@ -651,6 +659,37 @@ func (st State) viaService(v, port int, nodePort bool, r *Result) {
 	}
 	r.add("kube-proxy %s %s:%d to endpoint %d of %d, pod %s at %s (the endpoints are the ready pods the selector matches, %d here; kube-proxy picks at random, the lab round-robin)", how, sv.ip, port, i+1, len(ss.Endpoints), ss.Pods[i], ep, len(ss.Endpoints))
 	st.toPod(ep.Addr(), int(ep.Port()), r)
+}
+
+// apiServerPort is where the API server listens on its node
+// (kube-apiserver --secure-port).
+const apiServerPort = 6443
+
+// toAPIServer connects to the ClusterIP of Service kubernetes.default, the
+// first address of the Service CIDR, which every cluster has: its one
+// endpoint is the API server, on the first node's address.
+func (st State) toAPIServer(ip netip.Addr, port int, inCluster bool, r *Result) {
+	c := st.c
+	if !inCluster {
+		r.fail(TimedOut, "%s is the ClusterIP of Service kubernetes.default, the API server's: it exists only in kube-proxy's rules on the cluster's nodes, and the LAN has no route to the Service CIDR %v; from outside, a kubeconfig names the API server at a control-plane node's address, %s:%d", ip, c.service, c.nodes[0].addr, apiServerPort)
+		return
+	}
+	r.Service = "kubernetes.default"
+	r.add("%s is the ClusterIP of Service kubernetes.default, which every cluster has: its endpoint is the API server (the first address of the Service CIDR %v is always its)", ip, c.service)
+	if port != 443 {
+		r.fail(TimedOut, "Service kubernetes.default listens on port 443, not %d: kube-proxy has no rule for %s:%d, and a ClusterIP is virtual, so nothing answers", port, ip, port)
+		return
+	}
+	r.add("kube-proxy DNATs %s:443 to the API server's endpoint %s:%d", ip, c.nodes[0].addr, apiServerPort)
+	st.apiServer(r)
+}
+
+// apiServer delivers to the API server: kube-apiserver-<node>, a static pod
+// on the host's network of the first node, listening on apiServerPort.
+func (st State) apiServer(r *Result) {
+	n := st.c.nodes[0]
+	r.Verdict, r.Pod, r.PodIP, r.Node = Connected, "kube-apiserver-"+n.name, n.addr, n.name
+	r.add("the API server, static pod kube-apiserver-%s on the node's own network, accepts it on %s:%d", n.name, n.addr, apiServerPort)
 }
 
 // toPod delivers to a pod address.

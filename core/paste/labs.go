@@ -24,11 +24,13 @@ var (
 )
 
 // wellKnownClusterIPs are the ClusterIPs every kubeadm and k3s cluster
-// has: kube-dns, the range's tenth address. (The first, the kubernetes
-// API Service's, is one the lab keeps for itself and cannot give a
-// Service, so an error about it stays in the Bind lab.) An error naming one of them is about a cluster even when
-// the line says nothing else about Kubernetes.
-var wellKnownClusterIPs = []netip.Addr{netip.MustParseAddr("10.96.0.10"), netip.MustParseAddr("10.43.0.10")}
+// has: the kubernetes Service's (the API server's), the range's first
+// address, and kube-dns's, its tenth. An error naming one of them is about
+// a cluster even when the line says nothing else about Kubernetes.
+var wellKnownClusterIPs = []netip.Addr{
+	netip.MustParseAddr("10.96.0.1"), netip.MustParseAddr("10.96.0.10"),
+	netip.MustParseAddr("10.43.0.1"), netip.MustParseAddr("10.43.0.10"),
+}
 
 // k8sWords are words that put a line in a Kubernetes cluster; k8sPhrases
 // are parts of names that do.
@@ -195,6 +197,12 @@ func kubectlLab() k8s.Scenario {
 // endpoints (refused); then the fix.
 func clusterIPLab(d *Diagnosis, a netip.Addr) {
 	svcRange, _ := inAny(a, serviceRanges)
+	if a == svcRange.Addr().Next() {
+		if d.Errno == TimedOut && d.Port == 443 {
+			apiServerLab(d, a, svcRange)
+		}
+		return // the API server's Service always has its endpoint: a refusal is no cluster's doing
+	}
 	s := k8s.Scenario{V: k8s.Version, ServiceCIDR: svcRange,
 		Nodes: []k8s.Node{{Name: "node-1"}, {Name: "node-2"}}}
 	if svcRange != k8s.DefaultServiceCIDR {
@@ -225,6 +233,27 @@ func clusterIPLab(d *Diagnosis, a netip.Addr) {
 		{Do: k8s.Connect, From: "deploy:client", To: target},
 	}
 	clusterLab(d, s, 0, fmt.Sprintf("the lab makes %v the ClusterIP of Service %s, whose selector matches no ready pod: kube-proxy rejects the connection at once; scaling the deployment up gives the Service endpoints", a, svc.Name))
+}
+
+// apiServerLab reproduces a timeout at the ClusterIP of the kubernetes
+// Service, the API server's: dialled from a machine outside the cluster;
+// then from a pod, and the API server at its node's address from outside.
+func apiServerLab(d *Diagnosis, a netip.Addr, svcRange netip.Prefix) {
+	s := k8s.Scenario{V: k8s.Version, ServiceCIDR: svcRange,
+		Nodes:       []k8s.Node{{Name: "control-plane"}, {Name: "node-2"}},
+		Deployments: []k8s.Deployment{{Name: "client", Replicas: 1}}}
+	if svcRange != k8s.DefaultServiceCIDR {
+		s.ClusterCIDR = podRanges[1]
+	}
+	lan := k8s.DefaultLAN.Addr().As4()
+	lan[3] = 11 // the first node's address
+	to := netip.AddrPortFrom(a, d.Port).String()
+	s.Actions = []k8s.Action{
+		{Do: k8s.Connect, From: "outside", To: to},
+		{Do: k8s.Connect, From: "deploy:client", To: to},
+		{Do: k8s.Connect, From: "outside", To: netip.AddrPortFrom(netip.AddrFrom4(lan), 6443).String()},
+	}
+	clusterLab(d, s, 0, fmt.Sprintf("%v is the ClusterIP of the kubernetes Service, the API server's; the lab dials it from a machine outside the cluster, where no route leads to it, then from a pod, and the API server at its node's address and port 6443, as a kubeconfig names it; from inside a pod (CoreDNS, a controller) a timeout to it means the network plugin or kube-proxy does not work on that node, which the lab does not model", a))
 }
 
 // podLab reproduces a timeout to a pod address from outside the cluster,

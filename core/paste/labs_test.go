@@ -45,9 +45,14 @@ var labSamples = []struct {
 	{"failed to reach pod web-7d4b9c-x2v: dial tcp 10.244.1.17:8080: connect: no route to host", scenario.WidgetK8s, "no route"},
 	{"kubectl get pods -o wide shows 10.244.2.5, but from my laptop\ndial tcp 10.244.2.5:80: i/o timeout", scenario.WidgetK8s, "timed out"},
 	{"k3s pod at 10.42.0.9:\ncurl: (7) Failed to connect to 10.42.0.9 port 3000 after 3071 ms: No route to host", scenario.WidgetK8s, "no route"},
-	// Look-alikes: the Bind lab. The kubernetes API Service's ClusterIP is
-	// one the Kubernetes lab keeps for itself.
-	{`[ERROR] plugin/errors: 2 kubernetes.default. A: dial tcp 10.96.0.1:443: i/o timeout`, scenario.WidgetBind, "timed out"},
+	// The kubernetes Service's ClusterIP, the API server's.
+	{`[ERROR] plugin/errors: 2 kubernetes.default. A: dial tcp 10.96.0.1:443: i/o timeout`, scenario.WidgetK8s, "timed out"},
+	{`E1202 09:14:03.512 1 reflector.go:147] failed to list *v1.Service: Get "https://10.96.0.1:443/api/v1/services?limit=500": dial tcp 10.96.0.1:443: i/o timeout`, scenario.WidgetK8s, "timed out"},
+	{"dial tcp 10.43.0.1:443: i/o timeout", scenario.WidgetK8s, "timed out"},
+	// Look-alikes: the Bind lab. The API server's Service always has its
+	// endpoint, and it listens on 443 only.
+	{"dial tcp 10.96.0.1:443: connect: connection refused", scenario.WidgetBind, "refused"},
+	{"dial tcp 10.96.0.1:8080: i/o timeout", scenario.WidgetBind, "timed out"},
 	{"dial tcp 10.100.12.7:5432: i/o timeout", scenario.WidgetBind, "timed out"},
 	{"dial tcp 10.244.1.17:8080: connect: no route to host", scenario.WidgetBind, "no route"},
 	{"dial tcp 203.0.113.7:22: connect: connection timed out", scenario.WidgetBind, "timed out"},
