@@ -23,6 +23,11 @@ const maxNotes = 16
 type noteList struct {
 	notes []string
 	more  int
+
+	// The last note added: a note repeated for every row of a listing
+	// ("only the first 64 containers…") is formatted once.
+	lastFormat string
+	lastArgs   []any
 }
 
 func (n *noteList) add(format string, args ...any) {
@@ -30,9 +35,52 @@ func (n *noteList) add(format string, args ...any) {
 		n.more++
 		return
 	}
+	if format == n.lastFormat && sameArgs(args, n.lastArgs) {
+		return
+	}
+	n.lastFormat, n.lastArgs = format, args
 	if s := fmt.Sprintf(format, args...); !slices.Contains(n.notes, s) {
 		n.notes = append(n.notes, s)
 	}
+}
+
+// sameArgs reports whether a and b are the same arguments of a note, of
+// the kinds a note prints: false when it cannot tell.
+func sameArgs(a, b []any) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		switch x := a[i].(type) {
+		case int:
+			if y, ok := b[i].(int); !ok || x != y {
+				return false
+			}
+		case uint16:
+			if y, ok := b[i].(uint16); !ok || x != y {
+				return false
+			}
+		case string:
+			if y, ok := b[i].(string); !ok || x != y {
+				return false
+			}
+		case netip.Addr:
+			if y, ok := b[i].(netip.Addr); !ok || x != y {
+				return false
+			}
+		case netip.Prefix:
+			if y, ok := b[i].(netip.Prefix); !ok || x != y {
+				return false
+			}
+		case netip.AddrPort:
+			if y, ok := b[i].(netip.AddrPort); !ok || x != y {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // list returns the notes, the count of the others last.
