@@ -463,15 +463,21 @@ func isAlnumLower(s string) bool {
 // web-7d4b9c8f6-x2kzq (Deployment) and web-x2kzq (DaemonSet, Job) are web,
 // db-0 (StatefulSet) is db; any other name is the pod's own.
 func ownerOf(pod string) string {
-	parts := strings.Split(pod, "-")
-	n := len(parts)
-	switch {
-	case n >= 3 && len(parts[n-1]) == 5 && isRandSuffix(parts[n-1]) && len(parts[n-2]) >= 6 && len(parts[n-2]) <= 10 && isRandSuffix(parts[n-2]):
-		return strings.Join(parts[:n-2], "-")
-	case n >= 2 && len(parts[n-1]) == 5 && isRandSuffix(parts[n-1]):
-		return strings.Join(parts[:n-1], "-")
-	case n >= 2 && isDigits(parts[n-1]):
-		return strings.Join(parts[:n-1], "-")
+	i := strings.LastIndexByte(pod, '-')
+	if i < 0 {
+		return pod
+	}
+	rest, last := pod[:i], pod[i+1:]
+	if len(last) == 5 && isRandSuffix(last) {
+		if j := strings.LastIndexByte(rest, '-'); j >= 0 {
+			if rs := rest[j+1:]; len(rs) >= 6 && len(rs) <= 10 && isRandSuffix(rs) {
+				return rest[:j]
+			}
+		}
+		return rest
+	}
+	if isDigits(last) {
+		return rest
 	}
 	return pod
 }

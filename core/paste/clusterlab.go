@@ -104,8 +104,18 @@ func (c Cluster) Scenario() (k8s.Scenario, []string) {
 	}
 	var nodes []nodeInfo
 	seen := map[string]bool{}
+	// Thousands of pods run on a few nodes: each node's label is made once.
+	labels := map[string]string{}
+	nodeLabel := func(name string) string {
+		l, ok := labels[name]
+		if !ok {
+			l = dnsLabel(name, "node")
+			labels[name] = l
+		}
+		return l
+	}
 	addNode := func(name string, ip netip.Addr) {
-		label := dnsLabel(name, "node")
+		label := nodeLabel(name)
 		if seen[label] || len(nodes) == k8s.MaxNodes {
 			return
 		}
@@ -167,7 +177,7 @@ func (c Cluster) Scenario() (k8s.Scenario, []string) {
 	for _, p := range c.Pods {
 		if p.IP.Is4() && cluster.Contains(p.IP) && p.Node != "" {
 			off := addrOffset(cluster.Addr(), p.IP) >> 8
-			name := dnsLabel(p.Node, "node")
+			name := nodeLabel(p.Node)
 			if r, ok := rangeOf[name]; !ok || off < r {
 				rangeOf[name] = off
 			}
@@ -269,13 +279,20 @@ func (c Cluster) Scenario() (k8s.Scenario, []string) {
 		}
 		return map[string]string{"app": s.Deployments[i].Name}
 	}
+	var depByIP map[netip.Addr]int // the first workload with a pod at each address
 	depOfIP := func(ip netip.Addr) int {
-		for _, w := range loads {
-			for _, p := range w.pods {
-				if p.IP == ip {
-					return w.dep
+		if depByIP == nil {
+			depByIP = map[netip.Addr]int{}
+			for _, w := range loads {
+				for _, p := range w.pods {
+					if _, ok := depByIP[p.IP]; !ok {
+						depByIP[p.IP] = w.dep
+					}
 				}
 			}
+		}
+		if d, ok := depByIP[ip]; ok {
+			return d
 		}
 		return -1
 	}
