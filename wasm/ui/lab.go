@@ -185,6 +185,19 @@ func (l *Lab[S, A]) Apply(ctx app.Context, a A, form string) {
 	l.Replace(ctx, next)
 }
 
+// Submit applies the action a form's submit event asks for (see Apply),
+// or shows the form's input errors: read returns the action the form's
+// inputs give, or the errors by input name.
+func Submit[S, A any, E ~map[string]string](l *Lab[S, A], ctx app.Context, e app.Event, form string, read func() (A, E)) {
+	e.PreventDefault()
+	a, errs := read()
+	if len(errs) > 0 {
+		l.Errs = errs
+		return
+	}
+	l.Apply(ctx, a, form)
+}
+
 // Replace makes next, a changed scenario, the lab's, shows its last step
 // and writes the link in place.
 func (l *Lab[S, A]) Replace(ctx app.Context, next S) {

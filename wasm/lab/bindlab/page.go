@@ -72,33 +72,15 @@ func contains(list []string, s string) bool {
 }
 
 func (p *page) onListen(ctx app.Context, e app.Event) {
-	e.PreventDefault()
-	a, er := p.listen.action()
-	if len(er) > 0 {
-		p.lab.Errs = er
-		return
-	}
-	p.lab.Apply(ctx, a, "listen")
+	ui.Submit(&p.lab, ctx, e, "listen", p.listen.action)
 }
 
 func (p *page) onConnect(ctx app.Context, e app.Event) {
-	e.PreventDefault()
-	a, er := p.connect.action()
-	if len(er) > 0 {
-		p.lab.Errs = er
-		return
-	}
-	p.lab.Apply(ctx, a, "connect")
+	ui.Submit(&p.lab, ctx, e, "connect", p.connect.action)
 }
 
 func (p *page) onPublish(ctx app.Context, e app.Event) {
-	e.PreventDefault()
-	a, er := p.publish.action()
-	if len(er) > 0 {
-		p.lab.Errs = er
-		return
-	}
-	p.lab.Apply(ctx, a, "publish")
+	ui.Submit(&p.lab, ctx, e, "publish", p.publish.action)
 }
 
 func (p *page) onStop(row socketRow, timeWait bool) app.EventHandler {

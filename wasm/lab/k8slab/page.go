@@ -61,23 +61,11 @@ func (p *page) show(s k8s.Scenario, step int, input string) {
 }
 
 func (p *page) onConnect(ctx app.Context, e app.Event) {
-	e.PreventDefault()
-	a, er := p.connect.action()
-	if len(er) > 0 {
-		p.lab.Errs = er
-		return
-	}
-	p.lab.Apply(ctx, a, "connect")
+	ui.Submit(&p.lab, ctx, e, "connect", p.connect.action)
 }
 
 func (p *page) onScale(ctx app.Context, e app.Event) {
-	e.PreventDefault()
-	a, er := p.scale.action()
-	if len(er) > 0 {
-		p.lab.Errs = er
-		return
-	}
-	p.lab.Apply(ctx, a, "scale")
+	ui.Submit(&p.lab, ctx, e, "scale", p.scale.action)
 }
 
 func (p *page) onPod(do k8s.Kind, pod string) app.EventHandler {
