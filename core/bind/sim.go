@@ -164,6 +164,17 @@ func (w *world) live(ns int) []int {
 	return out
 }
 
+// liveCount is len(w.live(-1)), without the list.
+func (w *world) liveCount() int {
+	n := 0
+	for i := range w.log {
+		if e := &w.log[i]; e.opened <= w.k && w.k < e.closed {
+			n++
+		}
+	}
+	return n
+}
+
 func (w *world) stateOf(e *entry) SockState {
 	if e.timeWait <= w.k {
 		return TimeWait
@@ -219,7 +230,7 @@ func (w *world) tryBind(so Socket, state SockState, forward netip.AddrPort) (Res
 		}
 	}
 	live := w.live(ns)
-	if len(w.live(-1)) >= MaxSockets {
+	if w.liveCount() >= MaxSockets {
 		r.fail(LimitReached, "the lab holds at most %d open sockets", MaxSockets)
 		r.stopAt("the lab holds at most %d open sockets", MaxSockets)
 		return r, entry{}
