@@ -5,9 +5,9 @@ import "github.com/netground/netground/core/internal/enum"
 // enumText returns names[v], or a placeholder for an out-of-range value.
 func enumText(kind string, names []string, v uint8) string { return enum.Text(kind, names, v) }
 
-// enumParse finds s in names.
-func enumParse(kind string, names []string, s string) (uint8, error) {
-	return enum.Parse(kind, names, s, enum.Or)
+// enumUnmarshal sets *v to the index of b in names.
+func enumUnmarshal[T ~uint8](v *T, kind string, names []string, b []byte) error {
+	return enum.Unmarshal(v, kind, names, b, enum.Or)
 }
 
 // OS selects whose bind rules apply on the host. The zero OS is Linux.
@@ -30,9 +30,7 @@ func (o OS) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
 
 // UnmarshalText parses the text String returns.
 func (o *OS) UnmarshalText(b []byte) error {
-	v, err := enumParse("os", osNames, string(b))
-	*o = OS(v)
-	return err
+	return enumUnmarshal(o, "os", osNames, b)
 }
 
 // Ephemeral returns the default range the OS picks a port from when a
@@ -71,9 +69,7 @@ func (p Proto) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
 
 // UnmarshalText parses the text String returns.
 func (p *Proto) UnmarshalText(b []byte) error {
-	v, err := enumParse("proto", protoNames, string(b))
-	*p = Proto(v)
-	return err
+	return enumUnmarshal(p, "proto", protoNames, b)
 }
 
 // Toggle is a socket option that is either left at the OS default or set on
@@ -97,9 +93,7 @@ func (t Toggle) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
 
 // UnmarshalText parses the text String returns.
 func (t *Toggle) UnmarshalText(b []byte) error {
-	v, err := enumParse("toggle", toggleNames, string(b))
-	*t = Toggle(v)
-	return err
+	return enumUnmarshal(t, "toggle", toggleNames, b)
 }
 
 // SockState is the state of a bound socket. The zero SockState is Listening.
@@ -122,9 +116,7 @@ func (s SockState) MarshalText() ([]byte, error) { return []byte(s.String()), ni
 
 // UnmarshalText parses the text String returns.
 func (s *SockState) UnmarshalText(b []byte) error {
-	v, err := enumParse("state", stateNames, string(b))
-	*s = SockState(v)
-	return err
+	return enumUnmarshal(s, "state", stateNames, b)
 }
 
 // Order is the order in which the name localhost resolves. The zero Order
@@ -150,9 +142,7 @@ func (o Order) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
 
 // UnmarshalText parses the text String returns.
 func (o *Order) UnmarshalText(b []byte) error {
-	v, err := enumParse("order", orderNames, string(b))
-	*o = Order(v)
-	return err
+	return enumUnmarshal(o, "order", orderNames, b)
 }
 
 // Dialer is how a client uses the addresses a name resolves to. The zero
@@ -182,9 +172,7 @@ func (d Dialer) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
 // UnmarshalText parses the text String returns.
 func (d *Dialer) UnmarshalText(b []byte) error {
-	v, err := enumParse("client", dialerNames, string(b))
-	*d = Dialer(v)
-	return err
+	return enumUnmarshal(d, "client", dialerNames, b)
 }
 
 // Kind is what an Action does. The zero Kind is Listen.
@@ -213,9 +201,7 @@ func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
 // UnmarshalText parses the text String returns.
 func (k *Kind) UnmarshalText(b []byte) error {
-	v, err := enumParse("action", kindNames, string(b))
-	*k = Kind(v)
-	return err
+	return enumUnmarshal(k, "action", kindNames, b)
 }
 
 // Verdict is the outcome of an action. The zero Verdict is Done, for actions
@@ -253,9 +239,7 @@ func (v Verdict) MarshalText() ([]byte, error) { return []byte(v.String()), nil 
 
 // UnmarshalText parses the text String returns.
 func (v *Verdict) UnmarshalText(b []byte) error {
-	n, err := enumParse("verdict", verdictNames, string(b))
-	*v = Verdict(n)
-	return err
+	return enumUnmarshal(v, "verdict", verdictNames, b)
 }
 
 // Failed reports whether v is an error: a failed bind or connection.

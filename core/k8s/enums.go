@@ -5,9 +5,9 @@ import "github.com/netground/netground/core/internal/enum"
 // enumText returns names[v], or a placeholder for an out-of-range value.
 func enumText(kind string, names []string, v uint8) string { return enum.Text(kind, names, v) }
 
-// enumParse finds s in names.
-func enumParse(kind string, names []string, s string) (uint8, error) {
-	return enum.Parse(kind, names, s, enum.OneOf)
+// enumUnmarshal sets *v to the index of b in names.
+func enumUnmarshal[T ~uint8](v *T, kind string, names []string, b []byte) error {
+	return enum.Unmarshal(v, kind, names, b, enum.OneOf)
 }
 
 // Kind is what an Action does. The zero Kind is DeletePod.
@@ -33,9 +33,7 @@ func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
 // UnmarshalText parses the text String returns.
 func (k *Kind) UnmarshalText(b []byte) error {
-	v, err := enumParse("action", kindNames, string(b))
-	*k = Kind(v)
-	return err
+	return enumUnmarshal(k, "action", kindNames, b)
 }
 
 // Verdict is the outcome of an action. The zero Verdict is Done.
@@ -64,9 +62,7 @@ func (v Verdict) MarshalText() ([]byte, error) { return []byte(v.String()), nil 
 
 // UnmarshalText parses the text String returns.
 func (v *Verdict) UnmarshalText(b []byte) error {
-	n, err := enumParse("verdict", verdictNames, string(b))
-	*v = Verdict(n)
-	return err
+	return enumUnmarshal(v, "verdict", verdictNames, b)
 }
 
 // Failed reports whether v is an error: a connection that fails, a name or

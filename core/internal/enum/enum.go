@@ -30,6 +30,13 @@ func Parse(kind string, names []string, s string, list func([]string) string) (u
 	return 0, fmt.Errorf("unknown %s %q: want %s", kind, s, list(names))
 }
 
+// Unmarshal sets *v to the index of b in names; see Parse.
+func Unmarshal[T ~uint8](v *T, kind string, names []string, b []byte, list func([]string) string) error {
+	n, err := Parse(kind, names, string(b), list)
+	*v = T(n)
+	return err
+}
+
 // Or lists names quoted, the last after "or": `"a", "b" or "c"`.
 func Or(names []string) string {
 	q := quoted(names)

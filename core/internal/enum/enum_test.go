@@ -35,3 +35,15 @@ func TestEnum(t *testing.T) {
 		t.Errorf("Or(tcp) = %s", got)
 	}
 }
+
+func TestUnmarshal(t *testing.T) {
+	type os uint8
+	names := []string{"linux", "macos", "windows"}
+	v := os(2)
+	if err := enum.Unmarshal(&v, "os", names, []byte("macos"), enum.Or); err != nil || v != 1 {
+		t.Errorf("Unmarshal(macos) = %d, %v; want 1", v, err)
+	}
+	if err := enum.Unmarshal(&v, "os", names, []byte("bsd"), enum.Or); err == nil || v != 0 {
+		t.Errorf("Unmarshal(bsd) = %d, %v; want the zero value and an error", v, err)
+	}
+}
