@@ -13,21 +13,14 @@ type homePage struct {
 	app.Compo
 	ui.Boundary
 
-	box    pasteBox
-	warmed bool // the paste readers have run once at idle
+	box pasteBox
 }
 
 // New returns the home page.
 func New() app.Composer { return &homePage{} }
 
 func (p *homePage) OnPreRender(ctx app.Context) { p.load(ctx) }
-func (p *homePage) OnNav(ctx app.Context) {
-	p.load(ctx)
-	if !p.warmed {
-		p.warmed = true
-		warmUpAtIdle()
-	}
-}
+func (p *homePage) OnNav(ctx app.Context)       { p.load(ctx) }
 
 // load fills the box from the link's paste parameter (/?paste=<text>), the
 // way course pages and the header's paste form open it.

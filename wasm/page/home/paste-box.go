@@ -141,23 +141,6 @@ func afterPaint(ctx app.Context, d time.Duration, fn func(ctx app.Context)) {
 	app.Window().Call("requestAnimationFrame", frame)
 }
 
-// warmUpAtIdle runs paste.WarmUp when the browser is idle: the first big
-// paste then runs code the browser has compiled and optimised, which in
-// Chromium makes it several times faster.
-func warmUpAtIdle() {
-	var f app.Func
-	f = app.FuncOf(func(this app.Value, args []app.Value) any {
-		f.Release()
-		paste.WarmUp()
-		return nil
-	})
-	if w := app.Window(); w.Get("requestIdleCallback").Truthy() {
-		w.Call("requestIdleCallback", f, map[string]any{"timeout": 2000})
-		return
-	}
-	app.Window().Call("setTimeout", f, 500)
-}
-
 // onInput: typing in the one-line box.
 func (p *homePage) onInput(ctx app.Context, e app.Event) {
 	p.Protect("", func() { p.change(ctx, ctx.JSSrc().Get("value").String(), false) })
