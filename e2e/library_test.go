@@ -498,3 +498,35 @@ func TestLibraryAccessibility(t *testing.T) {
 	b.do(chromedp.Click(chromedp.CSS(`[data-field=scenario-row]:last-child button[name=delete]`)))
 	audit("/library renaming and confirming")
 }
+
+// TestLibraryImportReadFails: a file the browser cannot read (it changed or
+// went away since it was picked, and File.arrayBuffer rejects) ends the
+// import with a message at once, and the next import works.
+func TestLibraryImportReadFails(t *testing.T) {
+	t.Parallel()
+	s := startServer(t, *distDir, "/")
+	b := newBrowser(t)
+	b.do(chromedp.Navigate(s.URL + "library"))
+	b.waitRows(0)
+	// The rejection the browser gives for a file changed since it was
+	// picked, for the next read only.
+	eval[bool](b, `(() => {
+		const read = File.prototype.arrayBuffer;
+		File.prototype.arrayBuffer = function () {
+			File.prototype.arrayBuffer = read;
+			return Promise.reject(new DOMException("The requested file could not be read, typically due to permission problems that have occurred after a reference to a file was acquired.", "NotReadableError"));
+		};
+		return true;
+	})()`)
+	b.importFile(writeExport(t, addrScenarios(2, "Gone")))
+	msg := b.waitFieldPrefix("library-error", "Not imported: library.json: the browser could not read the file")
+	if !strings.HasSuffix(msg, "Your library is unchanged.") {
+		t.Errorf("error %q", msg)
+	}
+	if busy := eval[string](b, `document.body.textContent.includes("Reading library.json") ? "reading" : ""`); busy != "" {
+		t.Error(`the page still says "Reading library.json…"`)
+	}
+	b.importFile(writeExport(t, addrScenarios(3, "Next")))
+	b.waitField("library-status", "Imported 3 scenarios from library.json.")
+	b.waitRows(3)
+}
