@@ -234,8 +234,9 @@ func PickAddr(s scenario.SubnetState, r io.Reader) string {
 		}
 		return false
 	}
-	// Each draw is avoided with a chance of at most one half (a /30), so
-	// 64 draws all fail once in 2^64.
+	// Each draw is avoided with a chance of at most five in eight (a /29
+	// in Azure, which reserves five of its addresses), so 64 draws all
+	// fail about once in 10^13.
 	for range 64 {
 		a, err := tool.RandomAddr(p, r)
 		if err != nil {
