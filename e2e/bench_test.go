@@ -23,6 +23,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -221,17 +222,40 @@ func fileSize(p string) int64 {
 // timeToAnswer navigates and returns the milliseconds from the start of
 // navigation until a visible data-field=field shows want, as the page's
 // own clock measures it. A hidden element (a pre-rendered answer waiting
-// for the app) does not count.
+// for the app) does not count. The watch starts with the document, before
+// any script of the page runs: an answer that shows before the load event
+// counts when it shows, not when the navigation returns.
 func timeToAnswer(b *browser, url, field, want string) float64 {
 	b.t.Helper()
-	b.do(chromedp.Navigate(url))
-	return eval[float64](b, fmt.Sprintf(`new Promise((resolve) => {
+	watch := fmt.Sprintf(`(() => {
 		const done = () => [...document.querySelectorAll('[data-field=%q]')].some(el => el.textContent === %q && el.checkVisibility());
-		if (done()) { resolve(performance.now()); return; }
-		const check = () => { if (done()) { obs.disconnect(); resolve(performance.now()); } };
-		const obs = new MutationObserver(check);
+		const check = () => {
+			if (window.netgroundAnswerAt !== undefined) return true;
+			if (!done()) return false;
+			window.netgroundAnswerAt = performance.now();
+			return true;
+		};
+		const obs = new MutationObserver(() => { if (check()) obs.disconnect(); });
 		obs.observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
-	})`, field, want))
+		// What styles alone change (a stylesheet arriving) shows at a frame.
+		const frame = () => { if (!check()) requestAnimationFrame(frame); else obs.disconnect(); };
+		requestAnimationFrame(frame);
+	})()`, field, want)
+	var id page.ScriptIdentifier
+	b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		res, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watch})
+		id = res.Identifier
+		return err
+	}))
+	defer b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.RemoveScriptToEvaluateOnNewDocument, page.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: id})
+		return err
+	}))
+	b.do(chromedp.Navigate(url))
+	return eval[float64](b, `new Promise((resolve) => {
+		const wait = () => window.netgroundAnswerAt !== undefined ? resolve(window.netgroundAnswerAt) : setTimeout(wait, 20);
+		wait();
+	})`)
 }
 
 // throttleCheck proves that the mobile profile is applied: a file of known
