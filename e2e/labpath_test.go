@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"os"
 	"path/filepath"
@@ -120,10 +121,20 @@ func TestLabPicturesReadableOnPhone(t *testing.T) {
 	for _, p := range pages {
 		b.do(chromedp.Navigate(s.URL + p.path))
 		b.waitLive()
-		sizes := eval[[]struct {
+		var sizes []struct {
 			Text string
 			Size float64
-		}](b, fmt.Sprintf(`%s(%q)`, textSizes, p.sel))
+		}
+		// The picture may paint its text a frame after the app is live.
+		for range 100 {
+			if sizes = eval[[]struct {
+				Text string
+				Size float64
+			}](b, fmt.Sprintf(`%s(%q)`, textSizes, p.sel)); len(sizes) > 0 {
+				break
+			}
+			b.do(chromedp.Sleep(100 * time.Millisecond))
+		}
 		if len(sizes) == 0 {
 			t.Errorf("%s: no text in %s", p.path, p.sel)
 		}
