@@ -278,39 +278,9 @@ func osName(s string) string {
 // first maxListed of each list are written out: a paste of thousands of
 // sockets costs no more to render than one of forty.
 func renderMachine(m paste.Machine) app.UI {
-	sockets := make([]string, 0, min(len(m.Listeners), maxListed))
-	for _, l := range m.Listeners[:min(len(m.Listeners), maxListed)] {
-		sockets = append(sockets, l.String())
-	}
-	containers := make([]string, 0, min(len(m.Containers), maxListed))
-	for _, c := range m.Containers[:min(len(m.Containers), maxListed)] {
-		ifaces := []string{}
-		for _, pub := range c.Published {
-			ifaces = append(ifaces, fmt.Sprintf("%v → %d/%s", pubSocket(pub), pub.Port, pub.Proto))
-		}
-		s := c.Name
-		if c.Image != "" {
-			s += " (" + c.Image + ")"
-		}
-		if len(ifaces) > 0 {
-			s += ": " + strings.Join(ifaces, ", ")
-		} else {
-			s += ": no published port"
-		}
-		containers = append(containers, s)
-	}
-	ifaces := make([]string, 0, min(len(m.Interfaces), maxListed))
-	for _, i := range m.Interfaces[:min(len(m.Interfaces), maxListed)] {
-		var addrs []string
-		for _, a := range i.Addrs {
-			addrs = append(addrs, a.String())
-		}
-		s := i.Name + " (" + roleName(i.Role()) + ")"
-		if len(addrs) > 0 {
-			s += ": " + strings.Join(addrs, " ")
-		}
-		ifaces = append(ifaces, s)
-	}
+	sockets := firstListed(m.Listeners, paste.Listener.String)
+	containers := firstListed(m.Containers, containerText)
+	ifaces := firstListed(m.Interfaces, interfaceText)
 	return app.Div().Class("paste-read").Body(
 		app.H3().Text("What was read"),
 		app.Dl().Class("facts").Body(
@@ -348,42 +318,8 @@ func roleName(role string) string {
 
 // renderCluster says what was read of a cluster's listings.
 func renderCluster(c paste.Cluster) app.UI {
-	pods := make([]string, 0, min(len(c.Pods), maxListed))
-	for _, p := range c.Pods[:min(len(c.Pods), maxListed)] {
-		s := qualified(p.Namespace, p.Name)
-		if p.IP.IsValid() {
-			s += " " + p.IP.String()
-		}
-		if p.Node != "" {
-			s += " on " + p.Node
-		}
-		if p.Status != "" {
-			s += " (" + p.Status + ")"
-		}
-		pods = append(pods, s)
-	}
-	services := make([]string, 0, min(len(c.Services), maxListed))
-	for _, v := range c.Services[:min(len(c.Services), maxListed)] {
-		s := qualified(v.Namespace, v.Name) + " " + v.Type
-		switch {
-		case v.Headless:
-			s += " headless"
-		case v.ClusterIP.IsValid():
-			s += " " + v.ClusterIP.String()
-		}
-		var ports []string
-		for _, sp := range v.Ports {
-			t := strconv.Itoa(int(sp.Port))
-			if sp.NodePort != 0 {
-				t += ":" + strconv.Itoa(int(sp.NodePort))
-			}
-			ports = append(ports, t+"/"+sp.Proto)
-		}
-		if len(ports) > 0 {
-			s += " " + strings.Join(ports, ",")
-		}
-		services = append(services, s)
-	}
+	pods := firstListed(c.Pods, podText)
+	services := firstListed(c.Services, serviceText)
 	return app.Div().Class("paste-read").Body(
 		app.H3().Text("What was read"),
 		app.Dl().Class("facts").Body(
@@ -460,6 +396,81 @@ func sentence(s string) string {
 	}
 	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") {
 		s += "."
+	}
+	return s
+}
+
+// firstListed formats the first maxListed items of list: a paste of
+// thousands of rows costs no more to render than one of forty.
+func firstListed[T any](list []T, format func(T) string) []string {
+	out := make([]string, 0, min(len(list), maxListed))
+	for _, x := range list[:min(len(list), maxListed)] {
+		out = append(out, format(x))
+	}
+	return out
+}
+
+func containerText(c paste.Container) string {
+	ifaces := []string{}
+	for _, pub := range c.Published {
+		ifaces = append(ifaces, fmt.Sprintf("%v → %d/%s", pubSocket(pub), pub.Port, pub.Proto))
+	}
+	s := c.Name
+	if c.Image != "" {
+		s += " (" + c.Image + ")"
+	}
+	if len(ifaces) > 0 {
+		s += ": " + strings.Join(ifaces, ", ")
+	} else {
+		s += ": no published port"
+	}
+	return s
+}
+
+func interfaceText(i paste.Interface) string {
+	var addrs []string
+	for _, a := range i.Addrs {
+		addrs = append(addrs, a.String())
+	}
+	s := i.Name + " (" + roleName(i.Role()) + ")"
+	if len(addrs) > 0 {
+		s += ": " + strings.Join(addrs, " ")
+	}
+	return s
+}
+
+func podText(p paste.Pod) string {
+	s := qualified(p.Namespace, p.Name)
+	if p.IP.IsValid() {
+		s += " " + p.IP.String()
+	}
+	if p.Node != "" {
+		s += " on " + p.Node
+	}
+	if p.Status != "" {
+		s += " (" + p.Status + ")"
+	}
+	return s
+}
+
+func serviceText(v paste.Service) string {
+	s := qualified(v.Namespace, v.Name) + " " + v.Type
+	switch {
+	case v.Headless:
+		s += " headless"
+	case v.ClusterIP.IsValid():
+		s += " " + v.ClusterIP.String()
+	}
+	var ports []string
+	for _, sp := range v.Ports {
+		t := strconv.Itoa(int(sp.Port))
+		if sp.NodePort != 0 {
+			t += ":" + strconv.Itoa(int(sp.NodePort))
+		}
+		ports = append(ports, t+"/"+sp.Proto)
+	}
+	if len(ports) > 0 {
+		s += " " + strings.Join(ports, ",")
 	}
 	return s
 }
