@@ -164,3 +164,18 @@ func SettleDraft(ctx app.Context, d *answer.Draft, input string, st answer.Input
 		}
 	})
 }
+
+// LinkField renders a labelled text input bound to the link parameter
+// name, read-only while locked, with the message region id+"-message"
+// under it holding messageHTML: its answer or its error.
+func LinkField(id, name, label, placeholder, value string, locked, invalid bool, onInput app.EventHandler, messageHTML string) app.UI {
+	return app.Div().Class("field").Body(
+		app.Label().For(id).Text(label),
+		app.Input().Type("text").ID(id).Name(name).Value(value).Placeholder(placeholder).
+			AutoComplete(false).DataSet("link", name).ReadOnly(locked).
+			Attr("spellcheck", "false").Attr("autocapitalize", "off").
+			Aria("invalid", invalid).Aria("describedby", id+"-message").
+			OnInput(onInput),
+		app.P().ID(id+"-message").Class("field-message").Aria("live", "polite").Body(Raw(messageHTML)),
+	)
+}

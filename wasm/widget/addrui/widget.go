@@ -120,13 +120,5 @@ func (c *addrWidget) Render() app.UI {
 // textField renders a labelled arithmetic input bound to one link
 // parameter, with its answer or error under it.
 func (c *addrWidget) textField(id, name, label, placeholder string, field *string, errText string, r answer.Regions) app.UI {
-	return app.Div().Class("field").Body(
-		app.Label().For(id).Text(label),
-		app.Input().Type("text").ID(id).Name(name).Value(*field).Placeholder(placeholder).
-			AutoComplete(false).DataSet("link", name).ReadOnly(c.IsLocked()).
-			Attr("spellcheck", "false").Attr("autocapitalize", "off").
-			Aria("invalid", errText != "").Aria("describedby", id+"-message").
-			OnInput(c.onArith(field)),
-		app.P().ID(id+"-message").Class("field-message").Aria("live", "polite").Body(ui.Raw(r.HTML(id+"-message"))),
-	)
+	return ui.LinkField(id, name, label, placeholder, *field, c.IsLocked(), errText != "", c.onArith(field), r.HTML(id+"-message"))
 }

@@ -160,15 +160,7 @@ func (c *subnetWidget) cloudOption(value, label string, cloud subnet.Cloud) app.
 // textField renders a labelled text input bound to one state field, with
 // its error message under it.
 func (c *subnetWidget) textField(id, name, label, placeholder string, field *string, errText string, r answer.Regions) app.UI {
-	return app.Div().Class("field").Body(
-		app.Label().For(id).Text(label),
-		app.Input().Type("text").ID(id).Name(name).Value(*field).Placeholder(placeholder).
-			AutoComplete(false).DataSet("link", name).ReadOnly(c.IsLocked()).
-			Attr("spellcheck", "false").Attr("autocapitalize", "off").
-			Aria("invalid", errText != "").Aria("describedby", id+"-message").
-			OnInput(c.onField(field)),
-		app.P().ID(id+"-message").Class("field-message").Aria("live", "polite").Body(ui.Raw(r.HTML(id+"-message"))),
-	)
+	return ui.LinkField(id, name, label, placeholder, *field, c.IsLocked(), errText != "", c.onField(field), r.HTML(id+"-message"))
 }
 
 func (c *subnetWidget) renderSlider(v answer.SubnetView) app.UI {
