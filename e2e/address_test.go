@@ -12,8 +12,8 @@ import (
 
 func TestAddressShareLink(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "addr?ip=10.1.2.3"))
 	b.waitField("canonical", "10.1.2.3")
 	if got := b.field("version"); got != "IPv4" {
@@ -32,8 +32,8 @@ func TestAddressShareLink(t *testing.T) {
 
 func TestAddressTypingUpdatesURLAndReloadRestores(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "addr?ip=10.1.2.3"))
 	b.waitField("canonical", "10.1.2.3")
 	historyLength := eval[int](b, `history.length`)
@@ -66,8 +66,8 @@ func TestAddressTypingUpdatesURLAndReloadRestores(t *testing.T) {
 
 func TestAddressInvalidInput(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "addr?ip=10.1.2.3"))
 	b.waitField("canonical", "10.1.2.3")
 	for _, bad := range []string{"300.1.2.3", "hello", "1.2.3", "::1::2"} {

@@ -95,8 +95,8 @@ func bindlabWant(t *testing.T, s bind.Scenario) []string {
 
 func TestBindlabEveryPresetLink(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	verdicts := map[string]bool{}
 	for _, v := range []string{"connected", "refused", "reset", "timed out", "no route", "EADDRINUSE", "EADDRNOTAVAIL", "EACCES"} {
 		verdicts[v] = true
@@ -153,8 +153,8 @@ func TestBindlabEveryPresetLink(t *testing.T) {
 
 func TestBindlabActionUpdatesTablesAndLink(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	p := bind.Presets()[1] // address-in-use
 	b.do(chromedp.Navigate(s.URL + "bind?preset=" + p.Name))
 	before := bindlabWaitSteps(b, bindlabWant(t, p.Scenario))
@@ -214,8 +214,8 @@ func TestBindlabActionUpdatesTablesAndLink(t *testing.T) {
 
 func TestBindlabPresetButtonPushesHistory(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	first := bind.Presets()[0]
 	b.do(chromedp.Navigate(s.URL + "bind"))
 	bindlabWaitSteps(b, bindlabWant(t, first.Scenario))
@@ -233,8 +233,8 @@ func TestBindlabPresetButtonPushesHistory(t *testing.T) {
 
 func TestBindlabTamperedLinks(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	def := bind.Presets()[0]
 	invalid := bind.Scenario{V: bind.Version, Sockets: []bind.Socket{{Process: "x", Addr: bind.DefaultLAN.Addr(), Port: 70000}}}
 	state, _ := json.Marshal(invalid)
@@ -264,8 +264,8 @@ func TestBindlabTamperedLinks(t *testing.T) {
 
 func TestBindlabEmbedReadonly(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	p := bind.Presets()[2]
 	b.do(chromedp.Navigate(s.URL + "embed/bind?preset=" + p.Name + "&readonly=1"))
 	bindlabWaitSteps(b, bindlabWant(t, p.Scenario))
@@ -300,8 +300,8 @@ func labAxe(t *testing.T, paths []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	for _, path := range paths {
 		b.do(chromedp.Navigate(s.URL + path))
 		deadline := time.Now().Add(60 * time.Second)
@@ -317,8 +317,8 @@ func labAxe(t *testing.T, paths []string) {
 // behind docker-proxy, not the fixed ending.
 func TestBindlabOpensOnTheProblem(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "bind?preset=address-in-use"))
 	b.waitLive()
 	b.waitField("verdict", "EADDRINUSE")
@@ -356,8 +356,8 @@ func TestBindlabStepping(t *testing.T) {
 // opens the preset second (opening on step second Symptom) with its
 // button, and goes back and forward.
 func labStepTour(t *testing.T, lab, first string, total, symptom int, second string, secondSymptom int) {
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	at := func(n int) {
 		t.Helper()
 		b.waitField("step", fmt.Sprint(n))

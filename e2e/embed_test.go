@@ -34,7 +34,7 @@ func hostPage(t *testing.T, body string) string {
 
 func TestEmbedResizesInHostPage(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	page := hostPage(t, `<!DOCTYPE html><html lang="en"><head><title>Course</title></head><body>
 <h1>Lesson 1</h1>
 <iframe id="one" src="`+s.URL+`embed/addr?ip=192.0.2.1" title="Address" data-netground style="width:100%;border:0;height:50px"></iframe>
@@ -42,7 +42,7 @@ func TestEmbedResizesInHostPage(t *testing.T) {
 <script>window.events = []; document.addEventListener("netground:resize", e => window.events.push([e.target.id, e.detail.height]));</script>
 <script src="`+s.URL+`web/embed.js"></script>
 </body></html>`)
-	b := newBrowser(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(page))
 	for _, id := range []string{"one", "two"} {
 		deadline := time.Now().Add(60 * time.Second)
@@ -68,7 +68,7 @@ func TestEmbedResizesInHostPage(t *testing.T) {
 // turned into Netground events, and it cannot resize the widget's iframe.
 func TestEmbedIgnoresForgedMessages(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	hostile := hostPage(t, `<!DOCTYPE html><html lang="en"><head><title>Ad</title></head><body><script>
 setInterval(() => {
   parent.postMessage({type: "netground:practice", answered: 10, correct: 10, total: 10, seed: 1, topics: ["subnet"], level: 1}, "*");
@@ -81,7 +81,7 @@ setInterval(() => {
 <script>window.events = []; for (const type of ["netground:resize", "netground:practice"]) document.addEventListener(type, e => window.events.push([e.target.id, type, JSON.stringify(e.detail)]));</script>
 <script src="`+s.URL+`web/embed.js"></script>
 </body></html>`)
-	b := newBrowser(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(page))
 	// The widget's own resize arrives: embed.js works.
 	deadline := time.Now().Add(60 * time.Second)

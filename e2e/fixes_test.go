@@ -33,7 +33,7 @@ func choiceFirst(t *testing.T, topics []practice.Topic) (uint64, practice.Set) {
 // the page says why, and a real choice is scored afterwards.
 func TestPracticeNotAChoiceAsksAgain(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	b := newBrowser(t)
 	topics := []practice.Topic{practice.TopicBind}
 	seed, set := choiceFirst(t, topics)
@@ -58,7 +58,7 @@ func TestPracticeNotAChoiceAsksAgain(t *testing.T) {
 // own name and reopens as the same set.
 func TestPracticeSaveAndReopen(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "practice?topics=nat,subnet&level=2&seed=4242"))
 	b.waitLive()
@@ -93,7 +93,7 @@ func TestPracticeSaveAndReopen(t *testing.T) {
 // its scenario's own name.
 func TestLibraryKeepsLabStep(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	b := newBrowser(t)
 	natOpen(t, b, s.URL, "nat?preset=cgnat&step=3", "3")
 	name := "Double NAT behind a carrier-grade NAT"
@@ -182,8 +182,8 @@ const breaksJS = `(sel) => [...document.querySelectorAll(sel)].map(e => {
 // inside a scroll container, and sysctl names break only after "." or "_".
 func TestNarrowLayout(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	pages := []struct{ link, field string }{
 		{"ports?q=postgres", "row-service"},
 		{"ports?q=443", "ephemeral-row"},
@@ -250,8 +250,8 @@ var embedHeights = []struct {
 // before the app starts.
 func TestEmbedCompact(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.setViewport(viewports[1])
 	for _, e := range embedHeights {
 		b.do(chromedp.Navigate(s.URL + e.link))
@@ -265,7 +265,7 @@ func TestEmbedCompact(t *testing.T) {
 	}
 
 	// The pre-rendered page, in a tab where the app never starts.
-	pre := newBrowser(t)
+	pre := sharedContextTab(t)
 	pre.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
 		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
 			Source: `WebAssembly.instantiateStreaming = WebAssembly.instantiate = () => new Promise(() => {})`,

@@ -20,7 +20,9 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -49,6 +51,9 @@ func TestMain(m *testing.M) {
 		os.Exit(2)
 	}
 	code := m.Run()
+	for _, s := range sites.servers {
+		s.stop()
+	}
 	if chromium.cancel != nil {
 		chromium.cancel()
 	}
@@ -65,19 +70,32 @@ type server struct {
 
 var listening = regexp.MustCompile(`Netground is at (http://127\.0\.0\.1:\d+/\S*)`)
 
+// startServer starts a server of the test's own, stopped when the test
+// ends: for a test that stops it, or that needs an origin no other test
+// has touched. The others share one with siteServer.
 func startServer(t *testing.T, dir, base string) *server {
 	t.Helper()
-	cmd := exec.Command(serverBin, "-addr", "127.0.0.1:0", "-dir", dir, "-base", base)
-	out, err := cmd.StdoutPipe()
+	s, err := launchServer(dir, base)
+	if s != nil {
+		t.Cleanup(s.stop)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s
+}
+
+func launchServer(dir, base string) (*server, error) {
+	cmd := exec.Command(serverBin, "-addr", "127.0.0.1:0", "-dir", dir, "-base", base)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	s := &server{cmd: cmd}
-	t.Cleanup(s.stop)
 	lines := bufio.NewScanner(out)
 	for lines.Scan() {
 		if m := listening.FindStringSubmatch(lines.Text()); m != nil {
@@ -86,12 +104,49 @@ func startServer(t *testing.T, dir, base string) *server {
 		}
 	}
 	if s.URL == "" {
-		t.Fatalf("the server did not say where it listens")
+		return s, fmt.Errorf("the server of %s did not say where it listens", dir)
 	}
 	go func() {
 		for lines.Scan() {
 		}
 	}()
+	return s, nil
+}
+
+// sites holds the servers the package's tests share, one per bundle: one
+// origin, so that the tabs of sharedTab find the service worker and the
+// caches the earlier tests left.
+var sites struct {
+	mu      sync.Mutex
+	servers map[string]*server
+}
+
+// siteServer returns the package's server of the bundle at -dist, served
+// at /, starting it on first use. A test must not stop it.
+func siteServer(t *testing.T) *server {
+	t.Helper()
+	return siteServerOf(t, *distDir, "/")
+}
+
+func siteServerOf(t *testing.T, dir, base string) *server {
+	t.Helper()
+	sites.mu.Lock()
+	defer sites.mu.Unlock()
+	key := base + " " + dir
+	if s := sites.servers[key]; s != nil {
+		return s
+	}
+	s, err := launchServer(dir, base)
+	if err != nil {
+		if s != nil {
+			s.stop()
+		}
+		t.Fatal(err)
+	}
+	if sites.servers == nil {
+		sites.servers = map[string]*server{}
+	}
+	sites.servers[key] = s
 	return s
 }
 
@@ -155,6 +210,11 @@ func chromiumOptions(t *testing.T, profile string) []chromedp.ExecAllocatorOptio
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
+		// A test may drive two tabs at once; the one not in front must
+		// not be slowed down as a hidden tab is.
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-backgrounding-occluded-windows", true),
+		chromedp.Flag("disable-renderer-backgrounding", true),
 		chromedp.WindowSize(1280, 900),
 	}
 }
@@ -183,17 +243,98 @@ func sharedChromium(t *testing.T) context.Context {
 	return chromium.ctx
 }
 
+// newBrowser opens a tab in a browser context of its own: a first visit,
+// with storage no other test sees.
 func newBrowser(t *testing.T) *browser {
 	t.Helper()
-	ctx, cancel := chromedp.NewContext(sharedChromium(t), chromedp.WithNewBrowserContext())
+	return openTab(t, sharedChromium(t), chromedp.WithNewBrowserContext())
+}
+
+// visited is the browser context that tests without storage share: its
+// service worker and caches are those of a returning visitor, so a page
+// opens without a first visit's downloads and installs. Only tests that
+// neither read nor write storage (the library, progress) may use it. Its
+// first tab is lent to one test at a time: the renderer that has run the
+// app before starts it again several times faster than a new one.
+var visited struct {
+	once sync.Once
+	ctx  context.Context // the first tab
+	err  error
+
+	mu   sync.Mutex
+	lent bool
+}
+
+// sharedTab returns a tab in the shared browser context, for pages of
+// siteServer: a returning visitor's browser. The first call of a test
+// borrows the context's first tab, if no other test has it; the others
+// open tabs of their own.
+func sharedTab(t *testing.T) *browser {
+	t.Helper()
+	visitedContext(t)
+	visited.mu.Lock()
+	if visited.lent {
+		visited.mu.Unlock()
+		return openTab(t, visited.ctx)
+	}
+	visited.lent = true
+	visited.mu.Unlock()
+
+	ctx, cancel := context.WithCancel(visited.ctx)
+	b := &browser{t: t, ctx: ctx}
+	// A history of its own: the tests count its entries, and Chromium
+	// keeps at most 50.
+	b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.ResetNavigationHistory, cdp.Empty{})
+		return err
+	}))
+	t.Cleanup(func() {
+		cancel()
+		// The next test finds the tab as a new one is: no emulated device.
+		reset, cancelReset := context.WithTimeout(visited.ctx, 20*time.Second)
+		defer cancelReset()
+		if err := chromedp.Do(reset, chromedp.EmulateViewport(0, 0)); err != nil {
+			t.Errorf("resetting the shared tab: %v", err)
+		}
+		visited.mu.Lock()
+		visited.lent = false
+		visited.mu.Unlock()
+		b.report()
+	})
+	b.watchConsole(ctx)
+	return b
+}
+
+// sharedContextTab opens a tab of its own in the shared browser context.
+func sharedContextTab(t *testing.T) *browser {
+	t.Helper()
+	return openTab(t, visitedContext(t))
+}
+
+// visitedContext returns the shared browser context's first tab, opening
+// it on first use.
+func visitedContext(t *testing.T) context.Context {
+	t.Helper()
+	visited.once.Do(func() {
+		ctx, _ := chromedp.NewContext(sharedChromium(t), chromedp.WithNewBrowserContext())
+		if visited.err = chromedp.Do(ctx); visited.err == nil {
+			_, visited.err = chromedp.Call(ctx, network.Disable, cdp.Empty{})
+		}
+		visited.ctx = ctx
+	})
+	if visited.err != nil {
+		t.Fatalf("opening the shared browser context: %v", visited.err)
+	}
+	return visited.ctx
+}
+
+func openTab(t *testing.T, parent context.Context, opts ...chromedp.ContextOption) *browser {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(parent, opts...)
 	b := &browser{t: t, ctx: ctx}
 	t.Cleanup(func() {
 		cancel()
-		b.mu.Lock()
-		defer b.mu.Unlock()
-		for _, p := range b.problems {
-			t.Errorf("browser console: %s", p)
-		}
+		b.report()
 	})
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("opening a tab: %v", err)
@@ -211,6 +352,15 @@ func quietNetwork(t *testing.T, ctx context.Context) {
 	t.Helper()
 	if _, err := chromedp.Call(ctx, network.Disable, cdp.Empty{}); err != nil {
 		t.Fatalf("turning off network events: %v", err)
+	}
+}
+
+// report fails the test with the console errors its pages logged.
+func (b *browser) report() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, p := range b.problems {
+		b.t.Errorf("browser console: %s", p)
 	}
 }
 
@@ -319,8 +469,30 @@ func (b *browser) waitLive() {
 	b.do(chromedp.WaitReady(chromedp.CSS(`[data-live="true"]`)))
 }
 
-// typeInto replaces the value of the input named name, key by key.
+// typeInto replaces the value of the input named name with text, as a
+// paste does: one edit, one input event.
 func (b *browser) typeInto(name, text string) {
+	b.t.Helper()
+	b.waitLive()
+	sel := chromedp.CSS(fmt.Sprintf(`input[name=%q]`, name))
+	b.do(
+		chromedp.WaitVisible(sel),
+		chromedp.Focus(sel),
+		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector('input[name=%q]').select()`, name)),
+	)
+	if text == "" {
+		b.do(chromedp.KeyEvent("\b"))
+		return
+	}
+	b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: text})
+		return err
+	}))
+}
+
+// typeKeys replaces the value of the input named name, key by key, as a
+// person types: an input event for every character.
+func (b *browser) typeKeys(name, text string) {
 	b.t.Helper()
 	b.waitLive()
 	sel := chromedp.CSS(fmt.Sprintf(`input[name=%q]`, name))

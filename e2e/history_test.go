@@ -17,7 +17,7 @@ import (
 // their own tests.
 func TestBackAndForwardOnEveryPage(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	tests := []struct {
 		link   string
 		click  string // the selector of the step's button
@@ -32,7 +32,7 @@ func TestBackAndForwardOnEveryPage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.SplitN(tt.link, "?", 2)[0], func(t *testing.T) {
-			b := newBrowser(t)
+			b := sharedTab(t)
 			b.do(chromedp.Navigate(s.URL + tt.link))
 			b.waitLive()
 			before := waitFieldNot(b, tt.field, "")

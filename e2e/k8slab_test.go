@@ -36,8 +36,8 @@ func k8slabTexts(b *browser, name string) []string {
 
 func TestK8slabEveryPresetLink(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	for _, p := range k8s.Presets() {
 		b.do(chromedp.Navigate(s.URL + "k8s?preset=" + p.Name))
 		steps := bindlabWaitSteps(b, k8slabWant(t, p.Scenario))
@@ -93,8 +93,8 @@ func TestK8slabEveryPresetLink(t *testing.T) {
 
 func TestK8slabRestartChangesPodIP(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	p := k8s.Presets()[0]
 	b.do(chromedp.Navigate(s.URL + "k8s?preset=" + p.Name))
 	before := bindlabWaitSteps(b, k8slabWant(t, p.Scenario))
@@ -135,8 +135,8 @@ func TestK8slabRestartChangesPodIP(t *testing.T) {
 
 func TestK8slabTamperedLinks(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	def := k8s.Presets()[0]
 	state, _ := json.Marshal(k8s.Scenario{V: k8s.Version})
 	frag, err := scenario.Fragment(scenario.Document{Widget: scenario.WidgetK8s, State: state})
@@ -167,8 +167,8 @@ func TestK8slabTamperedLinks(t *testing.T) {
 
 func TestK8slabEmbed(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	p := k8s.Presets()[2]
 	b.do(chromedp.Navigate(s.URL + "embed/k8s?preset=" + p.Name + "&readonly=1"))
 	bindlabWaitSteps(b, k8slabWant(t, p.Scenario))

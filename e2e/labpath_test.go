@@ -23,8 +23,8 @@ import (
 // core/bind computes them, with the stop carrying the step's verdict.
 func TestBindlabAttemptAtSymptom(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	for _, p := range bind.Presets() {
 		tr, err := bind.Run(p.Scenario)
 		if err != nil {
@@ -107,8 +107,8 @@ const textSizes = `((sel) => {
 // that the picture does not scroll sideways.
 func TestLabPicturesReadableOnPhone(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.setViewport(viewports[0])
 	type page struct{ path, sel string }
 	var pages []page
@@ -166,8 +166,8 @@ func labAxePhone(t *testing.T, paths []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.setViewport(viewports[0])
 	for _, path := range paths {
 		b.do(chromedp.Navigate(s.URL + path))

@@ -75,8 +75,8 @@ func (b *browser) bottom(sel string) float64 {
 // TestAnswerAboveTheFold: on a phone and on a desktop window, the input and the key answer
 // of the Address, Subnet, Ports and Plan pages are visible without scrolling.
 func TestAnswerAboveTheFold(t *testing.T) {
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	for _, v := range viewports {
 		b.setViewport(v)
 		for _, p := range foldPages {
@@ -111,8 +111,8 @@ func TestScreenshots(t *testing.T) {
 	if err := os.MkdirAll(*screenshotDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	for _, v := range viewports {
 		b.setViewport(v)
 		for _, r := range site.Routes() {

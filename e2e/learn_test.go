@@ -78,8 +78,8 @@ func (b *browser) chapterLinks() []string {
 // and none started.
 func TestLearnList(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.slow(chromedp.Navigate(s.URL + "learn"))
 	b.live()
 	cs := chapters(t)
@@ -161,8 +161,8 @@ func (b *browser) checkChapter(c course.Chapter, base string) {
 // first with the keyboard, inside the app) and from its own URL.
 func TestLearnChapters(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	cs := chapters(t)
 
 	b.slow(chromedp.Navigate(s.URL + "learn"))
@@ -226,7 +226,7 @@ func (b *browser) feedback(i int) string {
 // and finds the progress on the chapter and on /learn after reloads.
 func TestLearnProgress(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	b := newBrowser(t)
 	cs := chapters(t)
 	c := cs[2] // subnets: answers typed
@@ -306,8 +306,8 @@ func TestLearnProgress(t *testing.T) {
 // widgets and questions, and links to the full page and embed pages.
 func TestLearnEmbed(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	cs := chapters(t)
 	c := cs[6]
 	b.slow(chromedp.Navigate(s.URL + "embed/learn/" + c.Slug))
@@ -357,8 +357,8 @@ func TestLearnUnderSubPath(t *testing.T) {
 	if *subDistDir == "" {
 		t.Skip("-subdist is not set")
 	}
-	s := startServer(t, *subDistDir, "/netground/")
-	b := newBrowser(t)
+	s := siteServerOf(t, *subDistDir, "/netground/")
+	b := sharedTab(t)
 	cs := chapters(t)
 	b.slow(chromedp.Navigate(s.URL + "learn"))
 	b.live()
@@ -381,7 +381,7 @@ func TestLearnAccessibility(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	b := newBrowser(t)
 	cs := chapters(t)
 	c := cs[7]

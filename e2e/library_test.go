@@ -128,7 +128,7 @@ func addrScenarios(n int, prefix string) []scenario.Document {
 
 func TestLibrarySaveReloadOpen(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "addr?ip=10.1.2.3"))
 	b.waitField("canonical", "10.1.2.3")
@@ -208,7 +208,7 @@ func waitInputValue(b *browser, name, want string) {
 // list them on a fresh load of the page.
 func TestLibrary200(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "library"))
 	b.waitRows(0)
@@ -270,7 +270,7 @@ func TestLibraryOffline(t *testing.T) {
 
 func TestLibraryBrowserRestart(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	profile := t.TempDir()
 	b, closeBrowser := newBrowserWithProfile(t, profile)
 	b.do(chromedp.Navigate(s.URL + "addr?ip=2001:db8::1"))
@@ -291,7 +291,7 @@ func TestLibraryBrowserRestart(t *testing.T) {
 
 func TestLibraryImportMalformed(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "library"))
 	b.waitRows(0)
@@ -363,7 +363,7 @@ func (b *browser) download(dir, sel string) []byte {
 
 func TestLibraryExportImportRoundTrip(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "addr?ip=10.1.2.3"))
 	b.waitField("canonical", "10.1.2.3")
@@ -440,7 +440,7 @@ func sameDocs(a, b []scenario.Document) bool {
 // TestLibraryOtherTab checks that a save in one tab shows in the library open in another.
 func TestLibraryOtherTab(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "library"))
 	b.waitRows(0)
@@ -477,7 +477,7 @@ func TestLibraryAccessibility(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "addr?ip=10.1.2.3"))
 	b.waitField("canonical", "10.1.2.3")
@@ -504,7 +504,7 @@ func TestLibraryAccessibility(t *testing.T) {
 // import with a message at once, and the next import works.
 func TestLibraryImportReadFails(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "library"))
 	b.waitRows(0)

@@ -14,17 +14,21 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
 // gate is a proxy in front of the real server that holds every request
-// for a .wasm file until open is called: the page as a slow network shows
-// it before the app has started, for as long as a test needs.
+// for a .wasm file while it is shut: the page as a slow network shows it
+// before the app has started, for as long as a test needs. A gate starts
+// shut; open lets the held requests and all later ones through, shut holds
+// again, for the next page.
 type gate struct {
-	URL  string
-	once sync.Once
-	open func()
+	URL string
+
+	mu       sync.Mutex
+	released chan struct{}
 }
 
 func newGate(t *testing.T, upstream string) *gate {
@@ -38,13 +42,14 @@ func newGateFor(t *testing.T, upstream, held string) *gate {
 	if err != nil {
 		t.Fatal(err)
 	}
-	released := make(chan struct{})
-	g := &gate{}
-	g.open = func() { g.once.Do(func() { close(released) }) }
+	g := &gate{released: make(chan struct{})}
 	t.Cleanup(g.open)
 	rp := httputil.NewSingleHostReverseProxy(target)
 	srv := newLoopbackServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, ".wasm") && strings.Contains(r.URL.Path, held) {
+			g.mu.Lock()
+			released := g.released
+			g.mu.Unlock()
 			select {
 			case <-released:
 			case <-r.Context().Done():
@@ -55,6 +60,48 @@ func newGateFor(t *testing.T, upstream, held string) *gate {
 	}))
 	g.URL = srv + target.Path
 	return g
+}
+
+// open lets every held request through, and every later one until shut.
+func (g *gate) open() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	select {
+	case <-g.released:
+	default:
+		close(g.released)
+	}
+}
+
+// shut holds the requests that come from now on.
+func (g *gate) shut() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	select {
+	case <-g.released:
+		g.released = make(chan struct{})
+	default:
+	}
+}
+
+// firstVisitTab opens a tab of the shared browser context whose pages load
+// as on a first visit: past the service worker and the HTTP cache, so
+// that every request reaches the network (and a gate).
+func firstVisitTab(t *testing.T) *browser {
+	t.Helper()
+	b := sharedContextTab(t)
+	one := int64(1)
+	b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{MaxTotalBufferSize: &one, MaxResourceBufferSize: &one}); err != nil {
+			return err
+		}
+		if _, err := chromedp.Call(ctx, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
+			return err
+		}
+		_, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
+		return err
+	}))
+	return b
 }
 
 // newLoopbackServer serves h on an ephemeral loopback port for the test's
@@ -149,7 +196,7 @@ func readPending(b *browser) pendingState {
 // answers for the link itself.
 func TestNoStaleAnswerWhileLoading(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	g := newGate(t, siteServer(t).URL)
 	for _, tt := range []struct {
 		path   string
 		inputs map[string]string
@@ -167,8 +214,8 @@ func TestNoStaleAnswerWhileLoading(t *testing.T) {
 		{"practice?seed=7", map[string]string{}},
 	} {
 		t.Run(strings.ReplaceAll(tt.path, "/", "_"), func(t *testing.T) {
-			g := newGate(t, s.URL)
-			b := newBrowser(t)
+			g.shut()
+			b := firstVisitTab(t)
 			b.do(chromedp.Navigate(g.URL + tt.path))
 			got := readPending(b)
 			if !got.Pending || !got.Note {
@@ -198,7 +245,7 @@ func TestNoStaleAnswerWhileLoading(t *testing.T) {
 // pre-rendered default's answer is never visible, on a slow start or not.
 func TestNeverTheDefaultsAnswer(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	g := newGate(t, siteServer(t).URL)
 	for _, tt := range []struct {
 		path, field string
 		want        string // the only value the field may ever show
@@ -209,8 +256,8 @@ func TestNeverTheDefaultsAnswer(t *testing.T) {
 		{"ports?q=53", "port", "53"},
 	} {
 		t.Run(tt.field+"_"+strings.ReplaceAll(tt.path, "/", "_"), func(t *testing.T) {
-			g := newGate(t, s.URL)
-			b := newBrowser(t)
+			g.shut()
+			b := firstVisitTab(t)
 			recordVisible(b, tt.field)
 			b.do(chromedp.Navigate(g.URL + tt.path))
 			readPending(b)
@@ -224,8 +271,8 @@ func TestNeverTheDefaultsAnswer(t *testing.T) {
 	}
 
 	// The NAT lab's presets: the default scenario's name is never shown.
-	g := newGate(t, s.URL)
-	b := newBrowser(t)
+	g.shut()
+	b := firstVisitTab(t)
 	recordVisible(b, "scenario-name")
 	b.do(chromedp.Navigate(g.URL + "nat?preset=cgnat"))
 	readPending(b)
@@ -245,7 +292,7 @@ func TestNeverTheDefaultsAnswer(t *testing.T) {
 // started, answers it with the caret still in the input.
 func TestTypingBeforeTheAppStarts(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	g := newGate(t, siteServer(t).URL)
 	for _, tt := range []struct {
 		path, input, text, field, want string
 	}{
@@ -255,8 +302,8 @@ func TestTypingBeforeTheAppStarts(t *testing.T) {
 		{"ports", "q", "443", "port", "443"},
 	} {
 		t.Run(tt.input+"_"+strings.ReplaceAll(tt.path, "?", "_"), func(t *testing.T) {
-			g := newGate(t, s.URL)
-			b := newBrowser(t)
+			g.shut()
+			b := firstVisitTab(t)
 			recordVisible(b, tt.field)
 			b.do(chromedp.Navigate(g.URL + tt.path))
 			readPending(b)
@@ -310,12 +357,10 @@ func regionFields(b *browser, ids []string) map[string]string {
 	})()`, jsStrings(ids)))
 }
 
-// TestFirstAnswerMatchesTheApp opens links with the app held back, so the
-// first-answer binary answers them, then lets the app take over: every
-// answer region holds the same fields and the same HTML on both paths.
+// TestFirstAnswerMatchesTheApp: the first-answer binary and the app answer
+// links of the simple widgets alike.
 func TestFirstAnswerMatchesTheApp(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
 	links := []string{
 		"addr?ip=8.8.8.8",
 		"addr?ip=::ffff:192.0.2.1",
@@ -340,15 +385,26 @@ func TestFirstAnswerMatchesTheApp(t *testing.T) {
 		"ports?q=65536",
 		"embed/ports?q=53",
 	}
+	firstAnswerMatchesTheApp(t, links)
+}
+
+// firstAnswerMatchesTheApp opens each link as a first visit with the app
+// held back, so the first-answer binary answers it, then lets the app take
+// over: every region the first answer filled holds the same fields and the
+// same HTML on both paths.
+func firstAnswerMatchesTheApp(t *testing.T, links []string) {
+	t.Helper()
+	g := newGateFor(t, siteServer(t).URL, "/web/app.")
+	waitRegistry := `new Promise(r => { const f = () => document.querySelector('[data-field="registry-loading"]') ? setTimeout(f, 20) : r(true); f(); })`
 	for _, link := range links {
 		t.Run(strings.NewReplacer("/", "_", "?", "_").Replace(link), func(t *testing.T) {
-			g := newGateFor(t, s.URL, "/web/app.")
-			b := newBrowser(t)
+			g.shut()
+			b := firstVisitTab(t)
 			b.do(chromedp.Navigate(g.URL + link))
 			b.do(chromedp.WaitReady(chromedp.CSS(`html.ng-answered`)))
 			if strings.HasPrefix(link, "ports") || strings.HasPrefix(link, "embed/ports") {
 				// The first answer comes before the service registry; wait for it.
-				eval[bool](b, `new Promise(r => { const f = () => document.querySelector('[data-field="registry-loading"]') ? setTimeout(f, 20) : r(true); f(); })`)
+				eval[bool](b, waitRegistry)
 			}
 			ids := eval[[]string](b, `[...document.querySelectorAll('[data-answered]')].map(el => el.id)`)
 			if len(ids) == 0 {
@@ -360,7 +416,7 @@ func TestFirstAnswerMatchesTheApp(t *testing.T) {
 			first := regionFields(b, ids)
 			g.open()
 			b.waitLive()
-			eval[bool](b, `new Promise(r => { const f = () => document.querySelector('[data-field="registry-loading"]') ? setTimeout(f, 20) : r(true); f(); })`)
+			eval[bool](b, waitRegistry)
 			app := regionFields(b, ids)
 			for _, id := range ids {
 				if first[id] != app[id] {
@@ -376,9 +432,8 @@ func TestFirstAnswerMatchesTheApp(t *testing.T) {
 // the app, once started, answers the same.
 func TestFirstAnswerAnswersTyping(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	g := newGateFor(t, s.URL, "/web/app.")
-	b := newBrowser(t)
+	g := newGateFor(t, siteServer(t).URL, "/web/app.")
+	b := firstVisitTab(t)
 	b.do(chromedp.Navigate(g.URL + "subnet?net=10.0.0.0/8"))
 	b.do(chromedp.WaitReady(chromedp.CSS(`html.ng-answered`)))
 	sel := chromedp.CSS(`input[name="net"]`)

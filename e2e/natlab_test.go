@@ -54,8 +54,8 @@ func natFields(b *browser, name string) []string {
 
 func TestNatPresetsStepThrough(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	ids := []string{"home", "reply", "unsolicited", "port-forward", "cgnat", "hole-punch", "pool-exhausted"}
 	for i, id := range ids {
 		total := len(nat.Presets()[i].Scenario.Steps)
@@ -90,8 +90,8 @@ func TestNatPresetsStepThrough(t *testing.T) {
 
 func TestNatUnsolicitedAndForwarding(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 
 	natOpen(t, b, s.URL, "nat?preset=unsolicited&step=2", "2")
 	natClick(b, `button[data-action="prev"]`)
@@ -136,8 +136,8 @@ func TestNatUnsolicitedAndForwarding(t *testing.T) {
 
 func TestNatEditAndActions(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	natOpen(t, b, s.URL, "nat?preset=home&step=2", "2")
 
 	errorAt := func(name string) string {
@@ -209,8 +209,8 @@ func TestNatEditAndActions(t *testing.T) {
 
 func TestNatEmbedReadonly(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	natOpen(t, b, s.URL, "embed/nat?preset=cgnat&step=3&readonly=1", "3")
 	if got := b.field("outcome"); got != "no-mapping" {
 		t.Errorf("cgnat step 3 outcome %q", got)
@@ -234,8 +234,8 @@ func TestNatEmbedReadonly(t *testing.T) {
 func TestNatDeviceEditorPages(t *testing.T) {
 	t.Parallel()
 	frag := natFragment(t, natBigScenario(0))
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	natOpen(t, b, s.URL, "nat?step=0#"+frag, "0")
 	b.waitLive()
 	names := func() []string {
@@ -317,8 +317,8 @@ func natScenarioOf(t *testing.T, link string) nat.Scenario {
 // rows, and a link that still follows the step.
 func TestNatBigScenarioRenderTime(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	t.Log("\n" + natStepTimings(t, b, s.URL))
 	if rows := len(natFields(b, "nat-row")); rows > 20 {
 		t.Errorf("%d table rows rendered; want a page of at most 20", rows)
@@ -469,8 +469,8 @@ func TestNatAccessibility(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	for _, p := range natA11yPages() {
 		b.do(chromedp.Navigate(s.URL + p.path))
 		b.waitField(p.field, p.want)

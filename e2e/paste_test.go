@@ -166,8 +166,8 @@ func (b *browser) waitPasteVerdict(kind, link, verdict string) string {
 // submit.
 func TestPasteRoutesEveryKind(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL))
 	b.waitLive()
 	if n := eval[int](b, `document.querySelectorAll('input[name=paste]').length`); n != 1 {
@@ -237,8 +237,8 @@ func TestPasteRoutesEveryKind(t *testing.T) {
 // header's form do: the box is filled in and answered, one line or many.
 func TestPasteLinkOpensFilled(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	line := "Error: connect ECONNREFUSED 127.0.0.1:5432"
 	b.do(chromedp.Navigate(s.URL + "?paste=" + url.QueryEscape(line)))
 	b.waitLive()
@@ -290,8 +290,8 @@ func TestPasteLinkOpensFilled(t *testing.T) {
 // opens on the step that reproduces it, with the error's verdict.
 func TestPasteErrorOpensTheLab(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	for _, p := range pasteSamples {
 		if p.verdict == "" {
 			continue
@@ -332,8 +332,8 @@ func bindMatrix(b *browser) map[string]map[string]string {
 // developer machine and checks the Bind lab it opens: who reaches what.
 func TestPasteMachineBuildsTheBindLab(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL))
 	b.setPaste(pasteSS + pasteDocker + pasteIPAddr)
 	b.waitPaste("sockets", "/bind#s=1.")
@@ -403,8 +403,8 @@ func mapKeys[V any](m map[string]V) []string {
 // through a Service.
 func TestPasteClusterBuildsTheK8sLab(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL))
 	b.setPaste(pasteCluster)
 	b.waitPaste("cluster", "/k8s#s=1.")
@@ -459,8 +459,8 @@ func TestPasteClusterBuildsTheK8sLab(t *testing.T) {
 // home page opens with the text in its box, answered.
 func TestPasteHeaderForm(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "addr?ip=10.0.0.1"))
 	b.waitField("canonical", "10.0.0.1")
 	text := "dial tcp [::1]:8080: connect: connection refused"
@@ -489,8 +489,8 @@ func TestPasteHeaderForm(t *testing.T) {
 // the page stays alive and answers with what was left out.
 func TestPasteHostileInput(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL))
 	var many strings.Builder
 	many.WriteString("State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n")
@@ -529,8 +529,8 @@ func TestPasteAccessibility(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	for _, text := range []string{"Error: connect ECONNREFUSED 127.0.0.1:5432", pasteSS + pasteDocker + pasteIPAddr, pasteCluster, "not a thing"} {
 		b.do(chromedp.Navigate(s.URL + "?paste=" + url.QueryEscape(text)))
 		b.waitLive()
@@ -596,8 +596,8 @@ var bigPastes = []struct {
 // checks what the answer says, not how fast it came: the machine running
 // the tests is shared.
 func TestPasteTiming(t *testing.T) {
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	for _, p := range bigPastes {
 		text := p.text()
 		var runs []float64
@@ -661,8 +661,8 @@ const pasteIpconfigDE = "C:\\Users\\anna>ipconfig\r\n\r\nWindows-IP-Konfiguratio
 // opens that lab on the step that reproduces the error.
 func TestPasteErrorOpensOtherLabs(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL))
 	for _, p := range []struct {
 		text, link, verdict, field string // field: the lab's field that shows verdict
@@ -698,8 +698,8 @@ func TestPasteErrorOpensOtherLabs(t *testing.T) {
 // interfaces, and the Bind lab's host has the adapter's address.
 func TestPasteIpconfigGerman(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL))
 	b.setPaste(pasteIpconfigDE)
 	b.waitPaste("interfaces", "/bind#s=1.")
@@ -723,8 +723,8 @@ func TestPasteIpconfigGerman(t *testing.T) {
 // link.
 func TestPasteClusterVPN(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL))
 	b.setPaste(pasteCluster + "$ ip -br addr\nlo               UNKNOWN        127.0.0.1/8\nwlp2s0           UP             192.168.50.23/24\ntun0             UNKNOWN        10.244.1.77/20\n")
 	b.waitPaste("cluster", "/k8s#s=1.")

@@ -59,8 +59,8 @@ func (b *browser) rowCount() int {
 
 func TestPlanShareLinks(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	tests := []struct {
 		path   string
 		fields map[string]string // data-field → exact text
@@ -102,8 +102,8 @@ func TestPlanShareLinks(t *testing.T) {
 
 func TestPlanHugeSplitIsPaged(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "plan?net=10.0.0.0/8&len=24"))
 	b.waitPlanLive()
 	b.waitField("total", "65536")
@@ -150,8 +150,8 @@ func TestPlanHugeSplitIsPaged(t *testing.T) {
 
 func TestPlanTypingUpdatesRowsAndURL(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "plan?mode=summarize&list=192.168.0.0/24"))
 	b.waitPlanLive()
 	b.waitField("prefix", "192.168.0.0/24")
@@ -205,8 +205,8 @@ func TestPlanTypingUpdatesRowsAndURL(t *testing.T) {
 
 func TestPlanTabsBackAndForward(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "plan?net=10.0.0.0/16&len=24&page=2"))
 	b.waitPlanLive()
 	b.waitFieldPrefix("page-info", "Page 2 of 4")
@@ -272,8 +272,8 @@ func TestPlanTabsBackAndForward(t *testing.T) {
 
 func TestPlanMalformedLink(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "plan?mode=zzz&len=abc&page=0&wat=1"))
 	b.waitPlanLive()
 	b.waitField("total", "256")
@@ -293,8 +293,8 @@ func TestPlanMalformedLink(t *testing.T) {
 
 func TestPlanEmbedReadonly(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "embed/plan?mode=exclude&net=10.0.0.0/24&list=10.0.0.64/26&readonly=1"))
 	b.waitPlanLive()
 	b.waitField("prefix", "10.0.0.0/26")
@@ -320,8 +320,8 @@ func TestPlanAccessibility(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	for _, p := range planA11yPages() {
 		b.do(chromedp.Navigate(s.URL + p.path))
 		b.waitPlanLive()
@@ -365,8 +365,8 @@ func (b *browser) waitTree(shape, leaves string) {
 
 func TestPlanSplitTree(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "plan?mode=tree&net=10.0.0.0/24"))
 	b.waitPlanLive()
 	b.waitField("tree-leaves", "1")

@@ -44,7 +44,7 @@ func answerCurrent(t *testing.T, b *browser, set practice.Set, number int, answe
 
 func TestPracticeAnswerASet(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	b := newBrowser(t)
 	topics := []practice.Topic{practice.TopicSubnet, practice.TopicNAT}
 	set := practiceSet(42, topics, 2)
@@ -106,7 +106,7 @@ func TestPracticeAnswerASet(t *testing.T) {
 
 func TestPracticeChoiceByNumberKey(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	b := newBrowser(t)
 	topics := []practice.Topic{practice.TopicNeighbours}
 	set := practiceSet(5, topics, 1)
@@ -122,8 +122,8 @@ func TestPracticeChoiceByNumberKey(t *testing.T) {
 
 func TestPracticeLinkProblems(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "practice?topics=subnet,dns&level=7&seed=3"))
 	b.waitLive()
 	b.waitField("topic", "Subnet facts")
@@ -137,7 +137,7 @@ func TestPracticeLinkProblems(t *testing.T) {
 
 func TestPracticeCorruptProgressIgnored(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "practice?topics=subnet&level=1&seed=11"))
 	b.waitLive()
@@ -154,7 +154,7 @@ func TestPracticeCorruptProgressIgnored(t *testing.T) {
 // receives after each answer.
 func TestPracticeEmbeddedReportsToHost(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	page := hostPage(t, `<!DOCTYPE html><html lang="en"><head><title>Course</title></head><body>
 <h1>Lesson 2: subnets</h1>
 <iframe id="quiz" src="`+s.URL+`embed/practice?topics=subnet&level=1&seed=7" title="Practice" data-netground style="width:100%;border:0;height:600px"></iframe>
@@ -274,7 +274,7 @@ func TestPracticeAccessibility(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	b := newBrowser(t)
 	for _, path := range []string{"practice?topics=subnet,nat&level=2&seed=42", "embed/practice?topics=nat&level=1&seed=3", "practice?topics=dns"} {
 		for _, answered := range []bool{false, true} {

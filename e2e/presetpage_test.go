@@ -27,7 +27,7 @@ func mainFields(b *browser) []string {
 // the app held back, shows its own state at once (boot.js), never
 // "computing"; when the app takes over, it shows the same fields.
 func TestPresetLinksAnswerBeforeTheApp(t *testing.T) {
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	var links []string
 	n := 0
 	for _, r := range site.Routes() {
@@ -50,9 +50,10 @@ func TestPresetLinksAnswerBeforeTheApp(t *testing.T) {
 	if n < 20 || len(links) != 6 {
 		t.Fatalf("%d presets in %d pages; the three labs have more, plain and embedded", n, len(links))
 	}
+	g := newGateFor(t, s.URL, "/web/app.")
 	for _, link := range links {
-		g := newGateFor(t, s.URL, "/web/app.")
-		b := newBrowser(t)
+		g.shut()
+		b := firstVisitTab(t)
 		b.do(chromedp.Navigate(g.URL + link))
 		if !eval[bool](b, `new Promise(r => { const t0 = Date.now(); const f = () => document.querySelector('#main[data-answered]') ? r(true) : Date.now() - t0 > 30000 ? r(false) : setTimeout(f, 20); f(); })`) {
 			t.Errorf("%s: the pre-rendered preset is not shown", link)

@@ -17,8 +17,8 @@ import (
 // address leads back to the MAC.
 func TestToolboxAddressMAC(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "addr?ip=34-56-78-9a-bc-de"))
 	b.waitLive() // the fields below are read one by one: not while the app replaces the page
 	b.waitField("eui64-interface-id", "3656:78ff:fe9a:bcde")
@@ -79,8 +79,8 @@ func TestToolboxAddressMAC(t *testing.T) {
 // TestToolboxAddressLink: what IP addresses are on the link.
 func TestToolboxAddressLink(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "addr?ip=2001:db8::1"))
 	b.waitField("solicited-node", "ff02::1:ff00:1")
 	if got := b.field("eui64-mac"); got != "" {
@@ -118,10 +118,11 @@ func TestToolboxAddressLink(t *testing.T) {
 // TestToolboxSubnet: reverse zones and the nth address on the Subnet page.
 func TestToolboxSubnet(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "subnet?net=192.0.2.0/25&nth=-2"))
 	b.waitField("nth-address", "192.0.2.126")
+	b.waitLive()
 	want := map[string]string{
 		"reverse-classless": "0/25.2.0.192.in-addr.arpa",
 		"reverse-enclosing": "2.0.192.in-addr.arpa",
@@ -170,8 +171,8 @@ func TestToolboxSubnet(t *testing.T) {
 // TestToolboxPlanNextFree: the next free subnet of a pool.
 func TestToolboxPlanNextFree(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "plan?mode=free&net=10.0.0.0/22&len=24&list=10.0.0.0/24%0A10.0.2.0/25"))
 	b.waitPlanLive()
 	b.waitField("next-free", "10.0.1.0/24")
@@ -206,8 +207,8 @@ func TestToolboxPlanNextFree(t *testing.T) {
 // second address, with their errors at the input that caused them.
 func TestToolboxAddressArithmetic(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "addr?ip=192.168.1.42&add=10&to=192.168.2.1"))
 	b.waitField("add-result", "192.168.1.52")
 	b.waitField("distance", "215")
@@ -289,8 +290,8 @@ func TestToolboxAddressArithmetic(t *testing.T) {
 // link, for every size of subnet.
 func TestToolboxSubnetRandom(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "subnet?net=10.0.0.0/8"))
 	b.waitLive()
 	historyLength := eval[int](b, `history.length`)
@@ -366,7 +367,7 @@ var ipv4Form = regexp.MustCompile(`^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$`)
 // TestToolboxPractice: the toolbox topic on the practice page, answered.
 func TestToolboxPractice(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	b := newBrowser(t)
 	set := practiceSet(7, []practice.Topic{practice.TopicToolbox}, 3)
 	b.do(chromedp.Navigate(s.URL + "practice?topics=toolbox&level=3&seed=7"))
@@ -395,8 +396,8 @@ var globalIDForm = regexp.MustCompile(`^[0-9a-f]{10}$`)
 // one from a typed Global ID.
 func TestToolboxPlanULA(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "plan?mode=ula"))
 	b.waitPlanLive()
 	prefix := b.waitFieldPrefix("ula-prefix", "fd")
@@ -450,7 +451,6 @@ func TestToolboxPlanULA(t *testing.T) {
 // show the toolbox's answers alike.
 func TestToolboxFirstAnswerMatchesTheApp(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
 	links := []string{
 		"addr?ip=34-56-78-9a-bc-de",
 		"addr?ip=33:33:ff:0e:8c:6c",
@@ -468,27 +468,7 @@ func TestToolboxFirstAnswerMatchesTheApp(t *testing.T) {
 		"subnet?net=2001:db8::/64&pick=2001:db8::8f2c:4e91:d07a:1b3c",
 		"subnet?net=192.168.1.0/24&pick=10.0.0.1",
 	}
-	for _, link := range links {
-		t.Run(strings.NewReplacer("/", "_", "?", "_").Replace(link), func(t *testing.T) {
-			g := newGateFor(t, s.URL, "/web/app.")
-			b := newBrowser(t)
-			b.do(chromedp.Navigate(g.URL + link))
-			b.do(chromedp.WaitReady(chromedp.CSS(`html.ng-answered`)))
-			ids := eval[[]string](b, `[...document.querySelectorAll('[data-answered]')].map(el => el.id)`)
-			if len(ids) == 0 {
-				t.Fatal("the first-answer binary answered no region")
-			}
-			first := regionFields(b, ids)
-			g.open()
-			b.waitLive()
-			app := regionFields(b, ids)
-			for _, id := range ids {
-				if first[id] != app[id] {
-					t.Errorf("region %s differs:\nfirst answer:\n%s\n\napp:\n%s", id, first[id], app[id])
-				}
-			}
-		})
-	}
+	firstAnswerMatchesTheApp(t, links)
 }
 
 // TestToolboxAccessibility runs axe-core on the toolbox's answers, in light
@@ -515,8 +495,8 @@ func TestToolboxAccessibility(t *testing.T) {
 		{"plan?mode=free", "next-free", "10.0.3.0/24"},
 		{"plan?mode=ula&gid=123456789a", "ula-prefix", "fd12:3456:789a::/48"},
 	}
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	for _, theme := range []string{"light", "dark"} {
 		for _, p := range pages {
 			b.do(chromedp.Navigate(s.URL + p.path))

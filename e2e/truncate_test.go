@@ -71,7 +71,7 @@ func cuttingProxy(t *testing.T, upstream string, cut int) string {
 // offline without clearing anything.
 func TestCutWasmHeals(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	for _, tt := range []struct{ path, field, want string }{
 		{"addr?ip=8.8.8.8", "canonical", "8.8.8.8"},
 		{"nat?preset=cgnat", "", ""},

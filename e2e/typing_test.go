@@ -46,8 +46,8 @@ type typingRecord struct {
 // height (the last answer stays, dimmed and marked as for its input), and an
 // incomplete input left alone shows its error after a pause.
 func TestTypingKeepsTheLastAnswer(t *testing.T) {
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	for _, tt := range []struct {
 		link, input, typed, field, want, rest string
 	}{
@@ -59,7 +59,7 @@ func TestTypingKeepsTheLastAnswer(t *testing.T) {
 		b.waitLive()
 		height := eval[float64](b, `document.documentElement.scrollHeight`)
 		recordTyping(b, tt.input)
-		b.typeInto(tt.input, tt.typed)
+		b.typeKeys(tt.input, tt.typed)
 		b.waitField(tt.field, tt.want)
 		rec := eval[typingRecord](b, `window.__typing`)
 		if len(rec.Errors) > 0 {
@@ -76,7 +76,7 @@ func TestTypingKeepsTheLastAnswer(t *testing.T) {
 		}
 
 		// Left incomplete, the input says what is wrong after a pause.
-		b.typeInto(tt.input, tt.rest)
+		b.typeKeys(tt.input, tt.rest)
 		start := time.Now()
 		msg := fmt.Sprintf(`document.getElementById(document.querySelector('input[name=%q]').getAttribute('aria-describedby')).querySelector('.error')`, tt.input)
 		for eval[bool](b, msg+` === null`) {

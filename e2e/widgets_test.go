@@ -12,8 +12,8 @@ import (
 
 func TestSubnetShareLinkAndTyping(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "subnet?net=10.0.0.0/20&host=10.0.3.7&cloud=aws"))
 	// The slider's prefix length is the app's, not the first answer's: until
 	// the app runs, the pre-rendered one is hidden but still in the page.
@@ -62,8 +62,8 @@ func TestSubnetShareLinkAndTyping(t *testing.T) {
 
 func TestSubnetNeighboursAndHistory(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "subnet?net=192.168.1.0/24&host=192.168.1.10&b=10.0.0.5&gw=192.168.1.1"))
 	b.waitField("neighbours", "through the gateway")
 	b.typeInto("b", "192.168.1.77")
@@ -87,8 +87,8 @@ func TestSubnetNeighboursAndHistory(t *testing.T) {
 
 func TestSubnetMalformedLink(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "subnet?net=10.0.0.0/8&cloud=mars&zzz=1"))
 	b.waitField("network", "10.0.0.0")
 	problems := eval[string](b, `[...document.querySelectorAll('[data-field="link-problem"]')].map(e => e.textContent).join("\n")`)
@@ -101,8 +101,8 @@ func TestSubnetMalformedLink(t *testing.T) {
 
 func TestPortsWidget(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	b.do(chromedp.Navigate(s.URL + "ports?q=postgres"))
 	// The pre-rendered page answers postgres too: wait for the app, and
 	// for its registry (service), which comes with the port in one render.
@@ -151,8 +151,8 @@ func TestPortsOffline(t *testing.T) {
 // truncated or hand-edited share link can be: the page opens and works.
 func TestBrokenEscapesInLinks(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+	s := siteServer(t)
+	b := sharedTab(t)
 	for _, link := range []string{
 		"addr?ip=10.9.8.7#s=1.%%%",
 		"addr?ip=10.9.8.7#%zz",

@@ -16,7 +16,7 @@ import (
 // never another app's, nor those of a Netground bundle under another path.
 func TestWorkerKeepsOtherAppsCaches(t *testing.T) {
 	t.Parallel()
-	s := startServer(t, *distDir, "/")
+	s := siteServer(t)
 	b := newBrowser(t)
 	b.do(chromedp.Navigate(s.URL + "addr"))
 	b.waitOfflineReady()
