@@ -19,7 +19,7 @@ func WorkedSolution(heading app.UI, answer string, steps, work []string, table p
 		app.If(len(work) > 0, app.Pre().Class("practice-work").Body(
 			app.Range(work).Slice(func(i int) app.UI { return app.Text(work[i] + "\n") }),
 		)),
-		app.If(len(table.Rows) > 0, app.Div().Class("table-scroll").Body(
+		app.If(len(table.Rows) > 0, app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", table.Caption+" (scrolls sideways)").Body(
 			app.Table().Class("rows").Body(
 				app.Caption().Text(table.Caption),
 				app.THead().Body(app.Tr().Body(app.Range(table.Head).Slice(func(i int) app.UI {
