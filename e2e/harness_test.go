@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -293,7 +294,13 @@ func sharedTab(t *testing.T) *browser {
 		// The next test finds the tab as a new one is: no emulated device.
 		reset, cancelReset := context.WithTimeout(visited.ctx, 20*time.Second)
 		defer cancelReset()
-		if err := chromedp.Do(reset, chromedp.EmulateViewport(0, 0)); err != nil {
+		if err := chromedp.Do(reset, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			if _, err := chromedp.Call(ctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{}); err != nil {
+				return err
+			}
+			_, err := chromedp.Call(ctx, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{})
+			return err
+		})); err != nil {
 			t.Errorf("resetting the shared tab: %v", err)
 		}
 		visited.mu.Lock()

@@ -128,9 +128,7 @@ func TestToolboxSubnet(t *testing.T) {
 		"reverse-enclosing": "2.0.192.in-addr.arpa",
 	}
 	for f, w := range want {
-		if got := b.field(f); got != w {
-			t.Errorf("data-field %s = %q; want %q", f, got, w)
-		}
+		b.waitField(f, w)
 	}
 	if open := eval[bool](b, `document.querySelector('[data-field="reverse-records"]').closest('details').open`); open {
 		t.Error("the CNAME records are not folded")
