@@ -480,13 +480,7 @@ func (b *browser) waitLive() {
 // paste does: one edit, one input event.
 func (b *browser) typeInto(name, text string) {
 	b.t.Helper()
-	b.waitLive()
-	sel := chromedp.CSS(fmt.Sprintf(`input[name=%q]`, name))
-	b.do(
-		chromedp.WaitVisible(sel),
-		chromedp.Focus(sel),
-		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector('input[name=%q]').select()`, name)),
-	)
+	b.selectInput(name)
 	if text == "" {
 		b.do(chromedp.KeyEvent("\b"))
 		return
@@ -501,15 +495,22 @@ func (b *browser) typeInto(name, text string) {
 // person types: an input event for every character.
 func (b *browser) typeKeys(name, text string) {
 	b.t.Helper()
+	sel := b.selectInput(name)
+	b.do(chromedp.KeyEvent("\b"), chromedp.SendKeys(sel, text))
+}
+
+// selectInput waits until the app runs, then focuses the input named name
+// and selects its text, which the next edit replaces.
+func (b *browser) selectInput(name string) chromedp.CSS {
+	b.t.Helper()
 	b.waitLive()
 	sel := chromedp.CSS(fmt.Sprintf(`input[name=%q]`, name))
 	b.do(
 		chromedp.WaitVisible(sel),
 		chromedp.Focus(sel),
 		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector('input[name=%q]').select()`, name)),
-		chromedp.KeyEvent("\b"),
-		chromedp.SendKeys(sel, text),
 	)
+	return sel
 }
 
 // waitOfflineReady waits until a service worker controls the page and has
