@@ -51,7 +51,7 @@ func (l *Lab[S, A]) Select(prefix, id, label, value string, opts []LabOption, on
 func LabSteps(prefix, caption string, steps []LabStep, current int) app.UI {
 	return app.Div().Body(
 		app.H2().Text("What happened, step by step"),
-		app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", "What happened, step by step (scrolls sideways)").Body(app.Table().Class("rows").Body(
+		ScrollRegion("What happened, step by step").Body(app.Table().Class("rows").Body(
 			app.Caption().Text(caption),
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Step"),

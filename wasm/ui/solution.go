@@ -19,7 +19,7 @@ func WorkedSolution(heading app.UI, answer string, steps, work []string, table p
 		app.If(len(work) > 0, app.Pre().Class("practice-work").Body(
 			app.Range(work).Slice(func(i int) app.UI { return app.Text(work[i] + "\n") }),
 		)),
-		app.If(len(table.Rows) > 0, app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", table.Caption+" (scrolls sideways)").Body(
+		app.If(len(table.Rows) > 0, ScrollRegion(table.Caption).Body(
 			app.Table().Class("rows").Body(
 				app.Caption().Text(table.Caption),
 				app.THead().Body(app.Tr().Body(app.Range(table.Head).Slice(func(i int) app.UI {
@@ -34,4 +34,11 @@ func WorkedSolution(heading app.UI, answer string, steps, work []string, table p
 			),
 		)),
 	)
+}
+
+// ScrollRegion is the box of a table wider than a phone: it scrolls
+// sideways, and as a named region in the tab order a keyboard can scroll it
+// too. label names what it holds.
+func ScrollRegion(label string) app.HTMLDiv {
+	return app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", label+" (scrolls sideways)")
 }

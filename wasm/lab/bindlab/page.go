@@ -299,7 +299,7 @@ func (p *page) renderSockets(v view) app.UI {
 	return app.Div().Body(
 		app.H2().Text("Sockets now"),
 		app.If(len(v.Sockets) == 0, app.P().DataSet("field", "no-sockets").Text("No socket is open.")),
-		app.If(len(v.Sockets) > 0, app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", "Open sockets (scrolls sideways)").Body(app.Table().Class("rows").Body(
+		app.If(len(v.Sockets) > 0, ui.ScrollRegion("Open sockets").Body(app.Table().Class("rows").Body(
 			app.Caption().Text("Open sockets at step "+strconv.Itoa(v.Step)+", in the order they were bound"),
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Process"),
@@ -347,7 +347,7 @@ func (p *page) renderMatrix(v view) app.UI {
 		app.H2().Text("Connection matrix"),
 		app.P().Class("widget-intro").Text("Every vantage point dialling every address a listening socket can be reached on, in the state at step "+strconv.Itoa(v.Step)+"."),
 		app.If(m.Note != "", app.P().Class("muted").Text(m.Note)),
-		app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", "Connection matrix (scrolls sideways)").Body(app.Table().Class("rows bindlab-matrix").Body(
+		ui.ScrollRegion("Connection matrix").Body(app.Table().Class("rows bindlab-matrix").Body(
 			app.Caption().Text("Who reaches which socket: rows are where the connection starts, columns where it goes"),
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("From \\ to"),

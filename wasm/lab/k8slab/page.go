@@ -216,7 +216,7 @@ func (p *page) renderPods(v view) app.UI {
 	return app.Div().Body(
 		app.H2().Text("Pods"),
 		app.If(len(v.Pods) == 0, app.P().DataSet("field", "no-pods").Text("No pod runs.")),
-		app.If(len(v.Pods) > 0, app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", "Pods (scrolls sideways)").Body(app.Table().Class("rows").Body(
+		app.If(len(v.Pods) > 0, ui.ScrollRegion("Pods").Body(app.Table().Class("rows").Body(
 			app.Caption().Text("Pods at step "+strconv.Itoa(v.Step)+", oldest first"),
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Pod"),
@@ -258,7 +258,7 @@ func (p *page) renderServices(v view) app.UI {
 	return app.Div().Body(
 		app.H2().Text("Services"),
 		app.If(len(v.Services) == 0, app.P().DataSet("field", "no-services").Text("No Service: clients can only use pod addresses, which change.")),
-		app.If(len(v.Services) > 0, app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", "Services (scrolls sideways)").Body(app.Table().Class("rows").Body(
+		app.If(len(v.Services) > 0, ui.ScrollRegion("Services").Body(app.Table().Class("rows").Body(
 			app.Caption().Text("Services, their stable addresses and their endpoints now"),
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Service"),
@@ -295,7 +295,7 @@ func (p *page) renderServices(v view) app.UI {
 func (p *page) renderNodes(v view) app.UI {
 	return app.Div().Body(
 		app.H2().Text("Nodes and address ranges"),
-		app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", "Nodes and address ranges (scrolls sideways)").Body(app.Table().Class("rows").Body(
+		ui.ScrollRegion("Nodes and address ranges").Body(app.Table().Class("rows").Body(
 			app.Caption().Text("Nodes, their addresses on the LAN and the pod CIDR each got"),
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Node"),

@@ -256,7 +256,7 @@ func renderHeaders(e eventView) app.UI {
 	if !e.HasPacket {
 		return app.Div()
 	}
-	return app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", "Packet header at "+e.Node+" (scrolls sideways)").Body(
+	return ui.ScrollRegion("Packet header at " + e.Node).Body(
 		app.Table().Class("rows natlab-headers").Body(
 			app.Caption().Text("Packet header at "+e.Node),
 			app.THead().Body(app.Tr().Body(
@@ -304,7 +304,7 @@ func (p *page) renderTable() app.UI {
 			"The remote column shows what the mapping is keyed on; “filter admits” shows who may send in through it."),
 		app.If(t.Total == 0, app.P().DataSet("field", "nat-empty").Text("The table is empty: no device has sent anything out yet and no port is forwarded.")).
 			Else(
-				app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", "Translation table (scrolls sideways)").Body(
+				ui.ScrollRegion("Translation table").Body(
 					app.Table().Class("rows").Body(
 						app.Caption().Text("Translation table after step "+strconv.Itoa(p.lab.at)+" — rows "+strconv.Itoa(t.First)+" to "+strconv.Itoa(t.Last)+" of "+strconv.Itoa(t.Total)),
 						app.THead().Body(app.Tr().Body(
@@ -603,7 +603,7 @@ func (s *staticSections) renderPunch() app.UI {
 		app.P().Text("Alice and Bob each ask a STUN-like server which public endpoint their NAT gave them, then send to each other at the same time (RFC 5128 §3.3). "+
 			"EIM, ADM and APDM are the mapping behaviours (endpoint-independent, address-dependent, address-and-port-dependent); EIF, ADF and APDF the filtering ones. "+
 			"Computed by the simulator: "+strconv.Itoa(m.Works)+" of 81 pairs work."),
-		app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", "Hole-punching matrix (scrolls sideways)").Body(
+		ui.ScrollRegion("Hole-punching matrix").Body(
 			app.Table().Class("rows natlab-matrix").Body(
 				app.Caption().Text("Hole punching outcome: rows are Alice's NAT, columns Bob's"),
 				app.THead().Body(app.Tr().Body(

@@ -219,7 +219,7 @@ func (p *page) renderList() app.UI {
 	}
 	return app.Div().Body(
 		app.P().DataSet("field", "scenario-count").Text(v.Count),
-		app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", "Saved scenarios (scrolls sideways)").Body(
+		ui.ScrollRegion("Saved scenarios").Body(
 			app.Table().Class("rows library-table").Body(
 				app.Caption().Text("Saved scenarios, last saved first"),
 				app.THead().Body(app.Tr().Body(
