@@ -70,6 +70,7 @@ bench: chromium node
 	@mkdir -p build
 	$(GO) test -run='^$$' -bench=. -benchmem ./core/... | tee build/bench-go.txt
 	GOOS=js GOARCH=wasm $(GO) test -run='^$$' -bench='Translate|Replay10000|Step100x1000' -benchmem -exec="$(WASM_RUNNER)" ./core/nat/ | tee build/bench-js.txt
+	GOOS=js GOARCH=wasm $(GO) test -run='^$$' -bench='Classify10kLines' -benchmem -exec="$(WASM_RUNNER)" ./core/paste/ | tee -a build/bench-js.txt
 	@[ -f $(LIGHTHOUSE) ] || npm install --silent --no-audit --no-fund --prefix build/lighthouse lighthouse@12.2.3
 	NETGROUND_CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -tags browser -timeout 120m -run '^TestBenchReport$$' ./e2e/ \
 	  -dist $(CURDIR)/build/bench-dist $(if $(BEFORE),-before $(CURDIR)/build/bench-before) \

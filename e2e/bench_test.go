@@ -117,6 +117,9 @@ func TestBenchReport(t *testing.T) {
 	t.Run("nat-steps", func(t *testing.T) {
 		fmt.Fprintf(&r, "%s\n", natStepTimings(t, newBrowser(t), s.URL))
 	})
+	t.Run("paste", func(t *testing.T) {
+		fmt.Fprintf(&r, "%s\n", pasteTimings(t, newBrowser(t), s.URL))
+	})
 
 	t.Log("\n" + r.String())
 	if err := os.WriteFile(*reportFile, r.Bytes(), 0o644); err != nil {
@@ -483,4 +486,22 @@ func median(v []float64) float64 {
 
 func kb(n int64) string {
 	return fmt.Sprintf("%.1f KiB", float64(n)/1024)
+}
+
+// pasteTimings reports, for each 10,000-line listing, the time from its
+// paste into the home page's box to the painted answer, median of
+// benchRuns after one paste that lets the browser compile the code.
+func pasteTimings(t *testing.T, b *browser, base string) string {
+	var r strings.Builder
+	fmt.Fprintf(&r, "10,000-line paste to the painted answer (ms, median of %d after one to warm up; goal 100 ms):\n", *benchRuns)
+	for _, p := range bigPastes {
+		text := p.text()
+		pasteToAnswer(b, base, text, p.kind)
+		var runs []float64
+		for range *benchRuns {
+			runs = append(runs, pasteToAnswer(b, base, text, p.kind))
+		}
+		fmt.Fprintf(&r, "  %-28s %6.0f   (%s)\n", p.name, median(runs), strings.Trim(fmt.Sprintf("%.0f", runs), "[]"))
+	}
+	return r.String()
 }

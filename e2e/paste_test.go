@@ -125,6 +125,20 @@ func (b *browser) setPaste(text string) {
 	}
 }
 
+// waitLines waits until the textarea under the box holds text, which it
+// gets once the paste's answer is painted, and reports what it holds else.
+func (b *browser) waitLines(text string) {
+	b.t.Helper()
+	var got string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		got = eval[string](b, `(document.querySelector('textarea[name=paste-lines]') || {value: ""}).value`)
+		if strings.TrimRight(got, "\n") == strings.TrimRight(text, "\n") {
+			return
+		}
+	}
+	b.t.Errorf("the textarea holds %d bytes (%.40q…); want the %d pasted (%.40q…)", len(got), got, len(text), text)
+}
+
 // pasteOpen returns the href of the paste-open link.
 func (b *browser) pasteOpen() string {
 	b.t.Helper()
@@ -196,9 +210,7 @@ func TestPasteRoutesEveryKind(t *testing.T) {
 			}
 		}
 		if strings.Contains(p.text, "\n") {
-			if got := eval[string](b, `document.querySelector('textarea[name=paste-lines]').value`); strings.TrimRight(got, "\n") != strings.TrimRight(p.text, "\n") {
-				t.Errorf("%.40q: the textarea holds %d bytes; want the %d pasted", p.text, len(got), len(p.text))
-			}
+			b.waitLines(p.text)
 		}
 		if p.kind == "unknown" {
 			if b.field("paste-unknown") == "" || b.field("paste-form") == "" {
@@ -273,9 +285,7 @@ func TestPasteLinkOpensFilled(t *testing.T) {
 	b.do(chromedp.Navigate(s.URL + "?paste=" + url.QueryEscape(machine)))
 	b.waitLive()
 	b.waitPaste("sockets", "/bind#s=1.")
-	if got := eval[string](b, `document.querySelector('textarea[name=paste-lines]').value`); strings.TrimRight(got, "\n") != strings.TrimRight(machine, "\n") {
-		t.Errorf("the textarea holds %q; want the machine's %d bytes", got, len(machine))
-	}
+	b.waitLines(machine)
 	if got := eval[string](b, `document.querySelector('input[name=paste]').value`); got != "alice@laptop:~$ sudo ss -ltnup" {
 		t.Errorf("box = %q; want the first line", got)
 	}
@@ -592,9 +602,9 @@ var bigPastes = []struct {
 
 // TestPasteTiming pastes 10,000 lines of each listing into a fresh home
 // page and logs, as the page's own clock measures it, how long it takes
-// from the paste to the answer painted: the issue's goal is 100 ms. It
-// checks what the answer says, not how fast it came: the machine running
-// the tests is shared.
+// from the paste to the answer painted: the goal is 100 ms. It checks what
+// the answer says and that the textarea then holds the whole text, not how
+// fast it came: the machine running the tests is shared.
 func TestPasteTiming(t *testing.T) {
 	s := siteServer(t)
 	b := sharedTab(t)
@@ -609,6 +619,7 @@ func TestPasteTiming(t *testing.T) {
 			if b.pasteOpen() == "" {
 				t.Errorf("%s: no paste-open link", p.name)
 			}
+			b.waitLines(text)
 		}
 		t.Logf("%-28s 10,000 lines: paste → answer %4.0f ms (median of %v)", p.name, median(runs), runs)
 	}

@@ -21,6 +21,8 @@ import (
 type pasteBox struct {
 	text  string // the whole paste
 	multi bool   // the text came in with line breaks: the textarea shows it
+	lines int    // the text's lines, counted up to paste.MaxLines + 1
+	area  string // what the textarea holds: the text, once the answer to a paste is painted
 	view  pasteView
 
 	gen     int  // counts changes, so that a late computation of an older text is dropped
@@ -33,8 +35,8 @@ const (
 	// answerAtOnce is the size up to which a one-line text is answered on
 	// every key; longer or multi-line text waits for a pause in typing.
 	answerAtOnce = 2048
-	// typingPause is that pause. A paste is no typing: it is answered as
-	// soon as the page has painted it.
+	// typingPause is that pause. A paste is no typing: it is answered in
+	// its own event.
 	typingPause = 150 * time.Millisecond
 	// maxLinkText is the longest text "Put the text in the link" puts in
 	// a URL; longer URLs are cut by some browsers and servers.
@@ -46,8 +48,11 @@ const (
 func hasNewline(s string) bool { return strings.ContainsAny(s, "\r\n") }
 
 // set replaces the text; the answer is the old one until compute runs.
+// The textarea holds the text at once: see paste for the one exception.
 func (b *pasteBox) set(text string, multi bool) {
 	b.text, b.multi, b.linked = text, multi, false
+	b.lines = countLines(text)
+	b.area = text
 	b.gen++
 }
 
@@ -68,21 +73,25 @@ func (b *pasteBox) firstLine() string {
 	return b.text
 }
 
-// lineCount counts the lines of the text, up to paste.MaxLines + 1.
-func (b *pasteBox) lineCount() int {
+// lineCount is the number of lines of the text, up to paste.MaxLines + 1.
+func (b *pasteBox) lineCount() int { return b.lines }
+
+// countLines counts the lines of text, up to paste.MaxLines + 1: a line
+// ends at "\n", "\r\n" or "\r", and a last line break ends the last line.
+func countLines(text string) int {
 	n := 1
-	for i := 0; i < len(b.text) && n <= paste.MaxLines; i++ {
-		switch b.text[i] {
+	for i := 0; i < len(text) && n <= paste.MaxLines; i++ {
+		switch text[i] {
 		case '\n':
 			n++
 		case '\r':
-			if i+1 < len(b.text) && b.text[i+1] == '\n' {
+			if i+1 < len(text) && text[i+1] == '\n' {
 				i++
 			}
 			n++
 		}
 	}
-	if n <= paste.MaxLines && (strings.HasSuffix(b.text, "\n") || strings.HasSuffix(b.text, "\r")) {
+	if n <= paste.MaxLines && (strings.HasSuffix(text, "\n") || strings.HasSuffix(text, "\r")) {
 		n--
 	}
 	return n
@@ -93,12 +102,6 @@ func (b *pasteBox) lineCount() int {
 // link loses the paste parameter the page was opened with: what is typed
 // stays in this browser (pasted text goes into a link only when asked).
 func (p *homePage) change(ctx app.Context, text string, multi bool) {
-	p.changeAfter(ctx, text, multi, typingPause)
-}
-
-// changeAfter is change with the pause a long text waits for: typingPause
-// for typing, 0 for a paste, which comes in one event.
-func (p *homePage) changeAfter(ctx app.Context, text string, multi bool, pause time.Duration) {
 	p.box.set(text, multi)
 	dropPasteFromURL(ctx)
 	if len(text) <= answerAtOnce && !hasNewline(text) {
@@ -107,16 +110,34 @@ func (p *homePage) changeAfter(ctx app.Context, text string, multi bool, pause t
 	}
 	p.box.pending = true
 	gen := p.box.gen
-	afterPaint(ctx, pause, func(ctx app.Context) {
+	afterPaint(ctx, typingPause, func(ctx app.Context) {
 		if p.box.gen == gen {
 			p.compute()
 		}
 	})
 }
 
+// pasted answers a paste of several lines in the paste's own event: the
+// text is read at most up to paste.MaxBytes and paste.MaxLines, in tens of
+// milliseconds, so the first frame painted holds the answer. The textarea
+// gets the text once that frame is painted: laying out ten thousand lines
+// in it costs more than reading them, and the answer comes first.
+func (p *homePage) pasted(ctx app.Context, text string) {
+	p.box.set(text, true)
+	dropPasteFromURL(ctx)
+	p.compute()
+	p.box.area = ""
+	gen := p.box.gen
+	afterPaint(ctx, 0, func(ctx app.Context) {
+		if p.box.gen == gen {
+			p.box.area = p.box.text
+		}
+	})
+}
+
 // afterPaint runs fn on the page's goroutine d after the browser has had a
-// task of its own to paint: the text and "reading" show before a long
-// paste is read. A Go timer (ctx.After) can fire in the same task as the
+// task of its own to paint: what typing changed, or a paste's answer, shows
+// before the next step's work. A Go timer (ctx.After) can fire in the same task as the
 // event when the event's own work took longer than d. With d = 0 the
 // timeout is set from the next animation frame, so that it runs once that
 // frame is painted (a paste comes into a page that is shown, which has
@@ -184,7 +205,7 @@ func (p *homePage) paste(ctx app.Context, e app.Event) {
 	if start.Type() == app.TypeNumber && end.Type() == app.TypeNumber {
 		before, after = splitUTF16(value, start.Int(), end.Int())
 	}
-	p.changeAfter(ctx, before+pasted+after, true, 0)
+	p.pasted(ctx, before+pasted+after)
 }
 
 // splitUTF16 returns the text before and after a selection given, as the

@@ -92,9 +92,9 @@ func (p *homePage) renderLines() app.UI {
 		Attr("spellcheck", "false").Attr("autocapitalize", "off").Attr("autocomplete", "off").Attr("wrap", "off").
 		Aria("describedby", "paste-lines-hint").OnInput(p.onLines)
 	if app.IsServer {
-		ta = ta.Text(b.text)
+		ta = ta.Text(b.area)
 	} else {
-		ta = ta.Attr("value", b.text)
+		ta = ta.Attr("value", b.area)
 	}
 	return app.Div().Class("field paste-lines-field").Body(
 		app.Label().For("paste-lines").Text(label),
