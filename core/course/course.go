@@ -27,7 +27,6 @@ package course
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -116,9 +115,27 @@ const directivePrefix = ":::"
 // IsDirective reports whether a line of a chapter is a directive.
 func IsDirective(line string) bool { return strings.HasPrefix(line, directivePrefix) }
 
-// linkPath is the path of a widget link: a page of the site, not an embed
-// page (the chapter embeds it itself).
-var linkPath = regexp.MustCompile(`^/[a-z0-9]+(?:/[a-z0-9-]+)*$`)
+// isLinkPath reports whether p is the path of a widget link: "/" and a
+// lower-case name, then any number of "/" and a lower-case name that may
+// hold hyphens, such as /subnet or /nat/cgnat.
+func isLinkPath(p string) bool {
+	if p == "" || p[0] != '/' {
+		return false
+	}
+	for i, seg := range strings.Split(p[1:], "/") {
+		if seg == "" {
+			return false
+		}
+		for _, c := range []byte(seg) {
+			if !isLowerDigit(c) && (c != '-' || i == 0) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isLowerDigit(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
 
 // ParseDirective reads a directive line, such as
 // "::: widget /subnet?net=10.0.0.0/8 A /8" or
@@ -138,7 +155,7 @@ func ParseDirective(line string) (Directive, error) {
 			return Directive{}, fmt.Errorf("directive %q: a widget needs a link, such as /subnet?net=10.0.0.0/24", line)
 		}
 		u, err := url.Parse(link)
-		if err != nil || u.Scheme != "" || u.Host != "" || u.Fragment != "" || u.RawPath != "" || !linkPath.MatchString(u.Path) {
+		if err != nil || u.Scheme != "" || u.Host != "" || u.Fragment != "" || u.RawPath != "" || !isLinkPath(u.Path) {
 			return Directive{}, fmt.Errorf("directive %q: widget link %q is not a page of the site with a query, such as /subnet?net=10.0.0.0/24", line, link)
 		}
 		if strings.HasPrefix(u.Path, "/embed/") {
@@ -187,23 +204,62 @@ func ParseDirective(line string) (Directive, error) {
 	return Directive{}, fmt.Errorf("directive %q: unknown directive %q; the directives are widget and question", line, kind)
 }
 
-// fileName is the name of a chapter's source: its number and slug.
-var fileName = regexp.MustCompile(`^([0-9]{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$`)
+// splitFileName reads the name of a chapter's source, two digits, a
+// hyphen, the slug and ".md" (such as "03-subnets.md"): the slug is
+// lower-case words and digits joined by single hyphens.
+func splitFileName(name string) (number int, slug string, ok bool) {
+	rest, ok := strings.CutSuffix(name, ".md")
+	if !ok || len(rest) < 4 || !isDigit(rest[0]) || !isDigit(rest[1]) || rest[2] != '-' {
+		return 0, "", false
+	}
+	slug = rest[3:]
+	for _, w := range strings.Split(slug, "-") {
+		if w == "" {
+			return 0, "", false
+		}
+		for _, c := range []byte(w) {
+			if !isLowerDigit(c) {
+				return 0, "", false
+			}
+		}
+	}
+	return int(rest[0]-'0')*10 + int(rest[1]-'0'), slug, true
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // ParseChapter reads the source of a chapter from the file name (such as
 // "03-subnets.md", which gives its number and slug) and its text.
 func ParseChapter(name, src string) (Chapter, error) {
-	m := fileName.FindStringSubmatch(name)
-	if m == nil {
-		return Chapter{}, fmt.Errorf("chapter %q: the file name must be NN-slug.md, such as 03-subnets.md", name)
+	c, lines, end, err := parseFront(name, src)
+	if err != nil {
+		return Chapter{}, err
 	}
-	n, _ := strconv.Atoi(m[1])
-	c := Chapter{Number: n, Slug: m[2]}
-	lines := strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n")
+	return parseBody(c, name, lines, end)
+}
+
+// ParseFront reads only what names a chapter: the number and slug of its
+// file name and the title and summary of its front matter, with the same
+// checks as ParseChapter. Listing the chapters needs no more.
+func ParseFront(name, src string) (Chapter, error) {
+	c, _, _, err := parseFront(name, src)
+	return c, err
+}
+
+// parseFront reads the file name and the front matter, and returns the
+// chapter so far, its lines and the index of the front matter's closing
+// line.
+func parseFront(name, src string) (c Chapter, lines []string, end int, err error) {
+	n, slug, ok := splitFileName(name)
+	if !ok {
+		return Chapter{}, nil, 0, fmt.Errorf("chapter %q: the file name must be NN-slug.md, such as 03-subnets.md", name)
+	}
+	c = Chapter{Number: n, Slug: slug}
+	lines = strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n")
 	if len(lines) == 0 || lines[0] != "---" {
-		return Chapter{}, fmt.Errorf("chapter %q: it must start with a front matter between --- lines (title, summary)", name)
+		return Chapter{}, nil, 0, fmt.Errorf("chapter %q: it must start with a front matter between --- lines (title, summary)", name)
 	}
-	end := -1
+	end = -1
 	for i := 1; i < len(lines); i++ {
 		if lines[i] == "---" {
 			end = i
@@ -214,21 +270,27 @@ func ParseChapter(name, src string) (Chapter, error) {
 		switch {
 		case strings.TrimSpace(lines[i]) == "":
 		case !ok:
-			return Chapter{}, fmt.Errorf("chapter %q: front matter line %d %q is not key: value", name, i+1, lines[i])
+			return Chapter{}, nil, 0, fmt.Errorf("chapter %q: front matter line %d %q is not key: value", name, i+1, lines[i])
 		case k == "title":
 			c.Title = v
 		case k == "summary":
 			c.Summary = v
 		default:
-			return Chapter{}, fmt.Errorf("chapter %q: unknown front matter key %q; the keys are title and summary", name, k)
+			return Chapter{}, nil, 0, fmt.Errorf("chapter %q: unknown front matter key %q; the keys are title and summary", name, k)
 		}
 	}
 	if end < 0 {
-		return Chapter{}, fmt.Errorf("chapter %q: the front matter has no closing --- line", name)
+		return Chapter{}, nil, 0, fmt.Errorf("chapter %q: the front matter has no closing --- line", name)
 	}
 	if c.Title == "" || c.Summary == "" {
-		return Chapter{}, fmt.Errorf("chapter %q: the front matter needs a title and a summary", name)
+		return Chapter{}, nil, 0, fmt.Errorf("chapter %q: the front matter needs a title and a summary", name)
 	}
+	return c, lines, end, nil
+}
+
+// parseBody reads a chapter's text after its front matter, which ends at
+// line end.
+func parseBody(c Chapter, name string, lines []string, end int) (Chapter, error) {
 	var text []string
 	flush := func() {
 		if md := strings.Trim(strings.Join(text, "\n"), "\n"); strings.TrimSpace(md) != "" {

@@ -41,8 +41,15 @@ func FuzzChapter(f *testing.F) {
 	f.Add("---\ntitle: t\nsummary: s\n---\n<script>alert(1)</script> [x](/y\"><script>) **<i>**")
 	f.Fuzz(func(t *testing.T, src string) {
 		c, err := course.ParseChapter("01-x.md", src)
+		front, frontErr := course.ParseFront("01-x.md", src)
 		if err != nil {
+			if frontErr == nil && strings.HasPrefix(err.Error(), `chapter "01-x.md": the front matter`) {
+				t.Fatalf("ParseFront of %q read a front matter ParseChapter refused: %v", src, err)
+			}
 			return
+		}
+		if frontErr != nil || front.Number != c.Number || front.Slug != c.Slug || front.Title != c.Title || front.Summary != c.Summary {
+			t.Fatalf("ParseFront of %q = %+v, %v; ParseChapter read %d %q %q %q", src, front, frontErr, c.Number, c.Slug, c.Title, c.Summary)
 		}
 		html := course.HTML(c, func(p string) string { return p }, func(course.Widget) string { return "<figure></figure>" })
 		for i := range len(html) {

@@ -24,7 +24,16 @@ const Path = "/learn"
 var sources embed.FS
 
 // load reads every chapter once, in the order of their numbers.
-var load = sync.OnceValues(func() ([]course.Chapter, error) {
+var load = sync.OnceValues(func() ([]course.Chapter, error) { return read(course.ParseChapter) })
+
+// index reads what names each chapter (number, slug, title, summary) once:
+// the page registry needs it as the app starts, before any chapter is
+// shown, and reading the front matter alone costs next to nothing.
+var index = sync.OnceValues(func() ([]course.Chapter, error) { return read(course.ParseFront) })
+
+// read reads every chapter's source with parse, in the order of their
+// numbers, which must run from 1 without gaps.
+func read(parse func(name, src string) (course.Chapter, error)) ([]course.Chapter, error) {
 	names, err := sources.ReadDir("chapters")
 	if err != nil {
 		return nil, err
@@ -35,7 +44,7 @@ var load = sync.OnceValues(func() ([]course.Chapter, error) {
 		if err != nil {
 			return nil, err
 		}
-		c, err := course.ParseChapter(e.Name(), string(b))
+		c, err := parse(e.Name(), string(b))
 		if err != nil {
 			return nil, err
 		}
@@ -45,7 +54,7 @@ var load = sync.OnceValues(func() ([]course.Chapter, error) {
 		out = append(out, c)
 	}
 	return out, nil
-})
+}
 
 // Chapters returns the course's chapters in order, or why they cannot be
 // read (a test makes sure they can).
