@@ -89,27 +89,7 @@ func TestFixPagesDropsFalseBooleans(t *testing.T) {
 // head: a page that panics while pre-rendering fails here, not only in the
 // browser tests.
 func TestEveryRoutePreRenders(t *testing.T) {
-	dir := t.TempDir()
-	stand := func(name, content string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	out := filepath.Join(dir, "dist")
-	cfg := genConfig{
-		out:      out,
-		wasm:     stand("app.wasm", "app"),
-		first:    stand("first.wasm", "first"),
-		wasmExec: stand("wasm_exec.js", "// wasm_exec"),
-		web:      "../../static/web",
-		base:     "/",
-		services: "../../core/port/data/services.bin",
-	}
-	if err := cfg.run(); err != nil {
-		t.Fatal(err)
-	}
+	out := writeBundle(t)
 	for _, r := range site.Routes() {
 		name := strings.TrimPrefix(r.Path, "/") + ".html"
 		if r.Path == "/" {
@@ -141,4 +121,32 @@ func TestEveryRoutePreRenders(t *testing.T) {
 	if !strings.Contains(string(js), `window.netgroundFreshWasm("/web/app.`) {
 		t.Error("app.js does not retry a wasm that fails to compile")
 	}
+}
+
+// writeBundle writes a whole bundle, with stand-in binaries, and returns
+// its folder.
+func writeBundle(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	stand := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	out := filepath.Join(dir, "dist")
+	cfg := genConfig{
+		out:      out,
+		wasm:     stand("app.wasm", "app"),
+		first:    stand("first.wasm", "first"),
+		wasmExec: stand("wasm_exec.js", "// wasm_exec"),
+		web:      "../../static/web",
+		base:     "/",
+		services: "../../core/port/data/services.bin",
+	}
+	if err := cfg.run(); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
