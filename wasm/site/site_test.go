@@ -67,4 +67,3 @@ func TestDefaultScenarioNames(t *testing.T) {
 		}
 	}
 }
-
