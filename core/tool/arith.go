@@ -86,7 +86,7 @@ func ParseDelta(s string) (Delta, error) {
 	}
 	var mag u128.Uint128
 	for i := 0; i < len(digits); i++ {
-		v, ok := hexValue(digits[i])
+		v, ok := HexDigit(digits[i])
 		if !ok || uint64(v) >= base {
 			if base == 10 {
 				return bad("%q is not a decimal digit; write a whole number such as 42, -1 or 0x100", digits[i:i+1])

@@ -24,7 +24,7 @@ func LooksLikeMAC(s string) bool {
 	digits := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if _, ok := hexValue(c); ok {
+		if _, ok := HexDigit(c); ok {
 			digits++
 			continue
 		}

@@ -135,7 +135,7 @@ func ParseMAC(s string) (MAC, error) {
 			return bad("group %d %q has %d characters; each group has %d hex digits", i+1, g, len(g), digits)
 		}
 		for j := 0; j < digits; j++ {
-			v, ok := hexValue(g[j])
+			v, ok := HexDigit(g[j])
 			if !ok {
 				return bad("group %d %q holds %q, which is not a hex digit (0-9, a-f)", i+1, g, g[j:j+1])
 			}
@@ -156,7 +156,9 @@ func MustParseMAC(s string) MAC {
 	return m
 }
 
-func hexValue(c byte) (byte, bool) {
+// HexDigit returns the value of the hex digit c, in either case, and
+// reports whether c is one.
+func HexDigit(c byte) (byte, bool) {
 	switch {
 	case '0' <= c && c <= '9':
 		return c - '0', true

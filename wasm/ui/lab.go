@@ -62,17 +62,39 @@ type Lab[S, A any] struct {
 
 // Start makes l a lab of the kind spec describes on page. show computes
 // what the page shows for a scenario at a step; input describes the
-// scenario for the page's error boundary (Boundary.Protect). Load calls
-// it.
+// scenario for the page's error boundary (Boundary.Protect).
 func (l *Lab[S, A]) Start(spec LabSpec[S, A], page *Base, show func(s S, step int, input string)) {
 	l.LabSpec, l.page, l.show = spec, page, show
 }
 
-// Load starts l (see Start), reads the page's link into it and shows its
-// scenario at the link's step: without one, a preset named in the link
-// opens on its story's symptom and any whole scenario at its last step.
-func (l *Lab[S, A]) Load(ctx app.Context, spec LabSpec[S, A], page *Base, show func(s S, step int, input string)) {
-	l.Start(spec, page, show)
+// LabPage is what the page of a scenario lab embeds beside app.Compo: its
+// Base, its Lab, and the life cycle every lab page has. The page's
+// constructor calls Init; the page adds its forms, handlers and Render.
+type LabPage[S, A any] struct {
+	Base
+	Lab Lab[S, A]
+}
+
+// Init makes the page a lab of the kind spec describes; show computes what
+// the page shows (see Lab.Start).
+func (p *LabPage[S, A]) Init(spec LabSpec[S, A], show func(s S, step int, input string)) {
+	p.Lab.Start(spec, &p.Base, show)
+}
+
+func (p *LabPage[S, A]) OnPreRender(ctx app.Context) { p.Lab.Load(ctx) }
+func (p *LabPage[S, A]) OnNav(ctx app.Context)       { p.Lab.Load(ctx) }
+
+// OnMount makes back and forward show the preset and step in the URL, even
+// the URL the page last loaded (which go-app alone does not reload).
+func (p *LabPage[S, A]) OnMount(ctx app.Context) { p.FollowHistory(p.Lab.Load) }
+func (p *LabPage[S, A]) OnDismount()             { p.StopHistory() }
+
+// Load reads the page's link into l, which Start has made a lab of its
+// kind, and shows its scenario at the link's step: without one, a preset
+// named in the link opens on its story's symptom and any whole scenario at
+// its last step.
+func (l *Lab[S, A]) Load(ctx app.Context) {
+	page := l.page
 	q := page.ReadLink(ctx, l.Links.Widget)
 	s, preset, problems := l.Links.Read(q, ctx.Page().URL().EscapedFragment())
 	page.AddProblems(problems...)

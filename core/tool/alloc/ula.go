@@ -72,7 +72,7 @@ func ParseGlobalID(s string) (GlobalID, error) {
 		if c == ':' {
 			continue
 		}
-		v, ok := hexValue(c)
+		v, ok := tool.HexDigit(c)
 		if !ok {
 			return bad("%q is not a hex digit (0-9, a-f)", s[i:i+1])
 		}
@@ -144,17 +144,4 @@ func (g GlobalID) Subnets(n int) []netip.Prefix {
 		out[i] = g.Subnet(uint16(i))
 	}
 	return out
-}
-
-// hexValue returns the value of the hex digit c and reports whether c is one.
-func hexValue(c byte) (byte, bool) {
-	switch {
-	case '0' <= c && c <= '9':
-		return c - '0', true
-	case 'a' <= c && c <= 'f':
-		return c - 'a' + 10, true
-	case 'A' <= c && c <= 'F':
-		return c - 'A' + 10, true
-	}
-	return 0, false
 }

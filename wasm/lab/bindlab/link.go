@@ -1,8 +1,6 @@
 package bindlab
 
 import (
-	"net/url"
-
 	"github.com/netground/netground/core/bind"
 	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/wasm/ui"
@@ -40,20 +38,6 @@ var spec = ui.LabSpec[bind.Scenario, bind.Action]{
 		"publish": {"publish.container": "publish-container", "publish.hostAddr": "publish-hostaddr",
 			"publish.hostPort": "publish-hostport", "publish.port": "publish-port", "publish.proto": "publish-proto"},
 	},
-}
-
-// readScenario returns the scenario a link holds; see ui.LabLinks.Read.
-func readScenario(q url.Values, fragment string) (bind.Scenario, string, []scenario.Problem) {
-	return links.Read(q, fragment)
-}
-
-// document returns the scenario as a share document.
-func document(s bind.Scenario) (scenario.Document, error) { return links.Document(s) }
-
-// linkPath returns the lab's link for a scenario at a step under base; see
-// ui.LabLinks.Path.
-func linkPath(base string, s bind.Scenario, preset string, step int, readonly bool) string {
-	return links.Path(base, s, preset, step, readonly)
 }
 
 // PresetNames returns the names a link may open with ?preset=, in the order

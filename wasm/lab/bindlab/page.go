@@ -11,34 +11,23 @@ import (
 )
 
 // New returns the page component, for /bind and its embed page.
-func New() app.Composer { return &page{} }
+func New() app.Composer {
+	p := &page{}
+	p.Init(spec, p.show)
+	return p
+}
 
 // page is the Bind lab. Its state is a bind.Scenario in a ui.Lab.
 type page struct {
 	app.Compo
-	ui.Base
+	ui.LabPage[bind.Scenario, bind.Action]
 
-	lab  ui.Lab[bind.Scenario, bind.Action]
 	view view
 
 	listen  listenForm
 	connect connectForm
 	publish publishForm
 }
-
-func (p *page) OnPreRender(ctx app.Context) { p.load(ctx) }
-func (p *page) OnNav(ctx app.Context)       { p.load(ctx) }
-
-// OnMount makes back and forward show the preset and step in the URL, even
-// the URL the page last loaded (which go-app alone does not reload).
-func (p *page) OnMount(ctx app.Context) { p.FollowHistory(p.load) }
-func (p *page) OnDismount()             { p.StopHistory() }
-
-// OnInit gives the lab its kind before the first render, which comes
-// before the link is read (OnPreRender, OnNav).
-func (p *page) OnInit() { p.lab.Start(spec, &p.Base, p.show) }
-
-func (p *page) load(ctx app.Context) { p.lab.Load(ctx, spec, &p.Base, p.show) }
 
 // show computes what the page shows for s at step and fits the forms to it.
 func (p *page) show(s bind.Scenario, step int, input string) {
@@ -72,38 +61,38 @@ func contains(list []string, s string) bool {
 }
 
 func (p *page) onListen(ctx app.Context, e app.Event) {
-	ui.Submit(&p.lab, ctx, e, "listen", p.listen.action)
+	ui.Submit(&p.Lab, ctx, e, "listen", p.listen.action)
 }
 
 func (p *page) onConnect(ctx app.Context, e app.Event) {
-	ui.Submit(&p.lab, ctx, e, "connect", p.connect.action)
+	ui.Submit(&p.Lab, ctx, e, "connect", p.connect.action)
 }
 
 func (p *page) onPublish(ctx app.Context, e app.Event) {
-	ui.Submit(&p.lab, ctx, e, "publish", p.publish.action)
+	ui.Submit(&p.Lab, ctx, e, "publish", p.publish.action)
 }
 
 func (p *page) onStop(row socketRow, timeWait bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		p.lab.Apply(ctx, bind.Action{Do: bind.Close, Socket: bind.Socket{Process: row.Process, In: row.In, Port: row.Port}, TimeWait: timeWait}, "stop")
+		p.Lab.Apply(ctx, bind.Action{Do: bind.Close, Socket: bind.Socket{Process: row.Process, In: row.In, Port: row.Port}, TimeWait: timeWait}, "stop")
 	}
 }
 
 func (p *page) onWait(ctx app.Context, e app.Event) {
-	p.lab.Apply(ctx, bind.Action{Do: bind.Wait}, "stop")
+	p.Lab.Apply(ctx, bind.Action{Do: bind.Wait}, "stop")
 }
 
 func (p *page) onLocalhost(ctx app.Context, e app.Event) {
 	var o bind.Order
 	if o.UnmarshalText([]byte(ctx.JSSrc().Get("value").String())) == nil {
-		p.lab.Apply(ctx, bind.Action{Do: bind.Localhost, Order: o}, "settings")
+		p.Lab.Apply(ctx, bind.Action{Do: bind.Localhost, Order: o}, "settings")
 	}
 }
 
 func (p *page) onClient(ctx app.Context, e app.Event) {
 	var d bind.Dialer
 	if d.UnmarshalText([]byte(ctx.JSSrc().Get("value").String())) == nil {
-		p.lab.Apply(ctx, bind.Action{Do: bind.Client, Client: d}, "settings")
+		p.Lab.Apply(ctx, bind.Action{Do: bind.Client, Client: d}, "settings")
 	}
 }
 
@@ -112,19 +101,19 @@ func (p *page) onOS(ctx app.Context, e app.Event) {
 	if o.UnmarshalText([]byte(ctx.JSSrc().Get("value").String())) != nil {
 		return
 	}
-	next := p.lab.Scen
+	next := p.Lab.Scen
 	next.OS = o
 	if err := next.Validate(); err != nil {
-		p.lab.Errs = errs{"os": err.Error()}
+		p.Lab.Errs = errs{"os": err.Error()}
 		return
 	}
-	p.lab.Replace(ctx, next)
+	p.Lab.Replace(ctx, next)
 }
 
-func (p *page) onUndo(ctx app.Context, e app.Event) { p.lab.Undo(ctx) }
+func (p *page) onUndo(ctx app.Context, e app.Event) { p.Lab.Undo(ctx) }
 
 func (p *page) onPreset(name string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) { p.lab.OpenPreset(ctx, name) }
+	return func(ctx app.Context, e app.Event) { p.Lab.OpenPreset(ctx, name) }
 }
 
 // check returns a handler that stores a checkbox's state.
@@ -134,16 +123,16 @@ func check(dst *bool) app.EventHandler {
 
 func (p *page) Render() app.UI {
 	v := p.view
-	link := p.lab.Link("/bind")
+	link := p.Lab.Link("/bind")
 	return ui.Layout(p.IsEmbed(), "/bind", ui.Href(link),
 		app.Section().Class("widget bindlab").Aria("labelledby", "bindlab-title").Body(
 			app.H1().ID("bindlab-title").Text("Bind lab"),
 			app.P().Class("widget-intro").Text("Start servers on a host with containers, connect to them from the host, a container, the LAN and the internet, "+
 				"and see which connections arrive, which are refused and why. Every rule follows the real kernel's, per operating system."),
 			ui.LinkNotice(p.Problems()),
-			p.lab.Presets("bindlab", p.onPreset),
-			p.lab.Share("bindlab"),
-			p.lab.Results(v.Err, func() app.UI { return p.renderResults(v) }),
+			p.Lab.Presets("bindlab", p.onPreset),
+			p.Lab.Share("bindlab"),
+			p.Lab.Results(v.Err, func() app.UI { return p.renderResults(v) }),
 		),
 	)
 }
@@ -151,8 +140,8 @@ func (p *page) Render() app.UI {
 func (p *page) renderResults(v view) app.UI {
 	return app.Div().Body(
 		p.renderLatest(v),
-		ui.StepControls("bindlab", &p.lab, nil),
-		ui.LabStory("bindlab", p.lab.PresetStory(), v.Step),
+		ui.StepControls("bindlab", &p.Lab, nil),
+		ui.LabStory("bindlab", p.Lab.PresetStory(), v.Step),
 		app.Figure().Class("bindlab-figure").Body(
 			app.Raw(v.Picture),
 			app.FigCaption().DataSet("field", "picture-summary").Text(v.Summary),
@@ -200,9 +189,9 @@ func (p *page) input(id, label, value string, dst *string) app.UI {
 		app.Label().For("bindlab-"+id).Text(label),
 		app.Input().Type("text").ID("bindlab-"+id).Name(id).Value(value).
 			AutoComplete(false).Attr("spellcheck", "false").Attr("autocapitalize", "off").
-			Aria("invalid", p.lab.Errs[id] != "").Aria("describedby", id+"-error").
+			Aria("invalid", p.Lab.Errs[id] != "").Aria("describedby", id+"-error").
 			OnChange(ui.StoreValue(dst)).OnInput(ui.StoreValue(dst)),
-		p.lab.FieldError(id),
+		p.Lab.FieldError(id),
 	)
 }
 
@@ -224,59 +213,59 @@ func (p *page) renderForms(v view) app.UI {
 				app.FieldSet().Disabled(ro).Body(
 					app.Legend().Text("Start a process listening"),
 					p.input("listen-process", "Process name", p.listen.Process, &p.listen.Process),
-					p.lab.Select("bindlab", "listen-in", "Runs in", p.listen.In, v.Places, ui.StoreValue(&p.listen.In)),
+					p.Lab.Select("bindlab", "listen-in", "Runs in", p.listen.In, v.Places, ui.StoreValue(&p.listen.In)),
 					p.input("listen-addr", "Address (0.0.0.0, ::, 127.0.0.1, ::1, …)", p.listen.Addr, &p.listen.Addr),
 					p.input("listen-port", "Port (0: any free one)", p.listen.Port, &p.listen.Port),
-					p.lab.Select("bindlab", "listen-proto", "Protocol", p.listen.Proto, protoOptions, ui.StoreValue(&p.listen.Proto)),
-					p.lab.Select("bindlab", "listen-v6only", "IPV6_V6ONLY (IPv6 sockets)", p.listen.V6Only,
+					p.Lab.Select("bindlab", "listen-proto", "Protocol", p.listen.Proto, protoOptions, ui.StoreValue(&p.listen.Proto)),
+					p.Lab.Select("bindlab", "listen-v6only", "IPV6_V6ONLY (IPv6 sockets)", p.listen.V6Only,
 						[]option{{"", "OS default"}, {"on", "on: IPv6 only"}, {"off", "off: dual-stack"}}, ui.StoreValue(&p.listen.V6Only)),
 					p.checkbox("listen-reuseaddr", "SO_REUSEADDR", p.listen.ReuseAddr, &p.listen.ReuseAddr),
 					p.checkbox("listen-reuseport", "SO_REUSEPORT", p.listen.ReusePort, &p.listen.ReusePort),
 					p.checkbox("listen-privileged", "Runs as root (CAP_NET_BIND_SERVICE)", p.listen.Privileged, &p.listen.Privileged),
-					p.lab.FormError("listen"),
+					p.Lab.FormError("listen"),
 					app.Button().Type("submit").Class("button").DataSet("action", "listen").Text("Start listening"),
 				),
 			),
 			app.Form().Class("bindlab-form").OnSubmit(p.onConnect).Body(
 				app.FieldSet().Disabled(ro).Body(
 					app.Legend().Text("Connect"),
-					p.lab.Select("bindlab", "connect-from", "From", p.connect.From, v.Vantages, ui.StoreValue(&p.connect.From)),
+					p.Lab.Select("bindlab", "connect-from", "From", p.connect.From, v.Vantages, ui.StoreValue(&p.connect.From)),
 					p.input("connect-to", "To (an IP address or localhost)", p.connect.To, &p.connect.To),
 					p.input("connect-port", "Port", p.connect.Port, &p.connect.Port),
-					p.lab.Select("bindlab", "connect-proto", "Protocol", p.connect.Proto, protoOptions, ui.StoreValue(&p.connect.Proto)),
-					p.lab.Select("bindlab", "connect-client", "Dialer for localhost", p.connect.Client,
+					p.Lab.Select("bindlab", "connect-proto", "Protocol", p.connect.Proto, protoOptions, ui.StoreValue(&p.connect.Proto)),
+					p.Lab.Select("bindlab", "connect-client", "Dialer for localhost", p.connect.Client,
 						[]option{{"", "the lab's setting (" + v.Client + ")"}, {"sequential", "sequential"}, {"first-only", "first address only"}}, ui.StoreValue(&p.connect.Client)),
-					p.lab.FormError("connect"),
+					p.Lab.FormError("connect"),
 					app.Button().Type("submit").Class("button").DataSet("action", "connect").Text("Connect"),
 				),
 			),
 			app.If(len(v.Containers) > 0, app.Form().Class("bindlab-form").OnSubmit(p.onPublish).Body(
 				app.FieldSet().Disabled(ro).Body(
 					app.Legend().Text("Publish a container port (docker run -p)"),
-					p.lab.Select("bindlab", "publish-container", "Container", p.publish.Container, containerOptions(v.Containers), ui.StoreValue(&p.publish.Container)),
+					p.Lab.Select("bindlab", "publish-container", "Container", p.publish.Container, containerOptions(v.Containers), ui.StoreValue(&p.publish.Container)),
 					p.input("publish-hostaddr", "Host address (empty: every address)", p.publish.HostAddr, &p.publish.HostAddr),
 					p.input("publish-hostport", "Host port", p.publish.HostPort, &p.publish.HostPort),
 					p.input("publish-port", "Container port", p.publish.Port, &p.publish.Port),
-					p.lab.Select("bindlab", "publish-proto", "Protocol", p.publish.Proto, protoOptions, ui.StoreValue(&p.publish.Proto)),
-					p.lab.FormError("publish"),
+					p.Lab.Select("bindlab", "publish-proto", "Protocol", p.publish.Proto, protoOptions, ui.StoreValue(&p.publish.Proto)),
+					p.Lab.FormError("publish"),
 					app.Button().Type("submit").Class("button").DataSet("action", "publish").Text("Publish"),
 				),
 			)),
 			app.Div().Class("bindlab-form").Body(
 				app.FieldSet().Disabled(ro).Body(
 					app.Legend().Text("Settings"),
-					p.lab.Select("bindlab", "os", "Host operating system", v.OS,
+					p.Lab.Select("bindlab", "os", "Host operating system", v.OS,
 						[]option{{"linux", "Linux"}, {"macos", "macOS"}, {"windows", "Windows"}}, p.onOS),
-					p.lab.Select("bindlab", "localhost", "localhost resolves to", v.Localhost,
+					p.Lab.Select("bindlab", "localhost", "localhost resolves to", v.Localhost,
 						[]option{{"ipv6-first", "::1, then 127.0.0.1"}, {"ipv4-first", "127.0.0.1, then ::1"}, {"ipv4-only", "127.0.0.1 only"}, {"ipv6-only", "::1 only"}}, p.onLocalhost),
-					p.lab.Select("bindlab", "client", "Clients dial names", v.Client,
+					p.Lab.Select("bindlab", "client", "Clients dial names", v.Client,
 						[]option{{"happy-eyeballs", "Happy Eyeballs (race, RFC 8305)"}, {"sequential", "one address after another"}, {"first-only", "first address only"}}, p.onClient),
-					p.lab.FormError("settings"),
-					p.lab.FormError("stop"),
+					p.Lab.FormError("settings"),
+					p.Lab.FormError("stop"),
 					app.P().Class("muted").Text("An action is added after the last step, and the lab jumps there."),
 					app.Div().Class("bindlab-buttons").Body(
 						app.Button().Type("button").Class("button button-secondary").DataSet("action", "undo").
-							Disabled(len(p.lab.Scen.Actions) == 0).OnClick(p.onUndo).Text("Undo the last action"),
+							Disabled(len(p.Lab.Scen.Actions) == 0).OnClick(p.onUndo).Text("Undo the last action"),
 						app.If(v.TimeWait, app.Button().Type("button").Class("button button-secondary").DataSet("action", "wait").
 							OnClick(p.onWait).Text("Wait until TIME_WAIT expires")),
 					),

@@ -72,7 +72,7 @@ func TestPresetVerdicts(t *testing.T) {
 
 func TestReadScenario(t *testing.T) {
 	valid, _ := links.Preset("address-in-use")
-	good := linkPath("/bind", valid.Scenario, "", 0, false)
+	good := links.Path("/bind", valid.Scenario, "", 0, false)
 	_, goodFrag, _ := strings.Cut(good, "#")
 	broken := bind.Scenario{V: bind.Version, Sockets: []bind.Socket{{Process: "x", Port: 80}}} // no address
 	state, _ := broken.Encode()
@@ -96,35 +96,35 @@ func TestReadScenario(t *testing.T) {
 	}
 	for _, tt := range tests {
 		q, _ := url.ParseQuery(tt.query)
-		s, preset, problems := readScenario(q, tt.fragment)
+		s, preset, problems := links.Read(q, tt.fragment)
 		if preset != tt.preset {
-			t.Errorf("readScenario(%q, %q) preset = %q; want %q", tt.query, tt.fragment, preset, tt.preset)
+			t.Errorf("links.Read(%q, %q) preset = %q; want %q", tt.query, tt.fragment, preset, tt.preset)
 		}
 		if tt.actions >= 0 && len(s.Actions) != tt.actions {
-			t.Errorf("readScenario(%q, %q) has %d actions; want %d", tt.query, tt.fragment, len(s.Actions), tt.actions)
+			t.Errorf("links.Read(%q, %q) has %d actions; want %d", tt.query, tt.fragment, len(s.Actions), tt.actions)
 		}
 		got := ""
 		for _, p := range problems {
 			got += p.String()
 		}
 		if (tt.problem == "") != (got == "") || !strings.Contains(got, tt.problem) {
-			t.Errorf("readScenario(%q, %q) problems %q; want one mentioning %q", tt.query, tt.fragment, got, tt.problem)
+			t.Errorf("links.Read(%q, %q) problems %q; want one mentioning %q", tt.query, tt.fragment, got, tt.problem)
 		}
 	}
 }
 
 func TestLinkRoundTrip(t *testing.T) {
 	for _, p := range bind.Presets() {
-		link := linkPath("/bind", p.Scenario, "", 2, true)
+		link := links.Path("/bind", p.Scenario, "", 2, true)
 		path, frag, _ := strings.Cut(link, "#")
 		if path != "/bind?step=2&readonly=1" {
 			t.Errorf("%s: link %q lost readonly", p.Name, path)
 		}
-		s, _, problems := readScenario(url.Values{}, frag)
+		s, _, problems := links.Read(url.Values{}, frag)
 		if len(problems) > 0 || len(s.Actions) != len(p.Scenario.Actions) || s.OS != p.Scenario.OS {
 			t.Errorf("%s: link did not round-trip: %v", p.Name, problems)
 		}
-		if got := linkPath("/bind", p.Scenario, p.Name, 3, false); got != "/bind?preset="+p.Name+"&step=3" {
+		if got := links.Path("/bind", p.Scenario, p.Name, 3, false); got != "/bind?preset="+p.Name+"&step=3" {
 			t.Errorf("preset link = %q", got)
 		}
 	}
@@ -171,11 +171,10 @@ func TestFormsAndErrors(t *testing.T) {
 }
 
 func TestRenderNatively(t *testing.T) {
-	p := &page{}
+	p := New().(*page)
 	pr, _ := links.Preset("container-loopback")
-	p.lab.Start(spec, &p.Base, p.show)
-	p.lab.Set(pr.Scenario, pr.Name, spec.Opening(pr.Scenario, pr.Name))
-	p.lab.Lesson = pr.Name
+	p.Lab.Set(pr.Scenario, pr.Name, spec.Opening(pr.Scenario, pr.Name))
+	p.Lab.Lesson = pr.Name
 	var b strings.Builder
 	app.PrintHTML(&b, p.Render())
 	html := b.String()
@@ -194,7 +193,7 @@ func TestRenderNatively(t *testing.T) {
 func TestPresetsOpenOnTheSymptom(t *testing.T) {
 	for _, p := range bind.Presets() {
 		q := url.Values{"preset": {p.Name}}
-		s, preset, _ := readScenario(q, "")
+		s, preset, _ := links.Read(q, "")
 		at := spec.Opening(s, preset)
 		if at != p.Story.Symptom {
 			t.Errorf("%s: opens on step %d; want the symptom, %d", p.Name, at, p.Story.Symptom)
@@ -209,13 +208,13 @@ func TestPresetsOpenOnTheSymptom(t *testing.T) {
 		}
 	}
 	// The default preset opens on the 127.0.0.1 failure, not "connected".
-	s, preset, _ := readScenario(url.Values{}, "")
+	s, preset, _ := links.Read(url.Values{}, "")
 	v := buildView(s, spec.Opening(s, preset))
 	if v.Latest.Verdict != "reset" || !strings.Contains(v.Latest.Action, "127.0.0.1") {
 		t.Errorf("default preset headline = %q %q; want reset for 127.0.0.1", v.Latest.Verdict, v.Latest.Action)
 	}
 	// address-in-use headlines EADDRINUSE, with api's socket the only one.
-	s, preset, _ = readScenario(url.Values{"preset": {"address-in-use"}}, "")
+	s, preset, _ = links.Read(url.Values{"preset": {"address-in-use"}}, "")
 	v = buildView(s, spec.Opening(s, preset))
 	if v.Latest.Verdict != "EADDRINUSE" || len(v.Sockets) != 1 || v.Sockets[0].Process != "api" {
 		t.Errorf("address-in-use opens on %q with sockets %+v; want EADDRINUSE beside api alone", v.Latest.Verdict, v.Sockets)

@@ -1,8 +1,6 @@
 package k8slab
 
 import (
-	"net/url"
-
 	"github.com/netground/netground/core/k8s"
 	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/wasm/ui"
@@ -37,20 +35,6 @@ var spec = ui.LabSpec[k8s.Scenario, k8s.Action]{
 		"connect": {"from": "connect-from", "to": "connect-to"},
 		"scale":   {"deployment": "scale-deployment", "replicas": "scale-replicas"},
 	},
-}
-
-// readScenario returns the scenario a link holds; see ui.LabLinks.Read.
-func readScenario(q url.Values, fragment string) (k8s.Scenario, string, []scenario.Problem) {
-	return links.Read(q, fragment)
-}
-
-// document returns the scenario as a share document.
-func document(s k8s.Scenario) (scenario.Document, error) { return links.Document(s) }
-
-// linkPath returns the lab's link for a scenario at a step under base; see
-// ui.LabLinks.Path.
-func linkPath(base string, s k8s.Scenario, preset string, step int, readonly bool) string {
-	return links.Path(base, s, preset, step, readonly)
 }
 
 // PresetNames returns the names a link may open with ?preset=, in the order

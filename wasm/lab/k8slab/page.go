@@ -11,34 +11,23 @@ import (
 )
 
 // New returns the page component, for /k8s and its embed page.
-func New() app.Composer { return &page{} }
+func New() app.Composer {
+	p := &page{}
+	p.Init(spec, p.show)
+	return p
+}
 
 // page is the Kubernetes lab. Its state is a k8s.Scenario in a ui.Lab.
 type page struct {
 	app.Compo
-	ui.Base
+	ui.LabPage[k8s.Scenario, k8s.Action]
 
-	lab  ui.Lab[k8s.Scenario, k8s.Action]
 	view view
 
 	connect connectForm
 	scale   scaleForm
 	network networkForm
 }
-
-func (p *page) OnPreRender(ctx app.Context) { p.load(ctx) }
-func (p *page) OnNav(ctx app.Context)       { p.load(ctx) }
-
-// OnMount makes back and forward show the preset and step in the URL, even
-// the URL the page last loaded (which go-app alone does not reload).
-func (p *page) OnMount(ctx app.Context) { p.FollowHistory(p.load) }
-func (p *page) OnDismount()             { p.StopHistory() }
-
-// OnInit gives the lab its kind before the first render, which comes
-// before the link is read (OnPreRender, OnNav).
-func (p *page) OnInit() { p.lab.Start(spec, &p.Base, p.show) }
-
-func (p *page) load(ctx app.Context) { p.lab.Load(ctx, spec, &p.Base, p.show) }
 
 // show computes what the page shows for s at step and fits the forms to it.
 func (p *page) show(s k8s.Scenario, step int, input string) {
@@ -61,25 +50,25 @@ func (p *page) show(s k8s.Scenario, step int, input string) {
 }
 
 func (p *page) onConnect(ctx app.Context, e app.Event) {
-	ui.Submit(&p.lab, ctx, e, "connect", p.connect.action)
+	ui.Submit(&p.Lab, ctx, e, "connect", p.connect.action)
 }
 
 func (p *page) onScale(ctx app.Context, e app.Event) {
-	ui.Submit(&p.lab, ctx, e, "scale", p.scale.action)
+	ui.Submit(&p.Lab, ctx, e, "scale", p.scale.action)
 }
 
 func (p *page) onPod(do k8s.Kind, pod string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) { p.lab.Apply(ctx, k8s.Action{Do: do, Pod: pod}, "pods") }
+	return func(ctx app.Context, e app.Event) { p.Lab.Apply(ctx, k8s.Action{Do: do, Pod: pod}, "pods") }
 }
 
-func (p *page) onUndo(ctx app.Context, e app.Event) { p.lab.Undo(ctx) }
+func (p *page) onUndo(ctx app.Context, e app.Event) { p.Lab.Undo(ctx) }
 
 // onAddNetwork adds the form's network to the scenario, on the step shown.
 func (p *page) onAddNetwork(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	next, er := p.network.add(p.lab.Scen)
+	next, er := p.network.add(p.Lab.Scen)
 	if len(er) > 0 {
-		p.lab.Errs = er
+		p.Lab.Errs = er
 		return
 	}
 	p.network.Prefix = ""
@@ -87,37 +76,37 @@ func (p *page) onAddNetwork(ctx app.Context, e app.Event) {
 }
 
 func (p *page) onRemoveNetwork(i int) app.EventHandler {
-	return func(ctx app.Context, e app.Event) { p.setScenario(ctx, p.lab.Scen.RemoveNetwork(i)) }
+	return func(ctx app.Context, e app.Event) { p.setScenario(ctx, p.Lab.Scen.RemoveNetwork(i)) }
 }
 
 // setScenario shows next, the scenario with its networks changed, on the
 // step shown, and writes the link in place.
 func (p *page) setScenario(ctx app.Context, next k8s.Scenario) {
-	p.lab.Errs = nil
-	p.lab.Set(next, "", p.lab.Step)
-	p.lab.WriteLink(ctx, false)
+	p.Lab.Errs = nil
+	p.Lab.Set(next, "", p.Lab.Step)
+	p.Lab.WriteLink(ctx, false)
 }
 
 func (p *page) onPreset(name string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		// Every preset button names a preset: the connect form starts over.
 		p.connect.To = ""
-		p.lab.OpenPreset(ctx, name)
+		p.Lab.OpenPreset(ctx, name)
 	}
 }
 
 func (p *page) Render() app.UI {
 	v := p.view
-	link := p.lab.Link("/k8s")
+	link := p.Lab.Link("/k8s")
 	return ui.Layout(p.IsEmbed(), "/k8s", ui.Href(link),
 		app.Section().Class("widget k8slab").Aria("labelledby", "k8slab-title").Body(
 			app.H1().ID("k8slab-title").Text("Kubernetes lab"),
 			app.P().Class("widget-intro").Text("A cluster whose pods come and go: restart, delete and scale them, connect by pod IP, ClusterIP, Service name or NodePort, "+
 				"and see which addresses last. The cluster's ranges are checked for overlaps and capacity."),
 			ui.LinkNotice(p.Problems()),
-			p.lab.Presets("k8slab", p.onPreset),
-			p.lab.Share("k8slab"),
-			p.lab.Results(v.Err, func() app.UI { return p.renderResults(v) }),
+			p.Lab.Presets("k8slab", p.onPreset),
+			p.Lab.Share("k8slab"),
+			p.Lab.Results(v.Err, func() app.UI { return p.renderResults(v) }),
 		),
 	)
 }
@@ -125,8 +114,8 @@ func (p *page) Render() app.UI {
 func (p *page) renderResults(v view) app.UI {
 	return app.Div().Body(
 		p.renderLatest(v),
-		ui.StepControls("k8slab", &p.lab, nil),
-		ui.LabStory("k8slab", p.lab.PresetStory(), v.Step),
+		ui.StepControls("k8slab", &p.Lab, nil),
+		ui.LabStory("k8slab", p.Lab.PresetStory(), v.Step),
 		app.Figure().Class("k8slab-figure").Body(
 			app.Raw(v.Picture),
 			app.FigCaption().DataSet("field", "picture-summary").Text(v.Summary),
@@ -167,45 +156,45 @@ func (p *page) renderForms(v view) app.UI {
 			app.Form().Class("k8slab-form").OnSubmit(p.onConnect).Body(
 				app.FieldSet().Disabled(ro).Body(
 					app.Legend().Text("Connect"),
-					p.lab.Select("k8slab", "connect-from", "From", p.connect.From, v.Froms, ui.StoreValue(&p.connect.From)),
+					p.Lab.Select("k8slab", "connect-from", "From", p.connect.From, v.Froms, ui.StoreValue(&p.connect.From)),
 					app.Div().Class("field k8slab-field").Body(
 						app.Label().For("k8slab-connect-to").Text("To (HOST:PORT: a pod IP, a ClusterIP, a Service name or a node's NodePort)"),
 						app.Input().Type("text").ID("k8slab-connect-to").Name("connect-to").Value(p.connect.To).List("k8slab-targets").
 							AutoComplete(false).Attr("spellcheck", "false").Attr("autocapitalize", "off").
-							Aria("invalid", p.lab.Errs["connect-to"] != "").Aria("describedby", "connect-to-error").
+							Aria("invalid", p.Lab.Errs["connect-to"] != "").Aria("describedby", "connect-to-error").
 							OnChange(ui.StoreValue(&p.connect.To)).OnInput(ui.StoreValue(&p.connect.To)),
 						app.DataList().ID("k8slab-targets").Body(
 							app.Range(v.Targets).Slice(func(i int) app.UI {
 								return app.Option().Value(v.Targets[i].Value).Label(ui.SafeAttr(v.Targets[i].Label))
 							}),
 						),
-						p.lab.FieldError("connect-to"),
+						p.Lab.FieldError("connect-to"),
 					),
-					p.lab.FormError("connect"),
+					p.Lab.FormError("connect"),
 					app.Button().Type("submit").Class("button").DataSet("action", "connect").Text("Connect"),
 				),
 			),
 			app.If(len(v.Deployments) > 0, app.Form().Class("k8slab-form").OnSubmit(p.onScale).Body(
 				app.FieldSet().Disabled(ro).Body(
 					app.Legend().Text("Scale a deployment"),
-					p.lab.Select("k8slab", "scale-deployment", "Deployment", p.scale.Deployment, v.Deployments, ui.StoreValue(&p.scale.Deployment)),
+					p.Lab.Select("k8slab", "scale-deployment", "Deployment", p.scale.Deployment, v.Deployments, ui.StoreValue(&p.scale.Deployment)),
 					app.Div().Class("field k8slab-field").Body(
 						app.Label().For("k8slab-scale-replicas").Text("Replicas"),
 						app.Input().Type("text").ID("k8slab-scale-replicas").Name("scale-replicas").Value(p.scale.Replicas).
 							Attr("inputmode", "numeric").AutoComplete(false).
-							Aria("invalid", p.lab.Errs["scale-replicas"] != "").Aria("describedby", "scale-replicas-error").
+							Aria("invalid", p.Lab.Errs["scale-replicas"] != "").Aria("describedby", "scale-replicas-error").
 							OnChange(ui.StoreValue(&p.scale.Replicas)).OnInput(ui.StoreValue(&p.scale.Replicas)),
-						p.lab.FieldError("scale-replicas"),
+						p.Lab.FieldError("scale-replicas"),
 					),
-					p.lab.FormError("scale"),
+					p.Lab.FormError("scale"),
 					app.Button().Type("submit").Class("button").DataSet("action", "scale").Text("Scale"),
 				),
 			)),
 			app.Div().Class("k8slab-form").Body(
-				p.lab.FormError("pods"),
+				p.Lab.FormError("pods"),
 				app.P().Class("muted").Text("An action is added after the last step, and the lab jumps there."),
 				app.Button().Type("button").Class("button button-secondary").DataSet("action", "undo").
-					Disabled(ro || len(p.lab.Scen.Actions) == 0).OnClick(p.onUndo).Text("Undo the last action"),
+					Disabled(ro || len(p.Lab.Scen.Actions) == 0).OnClick(p.onUndo).Text("Undo the last action"),
 			),
 		),
 	)
@@ -357,19 +346,19 @@ func (p *page) renderNetworks(v view) app.UI {
 					app.Label().For("k8slab-add-network-name").Text("Name"),
 					app.Input().Type("text").ID("k8slab-add-network-name").Name("add-network-name").Value(p.network.Name).Placeholder("vpn").
 						AutoComplete(false).Attr("spellcheck", "false").
-						Aria("invalid", p.lab.Errs["add-network-name"] != "").Aria("describedby", "add-network-name-error").
+						Aria("invalid", p.Lab.Errs["add-network-name"] != "").Aria("describedby", "add-network-name-error").
 						OnChange(ui.StoreValue(&p.network.Name)).OnInput(ui.StoreValue(&p.network.Name)),
-					p.lab.FieldError("add-network-name"),
+					p.Lab.FieldError("add-network-name"),
 				),
 				app.Div().Class("field k8slab-field").Body(
 					app.Label().For("k8slab-add-network-prefix").Text("Range (CIDR, such as 10.8.0.0/16)"),
 					app.Input().Type("text").ID("k8slab-add-network-prefix").Name("add-network-prefix").Value(p.network.Prefix).Placeholder("10.8.0.0/16").
 						AutoComplete(false).Attr("spellcheck", "false").Attr("autocapitalize", "off").
-						Aria("invalid", p.lab.Errs["add-network-prefix"] != "").Aria("describedby", "add-network-prefix-error").
+						Aria("invalid", p.Lab.Errs["add-network-prefix"] != "").Aria("describedby", "add-network-prefix-error").
 						OnChange(ui.StoreValue(&p.network.Prefix)).OnInput(ui.StoreValue(&p.network.Prefix)),
-					p.lab.FieldError("add-network-prefix"),
+					p.Lab.FieldError("add-network-prefix"),
 				),
-				p.lab.FormError("network"),
+				p.Lab.FormError("network"),
 				app.Button().Type("submit").Class("button").DataSet("action", "add-network").Text("Add the network"),
 			),
 		),

@@ -105,7 +105,7 @@ func TestCountsInWords(t *testing.T) {
 
 func TestReadScenario(t *testing.T) {
 	valid, _ := links.Preset("service-name")
-	_, goodFrag, _ := strings.Cut(linkPath("/k8s", valid.Scenario, "", 0, false), "#")
+	_, goodFrag, _ := strings.Cut(links.Path("/k8s", valid.Scenario, "", 0, false), "#")
 	broken := k8s.Scenario{V: k8s.Version} // no nodes
 	state, _ := broken.Encode()
 	badFrag, err := scenario.Fragment(scenario.Document{Widget: scenario.WidgetK8s, State: state})
@@ -124,13 +124,13 @@ func TestReadScenario(t *testing.T) {
 	}
 	for _, tt := range tests {
 		q, _ := url.ParseQuery(tt.query)
-		_, preset, problems := readScenario(q, tt.fragment)
+		_, preset, problems := links.Read(q, tt.fragment)
 		got := ""
 		for _, p := range problems {
 			got += p.String()
 		}
 		if preset != tt.preset || (tt.problem == "") != (got == "") || !strings.Contains(got, tt.problem) {
-			t.Errorf("readScenario(%q, %q) = %q, %q; want %q and a problem mentioning %q", tt.query, tt.fragment, preset, got, tt.preset, tt.problem)
+			t.Errorf("links.Read(%q, %q) = %q, %q; want %q and a problem mentioning %q", tt.query, tt.fragment, preset, got, tt.preset, tt.problem)
 		}
 	}
 }
@@ -164,10 +164,9 @@ func TestFormsAndErrors(t *testing.T) {
 }
 
 func TestRenderNatively(t *testing.T) {
-	p := &page{}
+	p := New().(*page)
 	pr, _ := links.Preset("nodeport")
-	p.lab.Start(spec, &p.Base, p.show)
-	p.lab.Set(pr.Scenario, pr.Name, spec.Opening(pr.Scenario, pr.Name))
+	p.Lab.Set(pr.Scenario, pr.Name, spec.Opening(pr.Scenario, pr.Name))
 	var b strings.Builder
 	app.PrintHTML(&b, p.Render())
 	html := b.String()
@@ -184,7 +183,7 @@ func TestRenderNatively(t *testing.T) {
 // then.
 func TestPresetsOpenOnTheSymptom(t *testing.T) {
 	for _, p := range k8s.Presets() {
-		s, preset, _ := readScenario(url.Values{"preset": {p.Name}}, "")
+		s, preset, _ := links.Read(url.Values{"preset": {p.Name}}, "")
 		at := spec.Opening(s, preset)
 		if at != p.Story.Symptom {
 			t.Errorf("%s: opens on step %d; want the symptom, %d", p.Name, at, p.Story.Symptom)
@@ -196,7 +195,7 @@ func TestPresetsOpenOnTheSymptom(t *testing.T) {
 	}
 	// The default preset opens on the saved pod address failing, with the
 	// replacement pod running and web-1 gone.
-	s, preset, _ := readScenario(url.Values{}, "")
+	s, preset, _ := links.Read(url.Values{}, "")
 	v := buildView(s, spec.Opening(s, preset))
 	if v.Latest.Verdict != "no route" || v.Step != 3 {
 		t.Errorf("default preset opens on step %d, %q; want step 3, no route", v.Step, v.Latest.Verdict)
@@ -229,7 +228,7 @@ func TestNetworkForm(t *testing.T) {
 		t.Errorf("findings %v do not report the overlap with the VPN", v.Findings)
 	}
 	// The network goes with the link, and the preset's link is unchanged.
-	doc, err := document(s)
+	doc, err := links.Document(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +236,7 @@ func TestNetworkForm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back, _, problems := readScenario(url.Values{}, f)
+	back, _, problems := links.Read(url.Values{}, f)
 	if len(problems) != 0 || len(back.Networks) != 1 || back.Networks[0] != s.Networks[0] {
 		t.Errorf("link round trip: %v, %v", back.Networks, problems)
 	}

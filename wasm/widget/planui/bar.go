@@ -253,37 +253,55 @@ func overlapBars(nets []plan.Named, r plan.OverlapReport) []bar {
 		sc := newScale(c.Prefix)
 		b := newBar("planui-bar-"+fam, fam+": the networks inside "+c.Prefix.String()+", to scale",
 			"Each block is one network; a network inside another sits on a lane below it. Networks that overlap another are highlighted.", c.Prefix)
-		var laneEnd []float64 // right edge of the last block on each lane
+		var ls lanes
 		for _, n := range mine {
 			x, w := sc.span(n.Prefix.Addr(), netipx.PrefixLastIP(n.Prefix))
-			lane := -1
-			for i, end := range laneEnd {
-				if end <= x {
-					lane = i
-					break
-				}
+			lane, ok := ls.place(x, w)
+			if !ok {
+				b.Dropped++
+				continue
 			}
-			if lane < 0 {
-				if len(laneEnd) == maxLanes {
-					b.Dropped++
-					continue
-				}
-				lane = len(laneEnd)
-				laneEnd = append(laneEnd, 0)
-			}
-			laneEnd[lane] = x + w
 			kind, title := "net", n.Name+": "+n.Prefix.String()+", "+sizeText(n.Prefix)
 			if clashing[n] {
 				kind, title = "overlap", title+", overlaps another network"
 			}
 			b.add(block{X: x, W: w, Lane: lane, Kind: kind, Title: title})
 		}
-		b.Lanes = max(len(laneEnd), 1)
+		b.Lanes = ls.count()
 		out = append(out, b)
 		out = append(out, clusterBars(fam, mine, clashing)...)
 	}
 	return out
 }
+
+// lanes places blocks on lanes, left to right: a block goes on the first
+// lane whose last block ends where it starts or before, else on a new
+// lane, up to maxLanes. Each lane holds the right edge of its last block.
+type lanes []float64
+
+// place returns the lane of the block from x to x+w, or false when no lane
+// is free there and no more may open.
+func (l *lanes) place(x, w float64) (int, bool) {
+	lane := -1
+	for i, end := range *l {
+		if end <= x {
+			lane = i
+			break
+		}
+	}
+	if lane < 0 {
+		if len(*l) == maxLanes {
+			return 0, false
+		}
+		lane = len(*l)
+		*l = append(*l, 0)
+	}
+	(*l)[lane] = x + w
+	return lane, true
+}
+
+// count is the number of lanes a picture draws: at least one.
+func (l lanes) count() int { return max(len(l), 1) }
 
 // maxClusterBars bounds the close-ups of overlapping networks per family.
 const maxClusterBars = 3
@@ -306,25 +324,14 @@ func clusterBars(fam string, sorted []plan.Named, clashing map[plan.Named]bool) 
 		sc := newScale(outer.Prefix)
 		b := newBar("planui-bar-"+fam+"-"+strconv.Itoa(len(out)+1), "Close-up of "+outer.Name+" ("+outer.Prefix.String()+")",
 			"The networks inside it, to scale; each nested one sits on a lane below the one containing it.", outer.Prefix)
-		var laneEnd []float64
+		var ls lanes
 		for _, n := range sorted[i:j] {
 			x, w := sc.span(n.Prefix.Addr(), netipx.PrefixLastIP(n.Prefix))
-			lane := -1
-			for k, end := range laneEnd {
-				if end <= x {
-					lane = k
-					break
-				}
+			lane, ok := ls.place(x, w)
+			if !ok {
+				b.Dropped++
+				continue
 			}
-			if lane < 0 {
-				if len(laneEnd) == maxLanes {
-					b.Dropped++
-					continue
-				}
-				lane = len(laneEnd)
-				laneEnd = append(laneEnd, 0)
-			}
-			laneEnd[lane] = x + w
 			kind := "net"
 			if clashing[n] {
 				kind = "overlap"
@@ -335,7 +342,7 @@ func clusterBars(fam string, sorted []plan.Named, clashing map[plan.Named]bool) 
 			}
 			b.add(block{X: x, W: w, Lane: lane, Kind: kind, Title: n.Name + ": " + n.Prefix.String() + ", " + sizeText(n.Prefix)})
 		}
-		b.Lanes = max(len(laneEnd), 1)
+		b.Lanes = ls.count()
 		out = append(out, b)
 		i = j
 	}

@@ -362,6 +362,19 @@ func pageButton(label, action string, disabled bool, h app.EventHandler) app.UI 
 		Disabled(disabled).OnClick(h).Text(label)
 }
 
+// tableCaption is a result table's caption: what the rows are, how many,
+// and the page shown.
+func tableCaption(t table, pg pager) app.UI {
+	return app.Caption().Body(
+		app.Text(t.Caption+": "),
+		app.Span().DataSet("field", "rows-total").Text(t.TotalText),
+		app.Text(" rows"),
+		when(pg.Multi, func() app.UI {
+			return app.Text(", page " + pg.PageText + " of " + pg.PagesText)
+		}),
+	)
+}
+
 func renderTable(t table, pg pager) app.UI {
 	titleID := t.ID + "-title"
 	return app.Section().Class("planui-table").Aria("labelledby", titleID).Body(
@@ -371,14 +384,7 @@ func renderTable(t table, pg pager) app.UI {
 		}, func() app.UI {
 			return app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("labelledby", titleID).Body(
 				app.Table().Class("rows planui-rows").ID(t.ID).Body(
-					app.Caption().Body(
-						app.Text(t.Caption+": "),
-						app.Span().DataSet("field", "rows-total").Text(t.TotalText),
-						app.Text(" rows"),
-						when(pg.Multi, func() app.UI {
-							return app.Text(", page " + pg.PageText + " of " + pg.PagesText)
-						}),
-					),
+					tableCaption(t, pg),
 					app.THead().Body(app.Tr().Body(
 						app.Th().Scope("col").Text("#"),
 						app.Range(t.Columns).Slice(func(i int) app.UI {

@@ -166,14 +166,7 @@ func (p *page) renderTreeTable(t table, pg pager) app.UI {
 		app.H2().ID(titleID).Text(t.Title),
 		app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("labelledby", titleID).Body(
 			app.Table().Class("rows planui-rows planui-tree-rows").ID(t.ID).Body(
-				app.Caption().Body(
-					app.Text(t.Caption+": "),
-					app.Span().DataSet("field", "rows-total").Text(t.TotalText),
-					app.Text(" rows"),
-					when(pg.Multi, func() app.UI {
-						return app.Text(", page " + pg.PageText + " of " + pg.PagesText)
-					}),
-				),
+				tableCaption(t, pg),
 				app.THead().Body(app.Tr().Body(
 					app.Th().Scope("col").Text("#"),
 					app.Range(t.Columns).Slice(func(i int) app.UI {

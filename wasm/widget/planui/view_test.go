@@ -489,3 +489,38 @@ func TestTreeFind(t *testing.T) {
 		t.Errorf("page %s, %d lanes; want page 5 and the paged picture", v.Pager.PageText, v.Bars[0].Lanes)
 	}
 }
+
+func TestLanes(t *testing.T) {
+	var ls lanes
+	for i, tc := range []struct {
+		x, w float64
+		lane int
+		ok   bool
+	}{
+		{0, 10, 0, true}, // the first block opens lane 0
+		{5, 10, 1, true}, // overlaps lane 0's block: lane 1
+		{10, 5, 0, true}, // starts where lane 0's block ends: lane 0
+		{12, 1, 2, true}, // overlaps both: lane 2
+		{20, 1, 0, true}, // clear of every lane: the first
+	} {
+		lane, ok := ls.place(tc.x, tc.w)
+		if lane != tc.lane || ok != tc.ok {
+			t.Errorf("block %d at %v+%v: lane %d, %v; want %d, %v", i, tc.x, tc.w, lane, ok, tc.lane, tc.ok)
+		}
+	}
+	if ls.count() != 3 {
+		t.Errorf("count = %d; want 3", ls.count())
+	}
+	var full lanes
+	for range maxLanes {
+		if _, ok := full.place(0, 1); !ok {
+			t.Fatal("a lane did not open before maxLanes")
+		}
+	}
+	if _, ok := full.place(0, 1); ok {
+		t.Errorf("a block found a lane past maxLanes")
+	}
+	if (lanes{}).count() != 1 {
+		t.Errorf("an empty picture draws %d lanes; want 1", (lanes{}).count())
+	}
+}
