@@ -3,10 +3,10 @@ package bindlab
 import (
 	"fmt"
 	"net/netip"
-	"strconv"
 	"strings"
 
 	"github.com/netground/netground/core/bind"
+	"github.com/netground/netground/core/port"
 )
 
 // listenForm is the "start a process" form, as typed.
@@ -28,12 +28,10 @@ type publishForm struct {
 // errs maps an input's name to what is wrong with its value.
 type errs map[string]string
 
+// parsePort reads a port input (see port.ParsePort).
 func parsePort(s string) (int, error) {
-	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil {
-		return 0, fmt.Errorf("%q is not a port number; write a number from 0 to 65535", s)
-	}
-	return n, nil
+	n, err := port.ParsePort(strings.TrimSpace(s))
+	return int(n), err
 }
 
 func parseProto(s string) bind.Proto {

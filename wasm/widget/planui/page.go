@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/netground/netground/core/plan"
 	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/core/subnet"
 	"github.com/netground/netground/core/tool/alloc"
@@ -178,9 +179,9 @@ func (p *page) state() scenario.PlanState {
 		st.List = p.in.List
 	}
 	if usesLen(p.mode) {
-		if n, err := strconv.Atoi(strings.TrimPrefix(strings.TrimSpace(p.in.Len), "/")); err == nil && n >= 1 && n <= 128 {
+		if n, err := plan.ParseLength(p.in.Len); err == nil && n >= 1 {
 			st.Len = n
-		} else if n, err := strconv.ParseUint(strings.TrimSpace(p.in.Parts), 10, 64); err == nil && n >= 1 && p.mode == scenario.PlanSplit {
+		} else if n, err := plan.ParseParts(p.in.Parts); err == nil && p.mode == scenario.PlanSplit {
 			st.Parts = n
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/netground/netground/core/field"
+	"github.com/netground/netground/core/plan"
 	"github.com/netground/netground/core/subnet"
 	"github.com/netground/netground/core/tool/alloc"
 )
@@ -18,12 +19,12 @@ func (v *view) nextFree(in input) {
 	v.NetErr = netErr
 	entries := v.readList(in.List)
 	lenText := strings.TrimSpace(in.Len)
-	bits, convErr := strconv.Atoi(strings.TrimPrefix(lenText, "/"))
+	bits, convErr := plan.ParseLength(lenText)
 	switch {
 	case lenText == "":
 		v.LenErr = "give the length of the subnet you need, such as 24"
 	case convErr != nil:
-		v.LenErr = "prefix length " + strconv.Quote(lenText) + ": write a whole number such as 24"
+		v.LenErr = convErr.Error()
 	}
 	if v.NetErr != "" || v.LenErr != "" {
 		return

@@ -179,15 +179,15 @@ func (v *view) split(in input) {
 	var bitsLen int
 	var parts uint64
 	if lenText != "" {
-		n, err := strconv.Atoi(strings.TrimPrefix(lenText, "/"))
-		if err != nil || n < 0 || n > 128 {
-			v.LenErr = "new prefix length " + strconv.Quote(lenText) + ": write a whole number from 1 to 128, such as 24"
+		n, err := plan.ParseLength(lenText)
+		if err != nil {
+			v.LenErr = err.Error()
 		}
 		bitsLen = n
 	} else if partsText != "" {
-		n, err := strconv.ParseUint(partsText, 10, 64)
-		if err != nil || n == 0 {
-			v.PartsErr = "number of parts " + strconv.Quote(partsText) + ": write a whole number of at least 1, such as 4"
+		n, err := plan.ParseParts(partsText)
+		if err != nil {
+			v.PartsErr = err.Error()
 		}
 		parts = n
 	} else {
