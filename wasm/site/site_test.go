@@ -1,6 +1,7 @@
 package site
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -65,5 +66,28 @@ func TestDefaultScenarioNames(t *testing.T) {
 		if got := ui.DefaultScenarioName(tc.doc); got != tc.want {
 			t.Errorf("DefaultScenarioName(%s) = %q; want %q", tc.doc.Widget, got, tc.want)
 		}
+	}
+}
+
+// TestLabStateStaysTheMountedPages: go-app copies a page's exported fields
+// from a fresh instance when it navigates to the same page again, so a
+// lab's ui.LabPage, which is bound to the mounted page, must be embedded
+// under an unexported name.
+func TestLabStateStaysTheMountedPages(t *testing.T) {
+	labs := 0
+	for _, p := range Pages {
+		typ := reflect.TypeOf(p.New()).Elem()
+		for i := range typ.NumField() {
+			f := typ.Field(i)
+			if strings.HasPrefix(f.Type.Name(), "LabPage[") {
+				labs++
+				if f.IsExported() {
+					t.Errorf("%s: %s embeds %s under the exported name %s", p.Path, typ, f.Type.Name(), f.Name)
+				}
+			}
+		}
+	}
+	if labs < 2 {
+		t.Errorf("%d pages embed ui.LabPage; the Bind and Kubernetes labs do", labs)
 	}
 }

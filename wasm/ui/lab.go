@@ -67,18 +67,20 @@ func (l *Lab[S, A]) Start(spec LabSpec[S, A], page *Base, show func(s S, step in
 	l.LabSpec, l.page, l.show = spec, page, show
 }
 
-// LabPage is what the page of a scenario lab embeds beside app.Compo: its
-// Base, its Lab, and the life cycle every lab page has. The page's
-// constructor calls Init; the page adds its forms, handlers and Render.
+// LabPage is the life cycle every scenario lab's page has, around its
+// Lab. A lab page embeds it beside app.Compo and Base, under an
+// unexported name (type labPage = ui.LabPage[S, A]): go-app copies a
+// page's exported fields from a fresh instance when it navigates to the
+// same page again, and the Lab must stay the mounted page's, bound to its
+// Base and its show. The page's constructor calls Init.
 type LabPage[S, A any] struct {
-	Base
 	Lab Lab[S, A]
 }
 
-// Init makes the page a lab of the kind spec describes; show computes what
-// the page shows (see Lab.Start).
-func (p *LabPage[S, A]) Init(spec LabSpec[S, A], show func(s S, step int, input string)) {
-	p.Lab.Start(spec, &p.Base, show)
+// Init makes the page a lab of the kind spec describes, on the page's
+// Base; show computes what the page shows (see Lab.Start).
+func (p *LabPage[S, A]) Init(spec LabSpec[S, A], page *Base, show func(s S, step int, input string)) {
+	p.Lab.Start(spec, page, show)
 }
 
 func (p *LabPage[S, A]) OnPreRender(ctx app.Context) { p.Lab.Load(ctx) }
@@ -86,8 +88,8 @@ func (p *LabPage[S, A]) OnNav(ctx app.Context)       { p.Lab.Load(ctx) }
 
 // OnMount makes back and forward show the preset and step in the URL, even
 // the URL the page last loaded (which go-app alone does not reload).
-func (p *LabPage[S, A]) OnMount(ctx app.Context) { p.FollowHistory(p.Lab.Load) }
-func (p *LabPage[S, A]) OnDismount()             { p.StopHistory() }
+func (p *LabPage[S, A]) OnMount(ctx app.Context) { p.Lab.page.FollowHistory(p.Lab.Load) }
+func (p *LabPage[S, A]) OnDismount()             { p.Lab.page.StopHistory() }
 
 // Load reads the page's link into l, which Start has made a lab of its
 // kind, and shows its scenario at the link's step: without one, a preset

@@ -13,14 +13,19 @@ import (
 // New returns the page component, for /bind and its embed page.
 func New() app.Composer {
 	p := &page{}
-	p.Init(spec, p.show)
+	p.Init(spec, &p.Base, p.show)
 	return p
 }
+
+// labPage is the lab's life cycle and state, embedded unexported (see
+// ui.LabPage).
+type labPage = ui.LabPage[bind.Scenario, bind.Action]
 
 // page is the Bind lab. Its state is a bind.Scenario in a ui.Lab.
 type page struct {
 	app.Compo
-	ui.LabPage[bind.Scenario, bind.Action]
+	ui.Base
+	labPage
 
 	view view
 

@@ -13,14 +13,19 @@ import (
 // New returns the page component, for /k8s and its embed page.
 func New() app.Composer {
 	p := &page{}
-	p.Init(spec, p.show)
+	p.Init(spec, &p.Base, p.show)
 	return p
 }
+
+// labPage is the lab's life cycle and state, embedded unexported (see
+// ui.LabPage).
+type labPage = ui.LabPage[k8s.Scenario, k8s.Action]
 
 // page is the Kubernetes lab. Its state is a k8s.Scenario in a ui.Lab.
 type page struct {
 	app.Compo
-	ui.LabPage[k8s.Scenario, k8s.Action]
+	ui.Base
+	labPage
 
 	view view
 
