@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/netground/netground/wasm/site"
 )
@@ -88,4 +90,34 @@ func diffLines(a, b []string) string {
 		return fmt.Sprintf("(the same lines in another order: %d and %d)", len(a), len(b))
 	}
 	return strings.Join(out, "\n")
+}
+
+// TestPresetShownBeforeTheAppStarts: on a repeat visit, when the worker
+// hands the app's binary over at once, a preset link still shows the
+// pre-rendered preset first and starts the app only once it is painted:
+// the app's start holds the main thread, and would otherwise come first.
+func TestPresetShownBeforeTheAppStarts(t *testing.T) {
+	s := siteServer(t)
+	b := sharedContextTab(t)
+	b.do(chromedp.Navigate(s.URL + "bind"))
+	b.waitLive()
+	b.waitOfflineReady()
+	b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
+			window.__order = [];
+			new MutationObserver(() => {
+				const o = window.__order;
+				if (!o.includes("answered") && document.querySelector('#main[data-answered]')) o.push("answered");
+				if (!o.includes("live") && document.querySelector('[data-live="true"]')) o.push("live");
+			}).observe(document, {subtree: true, childList: true, attributes: true});
+		})()`})
+		return err
+	}))
+	for _, link := range []string{"bind?preset=address-in-use", "k8s?preset=nodeport", "nat?preset=cgnat"} {
+		b.do(chromedp.Navigate(s.URL + link))
+		b.waitLive()
+		if got := eval[[]string](b, `window.__order`); !slices.Equal(got, []string{"answered", "live"}) {
+			t.Errorf("%s: in order %v; want the preset answered, then the app live", link, got)
+		}
+	}
 }

@@ -98,19 +98,37 @@
   params.forEach(function (v, k) {
     if (k !== "preset" && k !== "readonly") presetOnly = false;
   });
+  // The app (app.js) starts once the preset is painted: its start holds
+  // the main thread, and from the worker's cache it would come first.
   if (presetOnly) {
     var presetHTML = fetch(presets.content + preset + ".html").then(function (r) {
       return r.ok ? r.text() : null;
     }).catch(function () { return null; });
-    document.addEventListener("DOMContentLoaded", function () {
-      presetHTML.then(function (html) {
-        var main = document.getElementById("main");
-        if (html === null || !main || !prerendered(main)) return;
-        main.innerHTML = html;
-        main.setAttribute("data-answered", "");
-        root.classList.remove("ng-pending");
+    window.netgroundFirstAnswer = new Promise(function (shown) {
+      document.addEventListener("DOMContentLoaded", function () {
+        presetHTML.then(function (html) {
+          var main = document.getElementById("main");
+          if (html === null || !main || !prerendered(main)) return;
+          main.innerHTML = html;
+          main.setAttribute("data-answered", "");
+          root.classList.remove("ng-pending");
+        }).then(function () { afterPaint(shown); });
       });
     });
+  }
+
+  // afterPaint calls fn once the page as it stands is painted, or after a
+  // quarter of a second in a tab that paints no frames (a hidden one).
+  function afterPaint(fn) {
+    var done = false;
+    function once() {
+      if (!done) {
+        done = true;
+        fn();
+      }
+    }
+    requestAnimationFrame(function () { setTimeout(once, 0); });
+    setTimeout(once, 250);
   }
 
   // Typing before the app runs: keep it in the URL, and mark the answer
