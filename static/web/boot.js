@@ -104,7 +104,8 @@
     var presetHTML = fetch(presets.content + preset + ".html").then(function (r) {
       return r.ok ? r.text() : null;
     }).catch(function () { return null; });
-    window.netgroundFirstAnswer = new Promise(function (shown) {
+    var before = window.netgroundFirstAnswer;
+    var painted = new Promise(function (shown) {
       document.addEventListener("DOMContentLoaded", function () {
         presetHTML.then(function (html) {
           var main = document.getElementById("main");
@@ -112,9 +113,10 @@
           main.innerHTML = html;
           main.setAttribute("data-answered", "");
           root.classList.remove("ng-pending");
-        }).then(function () { afterPaint(shown); });
+        }).catch(function () {}).then(function () { afterPaint(shown); });
       });
     });
+    window.netgroundFirstAnswer = before ? Promise.all([before, painted]) : painted;
   }
 
   // afterPaint calls fn once the page as it stands is painted, or after a
