@@ -27,8 +27,9 @@ func TestBackAndForwardOnEveryPage(t *testing.T) {
 	}{
 		{"nat?preset=home", `button[data-preset="cgnat"]`, "scenario-name", "", "preset=cgnat"},
 		{"k8s?preset=saved-pod-ip", `button[data-preset="nodeport"]`, "lesson", "", "preset=nodeport"},
-		// Two sets may share a first question: the whole set tells them apart.
-		{"practice?seed=7&topics=subnet", `button[data-action="new-set"]`, "question*", "", "seed="},
+		// Two sets may share their first question, the one shown: the
+		// seed tells them apart.
+		{"practice?seed=7&topics=subnet", `button[data-action="new-set"]`, "seed.value", "", "seed="},
 	}
 	for _, tt := range tests {
 		t.Run(strings.SplitN(tt.link, "?", 2)[0], func(t *testing.T) {
@@ -86,12 +87,12 @@ func waitFieldIs(b *browser, name, want string) {
 	b.t.Fatalf("data-field %q shows %q; want %q", name, got, want)
 }
 
-// fieldText is b.field(name), or with a trailing "*" the texts of every
-// element with that data-field, one per line.
+// fieldText is b.field(name), or with a trailing ".value" the value of
+// that input.
 func fieldText(b *browser, name string) string {
 	b.t.Helper()
-	if n, all := strings.CutSuffix(name, "*"); all {
-		return eval[string](b, fmt.Sprintf(`[...document.querySelectorAll('[data-field=%q]')].map(e => e.textContent).join("\n")`, n))
+	if n, ok := strings.CutSuffix(name, ".value"); ok {
+		return eval[string](b, fmt.Sprintf(`(document.querySelector('[data-field=%q]') || {value: ""}).value`, n))
 	}
 	return b.field(name)
 }
