@@ -44,10 +44,10 @@ unit:
 	$(GO) test -count=1 ./...
 
 ## unit-js: the core and the UI's packages whose tests need no browser (answers, markup, the
-## views of the NAT lab, the library, practice, the address and plan widgets, the site's pages)
+## views of the NAT lab, the library, practice, the address widget and the plan view, the site's pages)
 ## again under GOOS=js in Node, so the browser runs logic that was tested.
 UNIT_JS := ./core/... ./wasm/answer/... ./wasm/markup/... ./wasm/lab/natlab/... ./wasm/page/library/... \
-  ./wasm/page/practice/... ./wasm/site/... ./wasm/widget/addrui/... ./wasm/widget/planui/...
+  ./wasm/page/practice/... ./wasm/site/... ./wasm/widget/addrui/... ./wasm/widget/planview/...
 unit-js: node
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_RUNNER)" $(UNIT_JS)
 

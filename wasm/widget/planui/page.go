@@ -11,26 +11,15 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-	"github.com/netground/netground/core/plan"
 	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/core/subnet"
 	"github.com/netground/netground/core/tool/alloc"
 	"github.com/netground/netground/wasm/ui"
+	"github.com/netground/netground/wasm/widget/planview"
 )
 
 // New returns the page component, for /plan and its embed page.
 func New() app.Composer { return &page{} }
-
-// inputs is what the person typed in one mode.
-type inputs struct {
-	Net, List, Len, Parts string
-	GID                   string // the Global ID of the unique local tab
-	// Tree and Names are the split tree's shape and names as its link
-	// writes them (plan.Tree.Shape, plan.Tree.Names); Cloud the provider
-	// whose reservations its usable counts leave out.
-	Tree, Names string
-	Cloud       subnet.Cloud
-}
 
 // page is the Plan widget. Its state lives in the URL parameters mode,
 // net, tree, cloud, len, parts, page, gid, names and list
@@ -40,24 +29,24 @@ type page struct {
 	ui.Base
 
 	mode      scenario.PlanMode
-	in        inputs
+	in        planview.Inputs
 	page      subnet.Count // zero-based
 	pageErr   string
 	pageAsked bool
 	find      string
-	saved     map[scenario.PlanMode]inputs // what each other tab held
+	saved     map[scenario.PlanMode]planview.Inputs // what each other tab held
 	// shown is what the inputs were last given by the page rather than by
 	// typing. Render gives the inputs these values, not the typed ones: a
 	// render that lags behind fast typing would otherwise put back an
 	// older value and lose keystrokes.
-	shown                inputs
+	shown                planview.Inputs
 	shownPage, shownFind string
 	hover                string // the block of the picture last pointed at or focused
 	// shownNames are the split tree's names as the page last gave them to
 	// the name inputs; like shown, typing does not change them.
 	shownNames map[netip.Prefix]string
 	treeErr    string // why the last divide or join could not be done
-	view       view
+	view       planview.View
 }
 
 func (p *page) OnPreRender(ctx app.Context) { p.load(ctx) }
@@ -73,11 +62,11 @@ func (p *page) load(ctx app.Context) {
 	st, problems := scenario.ParsePlanState(q)
 	p.AddProblems(problems...)
 	p.mode = st.Mode
-	p.in = inputsFromLink(st, q.Has("net"), q.Has("list"))
+	p.in = planview.InputsFromLink(st, q.Has("net"), q.Has("list"))
 	p.page = subnet.CountOf(st.Page)
 	p.pageAsked = q.Has("page")
 	p.pageErr, p.find, p.hover, p.treeErr = "", "", "", ""
-	p.saved = map[scenario.PlanMode]inputs{}
+	p.saved = map[scenario.PlanMode]planview.Inputs{}
 	drew := p.drawGID()
 	p.compute(false)
 	p.reshow(ctx)
@@ -131,77 +120,14 @@ func (p *page) setValue(ctx app.Context, id, value string) {
 	})
 }
 
-// inputsFromLink fills what the link left out with the mode's example.
-func inputsFromLink(st scenario.PlanState, hasNet, hasList bool) inputs {
-	def := defaultState(st.Mode)
-	in := inputs{Net: st.Net, List: st.List, GID: st.GlobalID}
-	if st.Mode == scenario.PlanTree {
-		in.Tree, in.Names, in.Cloud = st.Tree, st.Names, st.Cloud
-		if !hasNet && st.Tree == "" {
-			in.Tree, in.Names = def.Tree, def.Names
-			if st.Cloud == subnet.CloudNone {
-				in.Cloud = def.Cloud
-			}
-		}
-	}
-	if !hasNet && usesNet(st.Mode) {
-		in.Net = def.Net
-	}
-	if !hasList && usesList(st.Mode) {
-		in.List = def.List
-	}
-	if st.Mode == scenario.PlanSplit && st.Len == 0 && st.Parts == 0 {
-		st.Len, st.Parts = def.Len, def.Parts
-	}
-	if st.Mode == scenario.PlanNextFree && st.Len == 0 {
-		st.Len = def.Len
-	}
-	if st.Len != 0 {
-		in.Len = strconv.Itoa(st.Len)
-	}
-	if st.Parts != 0 {
-		in.Parts = strconv.FormatUint(st.Parts, 10)
-	}
-	return in
-}
-
-func inputsOf(st scenario.PlanState) inputs {
-	return inputsFromLink(st, true, true)
-}
-
 // state returns what the link carries.
-func (p *page) state() scenario.PlanState {
-	st := scenario.PlanState{Mode: p.mode}
-	if usesNet(p.mode) {
-		st.Net = p.in.Net
-	}
-	if usesList(p.mode) {
-		st.List = p.in.List
-	}
-	if usesLen(p.mode) {
-		if n, err := plan.ParseLength(p.in.Len); err == nil && n >= 1 {
-			st.Len = n
-		} else if n, err := plan.ParseParts(p.in.Parts); err == nil && p.mode == scenario.PlanSplit {
-			st.Parts = n
-		}
-	}
-	if p.mode == scenario.PlanULA {
-		st.GlobalID = p.in.GID
-	}
-	if p.mode == scenario.PlanTree {
-		st.Tree, st.Names, st.Cloud = p.in.Tree, p.in.Names, p.in.Cloud
-	}
-	if n, ok := p.page.Uint64(); ok {
-		st.Page = n
-	}
-	return st
-}
+func (p *page) state() scenario.PlanState { return p.in.State(p.mode, p.page) }
 
 // compute rebuilds the view; jump moves to the row holding the address
 // looked for.
 func (p *page) compute(jump bool) {
 	p.Protect(p.inputText(), func() {
-		p.view = build(input{
+		p.view = planview.Build(planview.Input{
 			Mode: p.mode, Net: p.in.Net, List: p.in.List, Len: p.in.Len, Parts: p.in.Parts, GID: p.in.GID,
 			Tree: p.in.Tree, Names: p.in.Names, Cloud: p.in.Cloud,
 			Page: p.page, Find: p.find, PageAsked: p.pageAsked, Jump: jump,
@@ -229,7 +155,7 @@ func (p *page) switchTo(ctx app.Context, m scenario.PlanMode) {
 	if in, ok := p.saved[m]; ok {
 		p.in = in
 	} else {
-		p.in = inputsOf(defaultState(m))
+		p.in = planview.InputsOf(planview.DefaultState(m))
 	}
 	p.page, p.pageErr, p.find, p.hover, p.treeErr = subnet.Count{}, "", "", "", ""
 	p.drawGID()
@@ -330,7 +256,7 @@ func (p *page) onPageInput(ctx app.Context, e app.Event) {
 	p.WriteLink(ctx, p.state())
 }
 
-func (p *page) goPage(to func(pg pager) subnet.Count) app.EventHandler {
+func (p *page) goPage(to func(pg planview.Pager) subnet.Count) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		p.page = to(p.view.Pager)
 		p.pageErr = ""
@@ -350,9 +276,9 @@ func (p *page) onFind(ctx app.Context, e app.Event) {
 	p.WriteLink(ctx, p.state())
 }
 
-func (p *page) onPreset(pr preset) app.EventHandler {
+func (p *page) onPreset(pr planview.Preset) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		p.in = inputsOf(pr.State)
+		p.in = planview.InputsOf(pr.State)
 		p.page, p.pageErr, p.find, p.hover, p.treeErr = subnet.Count{}, "", "", "", ""
 		p.compute(false)
 		p.reshow(ctx)
@@ -361,7 +287,7 @@ func (p *page) onPreset(pr preset) app.EventHandler {
 }
 
 func (p *page) onReset(ctx app.Context, e app.Event) {
-	p.in = inputsOf(defaultState(p.mode))
+	p.in = planview.InputsOf(planview.DefaultState(p.mode))
 	p.page, p.pageErr, p.find, p.treeErr = subnet.Count{}, "", "", ""
 	p.drawGID()
 	p.compute(false)

@@ -7,6 +7,7 @@ import (
 	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/core/subnet"
 	"github.com/netground/netground/wasm/ui"
+	"github.com/netground/netground/wasm/widget/planview"
 )
 
 const svgNS = "http://www.w3.org/2000/svg"
@@ -24,7 +25,7 @@ const maxLineMessages = 100
 
 func (p *page) Render() app.UI {
 	st := p.state()
-	info := modeInfo[p.mode]
+	info := planview.ModeInfo[p.mode]
 	return ui.Layout(p.IsEmbed(), "/plan", ui.Href(ui.WidgetPath(st)),
 		app.Section().Class("widget planui").Aria("labelledby", "planui-title").
 			DataSet("live", !app.IsServer).Body(
@@ -49,7 +50,7 @@ func (p *page) Render() app.UI {
 
 func (p *page) renderTabs() app.UI {
 	return app.Div().Class("planui-tabs").Role("tablist").Aria("label", "What to do with the addresses").Body(
-		app.Range(modeInfo).Slice(func(i int) app.UI {
+		app.Range(planview.ModeInfo).Slice(func(i int) app.UI {
 			m := scenario.PlanMode(i)
 			selected := m == p.mode
 			tabindex := -1
@@ -61,7 +62,7 @@ func (p *page) renderTabs() app.UI {
 				Disabled(p.IsReadonly() && !selected).
 				DataSet("mode", m.String()).
 				OnClick(p.onTab(m), handlerScope, m.String()).OnKeyDown(p.onTabKey).
-				Text(modeInfo[i].Tab)
+				Text(planview.ModeInfo[i].Tab)
 		}),
 	)
 }
@@ -70,7 +71,7 @@ func (p *page) renderPresets() app.UI {
 	if p.IsReadonly() {
 		return nil
 	}
-	ps := presetsFor(p.mode)
+	ps := planview.PresetsFor(p.mode)
 	if p.mode == scenario.PlanULA {
 		return app.Div().Class("planui-presets").Body(
 			app.Button().Type("button").Class("button button-secondary").DataSet("action", "new-gid").
@@ -107,9 +108,9 @@ func (p *page) textField(id, name, label, value, placeholder, err string, onInpu
 
 func (p *page) renderInputs() app.UI {
 	v := p.view
-	info := modeInfo[p.mode]
+	info := planview.ModeInfo[p.mode]
 	var fields []app.UI
-	if usesNet(p.mode) {
+	if planview.UsesNet(p.mode) {
 		label := "Network"
 		if p.mode == scenario.PlanVLSM {
 			label = "Network to allocate from"
@@ -132,7 +133,7 @@ func (p *page) renderInputs() app.UI {
 	if p.mode == scenario.PlanULA {
 		fields = append(fields, p.textField("planui-gid", "gid", "Global ID (10 hex digits)", p.shown.GID, "e.g. 8f2c4e91d0", v.GIDErr, p.onGID))
 	}
-	if usesList(p.mode) {
+	if planview.UsesList(p.mode) {
 		fields = append(fields, p.renderList(info.ListLabel, info.ListHint))
 	}
 	return app.Div().Class("planui-inputs").Body(fields...)
@@ -192,7 +193,7 @@ func (p *page) renderList(label, hint string) app.UI {
 	)
 }
 
-func lineItem(m lineMsg, field, class string) app.UI {
+func lineItem(m planview.LineMsg, field, class string) app.UI {
 	return app.Li().DataSet("field", field).DataSet("line", m.Line).Body(
 		app.Strong().Class("planui-line-number").Text("Line "+strconv.Itoa(m.Line)),
 		when(m.Text != "", func() app.UI {
@@ -205,7 +206,7 @@ func lineItem(m lineMsg, field, class string) app.UI {
 
 func (p *page) renderResults() app.UI {
 	v := p.view
-	why := whyText[p.mode]
+	why := planview.WhyText[p.mode]
 	return app.Div().Class("result planui-result").Body(
 		app.Div().Class("planui-answer").Aria("live", "polite").Body(
 			when(v.Summary != "", func() app.UI {
@@ -250,12 +251,12 @@ func (p *page) renderResults() app.UI {
 	)
 }
 
-func (p *page) renderBar(b bar) app.UI {
+func (p *page) renderBar(b planview.Bar) app.UI {
 	const laneHeight, gap = 26, 4
 	height := b.Lanes*(laneHeight+gap) + gap
 	titleID := b.ID + "-title"
 	blocks := make([]app.UI, 0, len(b.Blocks)+1)
-	blocks = append(blocks, svg("rect").Attr("x", 0).Attr("y", 0).Attr("width", barWidth).Attr("height", height).
+	blocks = append(blocks, svg("rect").Attr("x", 0).Attr("y", 0).Attr("width", planview.BarWidth).Attr("height", height).
 		Attr("data-kind", "background").Attr("aria-hidden", "true"))
 	for _, bl := range b.Blocks {
 		y := bl.Lane*(laneHeight+gap) + gap
@@ -273,7 +274,7 @@ func (p *page) renderBar(b bar) app.UI {
 		blocks = append(blocks, rect.Body(svg("title").Text(bl.Title)))
 	}
 	return app.Figure().Class("planui-figure").Body(
-		app.Elem("svg").XMLNS(svgNS).Attr("viewBox", "0 0 "+num(barWidth)+" "+strconv.Itoa(height)).
+		app.Elem("svg").XMLNS(svgNS).Attr("viewBox", "0 0 "+num(planview.BarWidth)+" "+strconv.Itoa(height)).
 			Attr("preserveAspectRatio", "none").Attr("width", "100%").Attr("height", height).
 			Attr("role", "group").Attr("aria-labelledby", titleID).
 			Attr("data-field", "picture").
@@ -298,14 +299,14 @@ func num(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }
 func (p *page) renderPager() app.UI {
 	pg := p.view.Pager
 	v := p.view
-	first := func(pager) subnet.Count { return subnet.Count{} }
-	prev := func(g pager) subnet.Count { return g.Page.Sub(one) }
-	next := func(g pager) subnet.Count { return g.Page.Add(one) }
-	last := func(g pager) subnet.Count { return g.Pages.Sub(one) }
+	first := func(planview.Pager) subnet.Count { return subnet.Count{} }
+	prev := func(g planview.Pager) subnet.Count { return g.Page.Sub(one) }
+	next := func(g planview.Pager) subnet.Count { return g.Page.Add(one) }
+	last := func(g planview.Pager) subnet.Count { return g.Pages.Sub(one) }
 	return app.Nav().Class("planui-pager").Aria("label", "Result pages").Body(
 		app.P().Class("planui-page-info").Body(
 			app.Span().DataSet("field", "page-info").Text("Page "+pg.PageText+" of "+pg.PagesText+", rows "+pg.FirstRow+"–"+pg.LastRow),
-			app.Text(" · "+strconv.Itoa(pageSize)+" rows per page"),
+			app.Text(" · "+strconv.Itoa(planview.PageSize)+" rows per page"),
 		),
 		when(pg.Err != "", func() app.UI {
 			return app.P().Class("error").DataSet("field", "page-error").Text(pg.Err)
@@ -364,7 +365,7 @@ func pageButton(label, action string, disabled bool, h app.EventHandler) app.UI 
 
 // tableCaption is a result table's caption: what the rows are, how many,
 // and the page shown.
-func tableCaption(t table, pg pager) app.UI {
+func tableCaption(t planview.Table, pg planview.Pager) app.UI {
 	return app.Caption().Body(
 		app.Text(t.Caption+": "),
 		app.Span().DataSet("field", "rows-total").Text(t.TotalText),
@@ -375,7 +376,7 @@ func tableCaption(t table, pg pager) app.UI {
 	)
 }
 
-func renderTable(t table, pg pager) app.UI {
+func renderTable(t planview.Table, pg planview.Pager) app.UI {
 	titleID := t.ID + "-title"
 	return app.Section().Class("planui-table").Aria("labelledby", titleID).Body(
 		app.H2().ID(titleID).Text(t.Title),
@@ -447,3 +448,5 @@ func either(cond bool, a, b func() app.UI) app.UI {
 	}
 	return b()
 }
+
+var one = subnet.CountOf(1)

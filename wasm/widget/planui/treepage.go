@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/plan"
 	"github.com/netground/netground/core/subnet"
+	"github.com/netground/netground/wasm/widget/planview"
 )
 
 // cloudChoices are the cloud select's options, in subnet.Cloud order, with
@@ -158,7 +159,7 @@ func (p *page) renderTreeInputs() app.UI {
 
 // renderTreeTable is the split tree's table: the text cells, then a name
 // input and the divide and join buttons of each subnet.
-func (p *page) renderTreeTable(t table, pg pager) app.UI {
+func (p *page) renderTreeTable(t planview.Table, pg planview.Pager) app.UI {
 	titleID := t.ID + "-title"
 	tr := p.view.Tree
 	ro := p.IsReadonly()

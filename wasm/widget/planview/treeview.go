@@ -1,4 +1,4 @@
-package planui
+package planview
 
 import (
 	"errors"
@@ -13,7 +13,7 @@ import (
 
 // treeColumns are the text columns of the split tree's table; the name
 // input and the buttons follow them.
-var treeColumns = []column{
+var treeColumns = []Column{
 	{"Prefix", "tree-prefix"}, {"First address", "first"}, {"Last address", "last"},
 	{"Addresses", "tree-size"}, {"Usable", "tree-usable"},
 }
@@ -32,7 +32,7 @@ func usableText(l plan.Leaf, cloud subnet.Cloud) (string, subnet.Count, bool) {
 	return n.String(), n, true
 }
 
-func (v *view) tree(in input) {
+func (v *View) tree(in Input) {
 	root, netErr := parseNet(in.Net)
 	v.NetErr = netErr
 	if v.NetErr != "" {
@@ -88,14 +88,14 @@ func (v *view) tree(in input) {
 	if len(leaves) >= plan.MaxTreeLeaves {
 		v.Note = "The plan holds " + strconv.Itoa(plan.MaxTreeLeaves) + " subnets, the most it can; join some to divide others."
 	}
-	v.Facts = []fact{
+	v.Facts = []Fact{
 		{"Network", "parent", root.String()},
 		{"Subnets", "tree-leaves", strconv.Itoa(len(leaves))},
 		{"Prefix lengths", "tree-lengths", lengths},
 		{"Usable addresses" + with, "tree-usable-total", usable.String()},
 		{"Named", "tree-named", strconv.Itoa(named)},
 	}
-	v.Tables = []table{{
+	v.Tables = []Table{{
 		ID: "planui-tree", Title: "Subnets", Caption: "The subnets of " + root.String() + ", in address order",
 		Columns: treeColumns, Empty: "No subnets.", RowField: "tree-leaf",
 		source: sliceSource(len(leaves), func(i int) ([]string, bool) {
@@ -109,7 +109,7 @@ func (v *view) tree(in input) {
 		i, ok := t.Index(a)
 		return countOfInt(i), ok
 	}
-	v.Bars = []bar{treeBar(t, cloud)}
+	v.Bars = []Bar{treeBar(t, cloud)}
 }
 
 // leafTitle names a leaf for the picture.
@@ -128,9 +128,9 @@ func leafTitle(l plan.Leaf, cloud subnet.Cloud) string {
 // treeBar draws the leaves of a split tree to scale, each a block that
 // divides when clicked: all of them when they fit on one page, else the
 // page's place in the root above the page's leaves, to scale within it.
-func treeBar(t plan.Tree, cloud subnet.Cloud) bar {
-	b := bar{}
-	b.paged = func(page subnet.Count) bar {
+func treeBar(t plan.Tree, cloud subnet.Cloud) Bar {
+	b := Bar{}
+	b.paged = func(page subnet.Count) Bar {
 		root := t.Root()
 		out := newBar("planui-bar-tree", "The split tree, to scale", "", root)
 		out.paged = b.paged
@@ -139,8 +139,8 @@ func treeBar(t plan.Tree, cloud subnet.Cloud) bar {
 		if start < 0 || start >= t.Len() {
 			return out
 		}
-		end := min(start+pageSize, t.Len())
-		if t.Len() <= pageSize {
+		end := min(start+PageSize, t.Len())
+		if t.Len() <= PageSize {
 			sc := newScale(root)
 			out.Desc = "Each block is one subnet, drawn to scale inside " + root.String() + "." + keys
 			for i := start; i < end; i++ {
@@ -155,9 +155,9 @@ func treeBar(t plan.Tree, cloud subnet.Cloud) bar {
 		out.Lanes = 2
 		out.Desc = "Top: where page " + page.Add(one).String() + " lies inside " + root.String() +
 			" (to scale). Bottom: that page's " + field.Count(end-start, "subnet", "subnets") + ", to scale within it." + keys
-		out.add(block{X: 0, W: barWidth, Lane: 0, Kind: "parent", Title: root.String() + ": the whole network, " + field.Count(t.Len(), "subnet", "subnets")})
+		out.add(Block{X: 0, W: BarWidth, Lane: 0, Kind: "parent", Title: root.String() + ": the whole network, " + field.Count(t.Len(), "subnet", "subnets")})
 		x, w := newScale(root).span(first.Addr(), netipx.PrefixLastIP(last))
-		out.add(block{X: x, W: w, Lane: 0, Kind: "window", Title: "page " + page.Add(one).String() + ": " + first.String() + " to " + last.String()})
+		out.add(Block{X: x, W: w, Lane: 0, Kind: "window", Title: "page " + page.Add(one).String() + ": " + first.String() + " to " + last.String()})
 		sc := rangeScale(first.Addr(), netipx.PrefixLastIP(last))
 		for i := start; i < end; i++ {
 			l := t.At(i)

@@ -1,4 +1,4 @@
-package planui
+package planview
 
 import (
 	"math"
@@ -10,15 +10,15 @@ import (
 // keeps every page of a split on a natural address boundary.
 const pageBits = 6
 
-// pageSize is the number of rows on a page.
-const pageSize = 1 << pageBits
+// PageSize is the number of rows on a page.
+const PageSize = 1 << pageBits
 
 // pagesFor returns how many pages rows rows fill; at least 1.
 func pagesFor(rows subnet.Count) subnet.Count {
 	if rows.IsZero() {
 		return subnet.CountOf(1)
 	}
-	return rows.Add(subnet.CountOf(pageSize - 1)).Shr(pageBits)
+	return rows.Add(subnet.CountOf(PageSize - 1)).Shr(pageBits)
 }
 
 // pageOf returns the page holding row i.

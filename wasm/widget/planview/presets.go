@@ -1,12 +1,12 @@
-package planui
+package planview
 
 import (
 	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/core/subnet"
 )
 
-// preset is a ready example for one mode.
-type preset struct {
+// Preset is a ready example for one mode.
+type Preset struct {
 	Label string
 	State scenario.PlanState
 }
@@ -25,7 +25,7 @@ Docker IPv6 = fd00:d0c::/64
 Kubernetes pods IPv6 = fd00:10:244::/56
 `
 
-var modePresets = [][]preset{
+var modePresets = [][]Preset{
 	scenario.PlanSplit: {
 		{"10.0.0.0/16 into /24s", scenario.PlanState{Net: "10.0.0.0/16", Len: 24}},
 		{"a /24 into 6 parts", scenario.PlanState{Net: "192.168.1.0/24", Parts: 6}},
@@ -73,12 +73,12 @@ var modePresets = [][]preset{
 	},
 }
 
-// presetsFor returns the examples of a mode with the mode set.
-func presetsFor(m scenario.PlanMode) []preset {
+// PresetsFor returns the examples of a mode with the mode set.
+func PresetsFor(m scenario.PlanMode) []Preset {
 	if !m.IsValid() {
 		return nil
 	}
-	out := make([]preset, len(modePresets[m]))
+	out := make([]Preset, len(modePresets[m]))
 	for i, p := range modePresets[m] {
 		p.State.Mode = m
 		out[i] = p
@@ -86,31 +86,31 @@ func presetsFor(m scenario.PlanMode) []preset {
 	return out
 }
 
-// defaultState is what a mode shows when the link does not say; for the
+// DefaultState is what a mode shows when the link does not say; for the
 // unique local tab, no Global ID (the page draws a random one).
-func defaultState(m scenario.PlanMode) scenario.PlanState {
-	if ps := presetsFor(m); len(ps) > 0 {
+func DefaultState(m scenario.PlanMode) scenario.PlanState {
+	if ps := PresetsFor(m); len(ps) > 0 {
 		return ps[0].State
 	}
 	return scenario.PlanState{Mode: m}
 }
 
-// usesNet reports whether mode m reads the net parameter.
-func usesNet(m scenario.PlanMode) bool {
+// UsesNet reports whether mode m reads the net parameter.
+func UsesNet(m scenario.PlanMode) bool {
 	return m == scenario.PlanSplit || m == scenario.PlanVLSM || m == scenario.PlanExclude || m == scenario.PlanNextFree || m == scenario.PlanTree
 }
 
-// usesList reports whether mode m reads the list parameter.
-func usesList(m scenario.PlanMode) bool {
+// UsesList reports whether mode m reads the list parameter.
+func UsesList(m scenario.PlanMode) bool {
 	return m != scenario.PlanSplit && m != scenario.PlanULA && m != scenario.PlanTree
 }
 
-// usesLen reports whether mode m reads the len parameter.
-func usesLen(m scenario.PlanMode) bool { return m == scenario.PlanSplit || m == scenario.PlanNextFree }
+// UsesLen reports whether mode m reads the len parameter.
+func UsesLen(m scenario.PlanMode) bool { return m == scenario.PlanSplit || m == scenario.PlanNextFree }
 
-// modeInfo is the label, the one-line purpose and the list label of each
+// ModeInfo is the label, the one-line purpose and the list label of each
 // mode, in tab order.
-var modeInfo = []struct {
+var ModeInfo = []struct {
 	Tab, Purpose, ListLabel, ListHint string
 }{
 	scenario.PlanSplit: {"Split", "Divide a network into equal subnets, by the new prefix length or by how many parts you need.", "", ""},
@@ -129,8 +129,8 @@ var modeInfo = []struct {
 	scenario.PlanTree: {"Split tree", "Divide a network half by half: divide a subnet into its two halves, join two halves back, and name each one. Click a block of the picture to divide it.", "", ""},
 }
 
-// whyText is the longer explanation behind each mode.
-var whyText = [][]string{
+// WhyText is the longer explanation behind each mode.
+var WhyText = [][]string{
 	scenario.PlanSplit: {
 		"Why? Mask and subnet",
 		"An IPv4 address has 32 bits, an IPv6 address 128. The prefix length (the /24 in 10.0.0.0/24) says how many leading bits name the network; the rest number the hosts inside it. The mask 255.255.255.0 is the same thing written as 24 one-bits.",

@@ -1,4 +1,4 @@
-package planui
+package planview
 
 import (
 	"errors"
@@ -14,7 +14,7 @@ import (
 )
 
 // nextFree finds where a subnet of the asked length fits in the pool.
-func (v *view) nextFree(in input) {
+func (v *View) nextFree(in Input) {
 	pool, netErr := parseNet(in.Net)
 	v.NetErr = netErr
 	entries := v.readList(in.List)
@@ -33,7 +33,7 @@ func (v *view) nextFree(in input) {
 	for _, e := range entries {
 		for _, p := range e.Prefixes() {
 			if p.Addr().Is4() != pool.Addr().Is4() || !p.Overlaps(pool) {
-				v.LineNotes = append(v.LineNotes, lineMsg{e.Line, e.Text, p.String() + " is outside " + pool.String() + ", so it takes nothing from it"})
+				v.LineNotes = append(v.LineNotes, LineMsg{e.Line, e.Text, p.String() + " is outside " + pool.String() + ", so it takes nothing from it"})
 				continue
 			}
 			used = append(used, p)
@@ -56,14 +56,14 @@ func (v *view) nextFree(in input) {
 	if len(f.Subnets) < intOrMax(f.Count) {
 		v.Note = "The table lists the first " + strconv.Itoa(len(f.Subnets)) + " free " + want + "s of " + f.Count.String() + "; the free blocks cover all of them."
 	}
-	v.Facts = []fact{
+	v.Facts = []Fact{
 		{"Pool", "parent", f.Pool.String()},
 		{"Subnet needed", "subnet-length", want},
 		{"First free", "next-free", first},
 		{"Free " + want + "s", "free-subnets", f.Count.String()},
 		{"Free blocks", "free-blocks", strconv.Itoa(f.BlockCount)},
 	}
-	v.Tables = []table{{
+	v.Tables = []Table{{
 		ID: "planui-next-free", Title: "Free " + want + " subnets", Caption: "Free " + want + "s in address order, the first is the next free",
 		Columns: prefixColumns, Empty: "No " + want + " is free.", RowField: "free-subnet-row",
 		source: sliceSource(len(f.Subnets), func(i int) ([]string, bool) { return prefixCells(f.Subnets[i]), false },
@@ -74,7 +74,7 @@ func (v *view) nextFree(in input) {
 		source: sliceSource(len(f.Blocks), func(i int) ([]string, bool) { return prefixCells(f.Blocks[i]), false },
 			func(i int) netip.Prefix { return f.Blocks[i] }),
 	}}
-	v.Bars = []bar{freeBar(f)}
+	v.Bars = []Bar{freeBar(f)}
 }
 
 // intOrMax returns c as an int, or the largest int when it does not fit.
@@ -89,7 +89,7 @@ func intOrMax(c subnet.Count) int {
 const ulaSubnets = 1 << 16
 
 // ula shows the unique local /48 of the Global ID and its /64s.
-func (v *view) ula(in input) {
+func (v *View) ula(in Input) {
 	text := strings.TrimSpace(in.GID)
 	g, err := alloc.ParseGlobalID(text)
 	if err != nil {
@@ -98,15 +98,15 @@ func (v *view) ula(in input) {
 	}
 	p := g.Prefix()
 	v.Summary = "Your unique local prefix is " + p.String() + ": 65,536 /64 subnets, one per LAN, that no one else is likely to use."
-	v.Facts = []fact{
+	v.Facts = []Fact{
 		{"Global ID", "ula-global-id", g.String()},
 		{"Prefix", "ula-prefix", p.String()},
 		{"First /64", "ula-first-subnet", g.Subnet(0).String()},
 		{"/64 subnets", "ula-subnet-count", "65536"},
 	}
-	v.Tables = []table{{
+	v.Tables = []Table{{
 		ID: "planui-ula", Title: "Subnets", Caption: "The /64s of " + p.String() + ", by subnet ID",
-		Columns: append([]column{{"Subnet ID", "subnet-id"}}, prefixColumns...), Empty: "No subnets.", RowField: "ula-subnet",
+		Columns: append([]Column{{"Subnet ID", "subnet-id"}}, prefixColumns...), Empty: "No subnets.", RowField: "ula-subnet",
 		source: rowSource{
 			n: countOfInt(ulaSubnets),
 			cells: func(i subnet.Count) ([]string, bool) {

@@ -1,4 +1,4 @@
-package planui
+package planview
 
 import (
 	"errors"
@@ -14,9 +14,9 @@ import (
 	"github.com/netground/netground/core/field"
 )
 
-// input is what the page computes from: the inputs as typed, the page shown
+// Input is what the page computes from: the inputs as typed, the page shown
 // and the address to look for.
-type input struct {
+type Input struct {
 	Mode       scenario.PlanMode
 	Net, List  string
 	Len, Parts string
@@ -33,8 +33,8 @@ type input struct {
 	Jump bool
 }
 
-// view is everything the page shows for one input. Render only reads it.
-type view struct {
+// View is everything the page shows for one input. Render only reads it.
+type View struct {
 	NetErr, LenErr, PartsErr, GIDErr string
 	// TreeErr and NamesErr say why the split tree or its names in the
 	// link could not be used; CloudErr why the cloud does not apply.
@@ -42,34 +42,34 @@ type view struct {
 	// Tree is the split tree shown, which the divide and join buttons
 	// change.
 	Tree       plan.Tree
-	LineErrors []lineMsg
-	LineNotes  []lineMsg
+	LineErrors []LineMsg
+	LineNotes  []LineMsg
 	ListLines  int // entries read from the list
 
 	Summary string // the plain-words result
 	Note    string // a rounding or limit worth knowing
-	Facts   []fact
-	Tables  []table
-	Bars    []bar
-	Pager   pager
+	Facts   []Fact
+	Tables  []Table
+	Bars    []Bar
+	Pager   Pager
 
 	FindResult, FindErr string
 }
 
-// lineMsg is a message about one line of the pasted list.
-type lineMsg struct {
+// LineMsg is a message about one line of the pasted list.
+type LineMsg struct {
 	Line int
 	Text string
 	Msg  string
 }
 
-type fact struct{ Label, Field, Value string }
+type Fact struct{ Label, Field, Value string }
 
-// table is one result table; Rows holds the current page only.
-type table struct {
+// Table is one result Table; Rows holds the current page only.
+type Table struct {
 	ID, Title, Caption string
-	Columns            []column
-	Rows               []row
+	Columns            []Column
+	Rows               []Row
 	Empty              string // shown when the whole table has no rows
 	RowField           string // data-field of the rows; "row" for the main results
 	Total              subnet.Count
@@ -77,9 +77,9 @@ type table struct {
 	source             rowSource
 }
 
-type column struct{ Head, Field string }
+type Column struct{ Head, Field string }
 
-type row struct {
+type Row struct {
 	Index  string // 1-based position in the whole result
 	Cells  []string
 	Hit    bool         // holds the address looked for
@@ -87,8 +87,8 @@ type row struct {
 	Prefix netip.Prefix // the prefix a find looks in
 }
 
-// pager says which page of the results is shown.
-type pager struct {
+// Pager says which page of the results is shown.
+type Pager struct {
 	Page, Pages         subnet.Count // Page zero-based
 	PageText, PagesText string       // 1-based
 	FirstRow, LastRow   string
@@ -124,7 +124,7 @@ func sliceSource(n int, cells func(i int) ([]string, bool), prefix func(i int) n
 	}
 }
 
-var prefixColumns = []column{
+var prefixColumns = []Column{
 	{"Prefix", "prefix"}, {"First address", "first"}, {"Last address", "last"}, {"Addresses", "size"},
 }
 
@@ -132,9 +132,9 @@ func prefixCells(p netip.Prefix) []string {
 	return []string{p.String(), p.Addr().String(), netipx.PrefixLastIP(p).String(), subnet.Size(p).String()}
 }
 
-// build computes the view for in.
-func build(in input) view {
-	var v view
+// Build computes the view for in.
+func Build(in Input) View {
+	var v View
 	switch in.Mode {
 	case scenario.PlanVLSM:
 		v.vlsm(in)
@@ -172,7 +172,7 @@ func parseNet(text string) (netip.Prefix, string) {
 	return s.Prefix(), ""
 }
 
-func (v *view) split(in input) {
+func (v *View) split(in Input) {
 	parent, err := parseNet(in.Net)
 	v.NetErr = err
 	lenText, partsText := strings.TrimSpace(in.Len), strings.TrimSpace(in.Parts)
@@ -213,7 +213,7 @@ func (v *view) split(in input) {
 	v.splitResult(s)
 }
 
-func (v *view) splitResult(s plan.Split) {
+func (v *View) splitResult(s plan.Split) {
 	total := s.Total()
 	size := subnet.Size(s.At(subnet.Count{}))
 	v.Note = s.Note()
@@ -223,16 +223,16 @@ func (v *view) splitResult(s plan.Split) {
 	if s.Bits() == s.Parent().Bits() {
 		v.Summary = "A /" + strconv.Itoa(s.Bits()) + " split into /" + strconv.Itoa(s.Bits()) + " is itself: 1 subnet of " + each + "."
 	}
-	v.Facts = []fact{
+	v.Facts = []Fact{
 		{"Network", "parent", s.Parent().String()},
 		{"Each subnet", "subnet-length", "/" + strconv.Itoa(s.Bits())},
 		{"Subnets", "total", total.String()},
 		{"Addresses in each", "addresses-each", size.String()},
 	}
 	if s.Parent().Addr().Is4() && s.Bits() <= 30 {
-		v.Facts = append(v.Facts, fact{"Usable hosts in each", "usable-each", size.Sub(subnet.CountOf(2)).String()})
+		v.Facts = append(v.Facts, Fact{"Usable hosts in each", "usable-each", size.Sub(subnet.CountOf(2)).String()})
 	}
-	v.Tables = []table{{
+	v.Tables = []Table{{
 		ID: "planui-split", Title: "Subnets", Caption: "The subnets of " + s.Parent().String() + ", in address order",
 		Columns: prefixColumns, Empty: "No subnets.",
 		source: rowSource{
@@ -244,19 +244,19 @@ func (v *view) splitResult(s plan.Split) {
 			find:   s.Index,
 		},
 	}}
-	v.Bars = []bar{splitBar(s)}
+	v.Bars = []Bar{splitBar(s)}
 }
 
 // maxVLSMRetries bounds how many requests that do not fit are dropped to
 // compute the rest.
 const maxVLSMRetries = 64
 
-func (v *view) vlsm(in input) {
+func (v *View) vlsm(in Input) {
 	parent, err := parseNet(in.Net)
 	v.NetErr = err
 	reqs, lines, errs := plan.ParseRequests(in.List)
 	for _, e := range errs {
-		v.LineErrors = append(v.LineErrors, lineMsg{e.Line, e.Text, e.Err.Error()})
+		v.LineErrors = append(v.LineErrors, LineMsg{e.Line, e.Text, e.Err.Error()})
 	}
 	v.ListLines = len(reqs)
 	if v.NetErr != "" {
@@ -267,7 +267,7 @@ func (v *view) vlsm(in input) {
 		return
 	}
 	var layout plan.Layout
-	var dropped []lineMsg
+	var dropped []LineMsg
 	for tries := 0; ; tries++ {
 		l, err := plan.VLSM(parent, reqs)
 		if err == nil {
@@ -279,7 +279,7 @@ func (v *view) vlsm(in input) {
 			v.NetErr = err.Error()
 			return
 		}
-		dropped = append(dropped, lineMsg{lines[re.Index], "", "does not fit: " + re.Reason})
+		dropped = append(dropped, LineMsg{lines[re.Index], "", "does not fit: " + re.Reason})
 		reqs = append(reqs[:re.Index:re.Index], reqs[re.Index+1:]...)
 		lines = append(lines[:re.Index:re.Index], lines[re.Index+1:]...)
 	}
@@ -296,16 +296,16 @@ func (v *view) vlsm(in input) {
 	if len(dropped) > 0 {
 		v.Summary += " " + strconv.Itoa(len(dropped)) + " did not fit; their lines say why."
 	}
-	v.Facts = []fact{
+	v.Facts = []Fact{
 		{"Network", "parent", layout.Within.String()},
 		{"Subnets allocated", "allocated", strconv.Itoa(len(allocs))},
 		{"Hosts asked for", "hosts-asked", asked.String()},
 		{"Host addresses not asked for", "waste", layout.Waste.String()},
 		{"Addresses left free", "free-count", layout.FreeCount.String()},
 	}
-	v.Tables = []table{{
+	v.Tables = []Table{{
 		ID: "planui-vlsm", Title: "Allocations", Caption: "One subnet per request, largest first",
-		Columns: []column{{"Name", "name"}, {"Hosts", "hosts"}, {"Prefix", "prefix"}, {"First address", "first"}, {"Last address", "last"}, {"Usable", "usable"}, {"Spare", "spare"}},
+		Columns: []Column{{"Name", "name"}, {"Hosts", "hosts"}, {"Prefix", "prefix"}, {"First address", "first"}, {"Last address", "last"}, {"Usable", "usable"}, {"Spare", "spare"}},
 		Empty:   "Nothing allocated.",
 		source: sliceSource(len(allocs), func(i int) ([]string, bool) {
 			a := allocs[i]
@@ -319,12 +319,12 @@ func (v *view) vlsm(in input) {
 			return prefixCells(layout.Free[i]), false
 		}, func(i int) netip.Prefix { return layout.Free[i] }),
 	}}
-	v.Bars = []bar{vlsmBar(layout)}
+	v.Bars = []Bar{vlsmBar(layout)}
 }
 
 // mergeLines adds more line messages, filling in each line's text, in line
 // order.
-func mergeLines(a, b []lineMsg, text string) []lineMsg {
+func mergeLines(a, b []LineMsg, text string) []LineMsg {
 	if len(b) == 0 {
 		return a
 	}
@@ -339,7 +339,7 @@ func mergeLines(a, b []lineMsg, text string) []lineMsg {
 	return a
 }
 
-func sortLines(ms []lineMsg) {
+func sortLines(ms []LineMsg) {
 	for i := 1; i < len(ms); i++ {
 		for j := i; j > 0 && ms[j].Line < ms[j-1].Line; j-- {
 			ms[j], ms[j-1] = ms[j-1], ms[j]
@@ -348,16 +348,16 @@ func sortLines(ms []lineMsg) {
 }
 
 // readList parses the pasted list, recording each bad line.
-func (v *view) readList(text string) []plan.Entry {
+func (v *View) readList(text string) []plan.Entry {
 	entries, errs := plan.ParseList(text)
 	for _, e := range errs {
-		v.LineErrors = append(v.LineErrors, lineMsg{e.Line, e.Text, e.Err.Error()})
+		v.LineErrors = append(v.LineErrors, LineMsg{e.Line, e.Text, e.Err.Error()})
 	}
 	v.ListLines = len(entries)
 	return entries
 }
 
-func (v *view) summarize(in input) {
+func (v *View) summarize(in Input) {
 	entries := v.readList(in.List)
 	var ps, v4, v6 []netip.Prefix
 	for _, e := range entries {
@@ -376,7 +376,7 @@ func (v *view) summarize(in input) {
 	}
 	sum := plan.Summarize(ps)
 	v.Summary = field.Count(len(ps), "prefix", "prefixes") + " in, " + strconv.Itoa(len(sum)) + " out: the same addresses, written as the fewest prefixes."
-	v.Facts = []fact{{"Prefixes in", "prefixes-in", strconv.Itoa(len(ps))}, {"Prefixes out", "prefixes-out", strconv.Itoa(len(sum))}}
+	v.Facts = []Fact{{"Prefixes in", "prefixes-in", strconv.Itoa(len(ps))}, {"Prefixes out", "prefixes-out", strconv.Itoa(len(sum))}}
 	type coverRow struct {
 		family string
 		c      plan.Cover
@@ -396,14 +396,14 @@ func (v *view) summarize(in input) {
 		covers = append(covers, coverRow{fam.name, c})
 		v.Bars = append(v.Bars, summaryBar(fam.name, c, plan.Summarize(fam.ps)))
 	}
-	v.Tables = []table{{
+	v.Tables = []Table{{
 		ID: "planui-summary", Title: "Summary", Caption: "The fewest prefixes covering exactly the listed addresses",
 		Columns: prefixColumns, Empty: "Nothing to summarize.",
 		source: sliceSource(len(sum), func(i int) ([]string, bool) { return prefixCells(sum[i]), false },
 			func(i int) netip.Prefix { return sum[i] }),
 	}, {
 		ID: "planui-supernet", Title: "Single covering supernet", Caption: "The one prefix that covers the whole list, per address family, and what it takes in beyond it",
-		Columns:  []column{{"Family", "family"}, {"Supernet", "supernet"}, {"Addresses listed", "supernet-covered"}, {"Extra addresses", "supernet-extra"}},
+		Columns:  []Column{{"Family", "family"}, {"Supernet", "supernet"}, {"Addresses listed", "supernet-covered"}, {"Extra addresses", "supernet-extra"}},
 		RowField: "supernet-row",
 		source: sliceSource(len(covers), func(i int) ([]string, bool) {
 			c := covers[i]
@@ -412,7 +412,7 @@ func (v *view) summarize(in input) {
 	}}
 }
 
-func (v *view) ranges(in input) {
+func (v *View) ranges(in Input) {
 	entries := v.readList(in.List)
 	type cidr struct {
 		p    netip.Prefix
@@ -438,10 +438,10 @@ func (v *view) ranges(in input) {
 		return
 	}
 	v.Summary = field.Count(len(entries), "range makes", "ranges make") + " " + field.Count(len(out), "prefix", "prefixes") + ": each range as the fewest CIDR blocks that hold exactly its addresses."
-	v.Facts = []fact{{"Ranges", "ranges", strconv.Itoa(len(entries))}, {"Prefixes", "prefix-count", strconv.Itoa(len(out))}}
-	v.Tables = []table{{
+	v.Facts = []Fact{{"Ranges", "ranges", strconv.Itoa(len(entries))}, {"Prefixes", "prefix-count", strconv.Itoa(len(out))}}
+	v.Tables = []Table{{
 		ID: "planui-range", Title: "Prefixes", Caption: "Each range as CIDR blocks, in the order of the list",
-		Columns: append([]column{{"Range", "range"}}, prefixColumns...), Empty: "No prefixes.",
+		Columns: append([]Column{{"Range", "range"}}, prefixColumns...), Empty: "No prefixes.",
 		source: sliceSource(len(out), func(i int) ([]string, bool) {
 			return append([]string{out[i].from}, prefixCells(out[i].p)...), false
 		}, func(i int) netip.Prefix { return out[i].p }),
@@ -449,7 +449,7 @@ func (v *view) ranges(in input) {
 	v.Bars = familyBars(all, "CIDR blocks of the ranges", "block")
 }
 
-func (v *view) exclude(in input) {
+func (v *View) exclude(in Input) {
 	parent, err := parseNet(in.Net)
 	v.NetErr = err
 	entries := v.readList(in.List)
@@ -460,7 +460,7 @@ func (v *view) exclude(in input) {
 	for _, e := range entries {
 		for _, p := range e.Prefixes() {
 			if p.Addr().Is4() != parent.Addr().Is4() || !p.Overlaps(parent) {
-				v.LineNotes = append(v.LineNotes, lineMsg{e.Line, e.Text, p.String() + " is outside " + parent.String() + ", so it removes nothing"})
+				v.LineNotes = append(v.LineNotes, LineMsg{e.Line, e.Text, p.String() + " is outside " + parent.String() + ", so it removes nothing"})
 				continue
 			}
 			remove = append(remove, p)
@@ -473,22 +473,22 @@ func (v *view) exclude(in input) {
 	}
 	removed := subnet.Size(parent).Sub(kept)
 	v.Summary = parent.String() + " without the listed prefixes is " + field.Count(len(keep), "prefix", "prefixes") + " holding " + field.CountText(kept.String(), "address", "addresses") + "; " + field.CountText(removed.String(), "address", "addresses") + " removed."
-	v.Facts = []fact{
+	v.Facts = []Fact{
 		{"Network", "parent", parent.String()},
 		{"Prefixes left", "prefix-count", strconv.Itoa(len(keep))},
 		{"Addresses left", "kept", kept.String()},
 		{"Addresses removed", "removed", removed.String()},
 	}
-	v.Tables = []table{{
+	v.Tables = []Table{{
 		ID: "planui-exclude", Title: "What is left", Caption: "The addresses of " + parent.String() + " not removed, as the fewest prefixes",
 		Columns: prefixColumns, Empty: "Nothing is left: the list removes all of " + parent.String() + ".",
 		source: sliceSource(len(keep), func(i int) ([]string, bool) { return prefixCells(keep[i]), false },
 			func(i int) netip.Prefix { return keep[i] }),
 	}}
-	v.Bars = []bar{excludeBar(parent, keep)}
+	v.Bars = []Bar{excludeBar(parent, keep)}
 }
 
-func (v *view) overlap(in input) {
+func (v *View) overlap(in Input) {
 	entries := v.readList(in.List)
 	var nets []plan.Named
 	for _, e := range entries {
@@ -520,14 +520,14 @@ func (v *view) overlap(in input) {
 	if r.Truncated {
 		v.Note = "More than " + strconv.Itoa(plan.MaxClashes) + " pairs overlap; only the first " + strconv.Itoa(plan.MaxClashes) + " are listed."
 	}
-	v.Facts = []fact{
+	v.Facts = []Fact{
 		{"Networks", "networks", strconv.Itoa(len(nets))},
 		{"IPv4 overlaps", "overlaps-ipv4", strconv.Itoa(len(r.IPv4))},
 		{"IPv6 overlaps", "overlaps-ipv6", strconv.Itoa(len(r.IPv6))},
 	}
-	cols := []column{{"Network", "a-name"}, {"Prefix", "a-prefix"}, {"Relation", "relation"}, {"Network", "b-name"}, {"Prefix", "b-prefix"}}
-	clashTable := func(id, family string, cs []plan.Clash) table {
-		return table{
+	cols := []Column{{"Network", "a-name"}, {"Prefix", "a-prefix"}, {"Relation", "relation"}, {"Network", "b-name"}, {"Prefix", "b-prefix"}}
+	clashTable := func(id, family string, cs []plan.Clash) Table {
+		return Table{
 			ID: id, Title: family, Caption: family + " pairs that overlap: the first contains or equals the second",
 			Columns: cols, Empty: "No " + family + " networks overlap.",
 			source: sliceSource(len(cs), func(i int) ([]string, bool) {
@@ -536,7 +536,7 @@ func (v *view) overlap(in input) {
 			}, func(i int) netip.Prefix { return cs[i].B.Prefix }),
 		}
 	}
-	v.Tables = []table{clashTable("planui-ipv4", "IPv4", r.IPv4), clashTable("planui-ipv6", "IPv6", r.IPv6)}
+	v.Tables = []Table{clashTable("planui-ipv4", "IPv4", r.IPv4), clashTable("planui-ipv6", "IPv6", r.IPv6)}
 	v.Bars = overlapBars(nets, r)
 }
 
@@ -549,7 +549,7 @@ func firstClash(r plan.OverlapReport) string {
 
 // paginate fills the pager and the rows of the page shown, and resolves
 // the address looked for.
-func (v *view) paginate(in input) {
+func (v *View) paginate(in Input) {
 	var most subnet.Count
 	for _, t := range v.Tables {
 		if t.source.n.Cmp(most) > 0 {
@@ -592,13 +592,13 @@ func (v *view) paginate(in input) {
 		t := &v.Tables[i]
 		t.Total = t.source.n
 		t.TotalText = t.source.n.String()
-		for j := 0; j < pageSize; j++ {
+		for j := 0; j < PageSize; j++ {
 			idx := start.Add(countOfInt(j))
 			if idx.Cmp(t.source.n) >= 0 {
 				break
 			}
 			cells, clash := t.source.cells(idx)
-			t.Rows = append(t.Rows, row{
+			t.Rows = append(t.Rows, Row{
 				Index:  idx.Add(one).String(),
 				Cells:  cells,
 				Hit:    hit && i == 0 && idx == hitRow,
@@ -607,11 +607,11 @@ func (v *view) paginate(in input) {
 			})
 		}
 	}
-	last := start.Add(countOfInt(pageSize))
+	last := start.Add(countOfInt(PageSize))
 	if last.Cmp(most) > 0 {
 		last = most
 	}
-	v.Pager = pager{
+	v.Pager = Pager{
 		Page: page, Pages: pages,
 		PageText: page.Add(one).String(), PagesText: pages.String(),
 		FirstRow: start.Add(one).String(), LastRow: last.String(),

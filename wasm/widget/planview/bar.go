@@ -1,4 +1,4 @@
-package planui
+package planview
 
 import (
 	"net/netip"
@@ -13,28 +13,28 @@ import (
 	"github.com/netground/netground/core/field"
 )
 
-// The picture of the address space is a bar barWidth units wide with one
+// The picture of the address space is a bar BarWidth units wide with one
 // lane per row of blocks. Blocks are drawn to scale, but never narrower than
 // minWidth, so a /32 inside a /8 can still be seen and focused.
 const (
-	barWidth  = 1000.0
+	BarWidth  = 1000.0
 	minWidth  = 2.0
 	maxBlocks = 160 // keeps the SVG to a few hundred elements
 	maxLanes  = 8
 )
 
-// bar is one picture: a parent range and the blocks inside it.
-type bar struct {
+// Bar is one picture: a parent range and the blocks inside it.
+type Bar struct {
 	ID, Title, Desc string
 	From, To        string // the first and last address of the parent
 	Lanes           int
-	Blocks          []block
+	Blocks          []Block
 	Dropped         int // blocks left out to keep the picture small
-	paged           func(page subnet.Count) bar
+	paged           func(page subnet.Count) Bar
 }
 
-// block is one rectangle of a bar. Kind picks its colour in planui.css.
-type block struct {
+// Block is one rectangle of a bar. Kind picks its colour in planui.css.
+type Block struct {
 	X, W  float64
 	Lane  int
 	Kind  string
@@ -61,30 +61,30 @@ func rangeScale(first, last netip.Addr) scale {
 
 // span returns the position and width of first–last on the bar.
 func (s scale) span(first, last netip.Addr) (x, w float64) {
-	x = subnet.Offset(s.start, first).Float64() / s.size * barWidth
+	x = subnet.Offset(s.start, first).Float64() / s.size * BarWidth
 	n := subnet.Offset(first, last).Add(one).Float64()
-	w = n / s.size * barWidth
+	w = n / s.size * BarWidth
 	if w < minWidth {
 		w = minWidth
 	}
-	if x+w > barWidth {
-		x = barWidth - w
+	if x+w > BarWidth {
+		x = BarWidth - w
 	}
 	return x, w
 }
 
-func (s scale) prefix(p netip.Prefix, lane int, kind, title string) block {
+func (s scale) prefix(p netip.Prefix, lane int, kind, title string) Block {
 	x, w := s.span(p.Masked().Addr(), netipx.PrefixLastIP(p))
-	return block{X: x, W: w, Lane: lane, Kind: kind, Title: title}
+	return Block{X: x, W: w, Lane: lane, Kind: kind, Title: title}
 }
 
-func newBar(id, title, desc string, parent netip.Prefix) bar {
-	return bar{ID: id, Title: title, Desc: desc, Lanes: 1,
+func newBar(id, title, desc string, parent netip.Prefix) Bar {
+	return Bar{ID: id, Title: title, Desc: desc, Lanes: 1,
 		From: parent.Masked().Addr().String(), To: netipx.PrefixLastIP(parent).String()}
 }
 
 // add appends a block unless the picture is full.
-func (b *bar) add(bl block) {
+func (b *Bar) add(bl Block) {
 	if len(b.Blocks) >= maxBlocks {
 		b.Dropped++
 		return
@@ -106,15 +106,15 @@ func sizeText(p netip.Prefix) string {
 
 // splitBar draws a split: every subnet when they fit on one page, else the
 // page's place in the parent above the page's subnets widened to the bar.
-func splitBar(s plan.Split) bar {
-	b := bar{}
-	b.paged = func(page subnet.Count) bar {
+func splitBar(s plan.Split) Bar {
+	b := Bar{}
+	b.paged = func(page subnet.Count) Bar {
 		sc := newScale(s.Parent())
 		total := s.Total()
 		out := newBar("planui-bar-split", "The split, to scale", "", s.Parent())
 		out.paged = b.paged
-		rows := s.Page(pageStart(page), pageSize)
-		if total.Cmp(countOfInt(pageSize)) <= 0 {
+		rows := s.Page(pageStart(page), PageSize)
+		if total.Cmp(countOfInt(PageSize)) <= 0 {
 			out.Desc = "Each block is one subnet, drawn to scale inside " + s.Parent().String() + "."
 			for i, p := range rows {
 				out.add(sc.prefix(p, 0, alt("subnet", i), p.String()+": subnet "+strconv.Itoa(i+1)+" of "+total.String()+", "+sizeText(p)))
@@ -128,13 +128,13 @@ func splitBar(s plan.Split) bar {
 			return out
 		}
 		first, last := rows[0], rows[len(rows)-1]
-		out.add(block{X: 0, W: barWidth, Lane: 0, Kind: "parent", Title: s.Parent().String() + ": the whole network, " + field.CountText(total.String(), "subnet", "subnets")})
+		out.add(Block{X: 0, W: BarWidth, Lane: 0, Kind: "parent", Title: s.Parent().String() + ": the whole network, " + field.CountText(total.String(), "subnet", "subnets")})
 		x, w := sc.span(first.Addr(), netipx.PrefixLastIP(last))
-		out.add(block{X: x, W: w, Lane: 0, Kind: "window", Title: "page " + page.Add(one).String() + ": " + first.String() + " to " + last.String()})
-		each := barWidth / float64(len(rows))
+		out.add(Block{X: x, W: w, Lane: 0, Kind: "window", Title: "page " + page.Add(one).String() + ": " + first.String() + " to " + last.String()})
+		each := BarWidth / float64(len(rows))
 		start := pageStart(page)
 		for i, p := range rows {
-			out.add(block{X: float64(i) * each, W: each, Lane: 1, Kind: alt("subnet", i),
+			out.add(Block{X: float64(i) * each, W: each, Lane: 1, Kind: alt("subnet", i),
 				Title: p.String() + ": subnet " + start.Add(countOfInt(i+1)).String() + " of " + total.String() + ", " + sizeText(p)})
 		}
 		return out
@@ -146,7 +146,7 @@ func rangeTitle(r netipx.IPRange, what string) string {
 	return r.From().String() + " to " + r.To().String() + ": " + what + ", " + field.CountText(subnet.Offset(r.From(), r.To()).Add(one).String(), "address", "addresses")
 }
 
-func vlsmBar(l plan.Layout) bar {
+func vlsmBar(l plan.Layout) Bar {
 	sc := newScale(l.Within)
 	b := newBar("planui-bar-vlsm", "The allocation, to scale", "Coloured blocks are the subnets allocated, largest first from the start; the hatched blocks are free space.", l.Within)
 	for i, a := range l.Allocations {
@@ -158,7 +158,7 @@ func vlsmBar(l plan.Layout) bar {
 	return b
 }
 
-func summaryBar(family string, c plan.Cover, sum []netip.Prefix) bar {
+func summaryBar(family string, c plan.Cover, sum []netip.Prefix) Bar {
 	sc := newScale(c.Prefix)
 	b := newBar("planui-bar-"+family, family+": the supernet "+c.Prefix.String()+", to scale",
 		"Solid blocks are the addresses in the list; hatched blocks are the extra addresses the single supernet also takes in.", c.Prefix)
@@ -167,15 +167,15 @@ func summaryBar(family string, c plan.Cover, sum []netip.Prefix) bar {
 	}
 	for _, g := range plan.Gaps(c.Prefix, sum) {
 		x, w := sc.span(g.From(), g.To())
-		b.add(block{X: x, W: w, Kind: "extra", Title: rangeTitle(g, "not in the list, but inside the supernet")})
+		b.add(Block{X: x, W: w, Kind: "extra", Title: rangeTitle(g, "not in the list, but inside the supernet")})
 	}
 	return b
 }
 
 // familyBars draws prefixes inside their covering supernet, one bar per
 // address family.
-func familyBars(ps []netip.Prefix, what, kind string) []bar {
-	var out []bar
+func familyBars(ps []netip.Prefix, what, kind string) []Bar {
+	var out []Bar
 	for _, fam := range []string{"IPv4", "IPv6"} {
 		var mine []netip.Prefix
 		for _, p := range ps {
@@ -201,7 +201,7 @@ func familyBars(ps []netip.Prefix, what, kind string) []bar {
 	return out
 }
 
-func excludeBar(parent netip.Prefix, keep []netip.Prefix) bar {
+func excludeBar(parent netip.Prefix, keep []netip.Prefix) Bar {
 	sc := newScale(parent)
 	b := newBar("planui-bar-exclude", "What is left of "+parent.String()+", to scale",
 		"Solid blocks are left; hatched blocks were removed by the list.", parent)
@@ -210,7 +210,7 @@ func excludeBar(parent netip.Prefix, keep []netip.Prefix) bar {
 	}
 	for _, g := range plan.Gaps(parent, keep) {
 		x, w := sc.span(g.From(), g.To())
-		b.add(block{X: x, W: w, Kind: "removed", Title: rangeTitle(g, "removed")})
+		b.add(Block{X: x, W: w, Kind: "removed", Title: rangeTitle(g, "removed")})
 	}
 	return b
 }
@@ -218,7 +218,7 @@ func excludeBar(parent netip.Prefix, keep []netip.Prefix) bar {
 // overlapBars draws each family's networks inside their covering
 // supernet, nested networks on lanes below the ones containing them, and
 // every network that overlaps another highlighted.
-func overlapBars(nets []plan.Named, r plan.OverlapReport) []bar {
+func overlapBars(nets []plan.Named, r plan.OverlapReport) []Bar {
 	clashing := map[plan.Named]bool{}
 	for _, cs := range [][]plan.Clash{r.IPv4, r.IPv6} {
 		for _, c := range cs {
@@ -226,7 +226,7 @@ func overlapBars(nets []plan.Named, r plan.OverlapReport) []bar {
 			clashing[plan.Named{Name: c.B.Name, Prefix: c.B.Prefix.Masked()}] = true
 		}
 	}
-	var out []bar
+	var out []Bar
 	for _, fam := range []string{"IPv4", "IPv6"} {
 		var mine []plan.Named
 		var ps []netip.Prefix
@@ -265,7 +265,7 @@ func overlapBars(nets []plan.Named, r plan.OverlapReport) []bar {
 			if clashing[n] {
 				kind, title = "overlap", title+", overlaps another network"
 			}
-			b.add(block{X: x, W: w, Lane: lane, Kind: kind, Title: title})
+			b.add(Block{X: x, W: w, Lane: lane, Kind: kind, Title: title})
 		}
 		b.Lanes = ls.count()
 		out = append(out, b)
@@ -309,8 +309,8 @@ const maxClusterBars = 3
 // clusterBars draws close-ups of the outermost networks that hold others,
 // so nesting stays visible when the family's picture spans a huge range.
 // sorted is in address order, shorter prefixes first.
-func clusterBars(fam string, sorted []plan.Named, clashing map[plan.Named]bool) []bar {
-	var out []bar
+func clusterBars(fam string, sorted []plan.Named, clashing map[plan.Named]bool) []Bar {
+	var out []Bar
 	for i := 0; i < len(sorted) && len(out) < maxClusterBars; {
 		outer := sorted[i]
 		j := i + 1
@@ -340,7 +340,7 @@ func clusterBars(fam string, sorted []plan.Named, clashing map[plan.Named]bool) 
 				b.Dropped++
 				continue
 			}
-			b.add(block{X: x, W: w, Lane: lane, Kind: kind, Title: n.Name + ": " + n.Prefix.String() + ", " + sizeText(n.Prefix)})
+			b.add(Block{X: x, W: w, Lane: lane, Kind: kind, Title: n.Name + ": " + n.Prefix.String() + ", " + sizeText(n.Prefix)})
 		}
 		b.Lanes = ls.count()
 		out = append(out, b)
@@ -351,13 +351,13 @@ func clusterBars(fam string, sorted []plan.Named, clashing map[plan.Named]bool) 
 
 // freeBar draws a pool: what is used, what is free, and the first free
 // subnet.
-func freeBar(f alloc.Free) bar {
+func freeBar(f alloc.Free) Bar {
 	sc := newScale(f.Pool)
 	b := newBar("planui-bar-free", "Free space in "+f.Pool.String()+", to scale",
 		"Solid blocks are in use, pale blocks are free; the highlighted block is the first free /"+strconv.Itoa(f.Bits)+".", f.Pool)
 	for i, g := range plan.Gaps(f.Pool, f.Blocks) {
 		x, w := sc.span(g.From(), g.To())
-		b.add(block{X: x, W: w, Kind: alt("alloc", i), Title: rangeTitle(g, "in use")})
+		b.add(Block{X: x, W: w, Kind: alt("alloc", i), Title: rangeTitle(g, "in use")})
 	}
 	for _, p := range f.Blocks {
 		b.add(sc.prefix(p, 0, "free", p.String()+": free, "+sizeText(p)))
