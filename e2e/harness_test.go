@@ -322,8 +322,9 @@ func sharedContextTab(t *testing.T) *browser {
 // it on first use.
 func visitedContext(t *testing.T) context.Context {
 	t.Helper()
+	parent := sharedChromium(t) // fails every test that asks while Chromium cannot start
 	visited.once.Do(func() {
-		ctx, _ := chromedp.NewContext(sharedChromium(t), chromedp.WithNewBrowserContext())
+		ctx, _ := chromedp.NewContext(parent, chromedp.WithNewBrowserContext())
 		if visited.err = chromedp.Do(ctx); visited.err == nil {
 			_, visited.err = chromedp.Call(ctx, network.Disable, cdp.Empty{})
 		}

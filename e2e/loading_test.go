@@ -254,6 +254,7 @@ func TestNeverTheDefaultsAnswer(t *testing.T) {
 		{"addr?ip=8.8.8.8", "kind", "public"},
 		{"subnet?net=10.0.0.0/8", "network", "10.0.0.0"},
 		{"ports?q=53", "port", "53"},
+		{"plan?net=172.16.0.0/12&len=16", "summary", "172.16.0.0/12 splits into 16 subnets of /16, each with 65536 addresses."},
 	} {
 		t.Run(tt.field+"_"+strings.ReplaceAll(tt.path, "/", "_"), func(t *testing.T) {
 			g.shut()
@@ -384,6 +385,18 @@ func TestFirstAnswerMatchesTheApp(t *testing.T) {
 		"ports?q=https://example.com/x",
 		"ports?q=65536",
 		"embed/ports?q=53",
+		"plan?net=172.16.0.0/12&len=16",
+		"plan?net=10.0.0.7/32&len=32",
+		"plan?net=0.0.0.0/0&len=1",
+		"plan?net=2001:db8::/32&len=64&page=3",
+		"plan?mode=summarize&list=10.0.0.0/24%0A10.0.1.0/24%0A2001:db8::/33%0A2001:db8:8000::/33",
+		"plan?mode=vlsm&net=10.0.0.0/24&list=office%3D50%0Alab%3D20",
+		"plan?mode=overlap&list=a%3D10.0.0.0/8%0Ab%3D10.1.0.0/16",
+		"plan?mode=tree&net=10.0.0.0/24&tree=25x2&names=web,db",
+		"plan?mode=ula&gid=8f2c4e91d0",
+		"plan?net=300.0.0.0/8",
+		"plan?net=10.0.0.0/8&len=zz",
+		"embed/plan?net=10.0.0.0/8&parts=4",
 	}
 	firstAnswerMatchesTheApp(t, links)
 }

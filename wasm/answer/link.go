@@ -59,7 +59,7 @@ func DescribeSubnetState(s scenario.SubnetState) SubnetView {
 // answer first from the small binary (ui.Page.FirstAnswer).
 func Answers(w scenario.Widget) bool {
 	switch w {
-	case scenario.WidgetAddr, scenario.WidgetSubnet, scenario.WidgetPorts:
+	case scenario.WidgetAddr, scenario.WidgetSubnet, scenario.WidgetPorts, scenario.WidgetPlan:
 		return true
 	}
 	return false
@@ -93,6 +93,13 @@ func ForQuery(w scenario.Widget, q url.Values, problems []scenario.Problem, href
 		s, more := PortsLink(q)
 		problems = append(problems, more...)
 		r = PortsRegions(DescribePorts(s.Q, reg))
+	case scenario.WidgetPlan:
+		v, mode, more, answers := PlanLink(q)
+		if !answers {
+			return nil, false
+		}
+		problems = append(problems, more...)
+		r = PlanRegions(v, mode)
 	default:
 		return nil, false
 	}

@@ -1,7 +1,7 @@
 //go:build js
 
 // Command first is the first-answer binary of the pages that answer from
-// the link alone (ui.Page.FirstAnswer: Address, Subnet, Ports). It is small
+// the link alone (ui.Page.FirstAnswer: Address, Subnet, Ports, Plan). It is small
 // because it holds no go-app: the core, package answer and syscall/js. It
 // writes the link's answer into the pre-rendered page, then the answer to
 // every keystroke, until the app (command wasm) takes the page over.

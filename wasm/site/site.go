@@ -59,9 +59,10 @@ var Pages = []ui.Page{
 	{
 		Widget: scenario.WidgetPlan, Path: "/plan", Embed: true,
 		Label: "Plan", Title: "Network plan — Netground",
-		Card:     "Split a network, allocate subnets by host count, summarize, exclude, find overlaps and the next free subnet, and make a unique local IPv6 /48.",
-		NameKeys: []string{"net"},
-		New:      planui.New,
+		Card:        "Split a network, allocate subnets by host count, summarize, exclude, find overlaps and the next free subnet, and make a unique local IPv6 /48.",
+		NameKeys:    []string{"net"},
+		FirstAnswer: true,
+		New:         planui.New,
 	},
 	{
 		Widget: scenario.WidgetPorts, Path: "/ports", Embed: true,

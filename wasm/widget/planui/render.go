@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/core/subnet"
+	"github.com/netground/netground/wasm/answer"
 	"github.com/netground/netground/wasm/ui"
 	"github.com/netground/netground/wasm/widget/planview"
 )
@@ -31,7 +32,7 @@ func (p *page) Render() app.UI {
 			DataSet("live", !app.IsServer).Body(
 			app.H1().ID("planui-title").Text("Plan"),
 			app.P().Class("widget-intro").Text("Lay out address space: split a network, give each team a subnet, merge or compare lists of networks. Results follow as you type, and the picture shows every block to scale."),
-			when(len(p.Problems()) > 0, func() app.UI { return ui.LinkNotice(p.Problems()) }),
+			app.Div().ID("plan-notice").Body(ui.LinkNotice(p.Problems())),
 			p.renderTabs(),
 			app.Div().ID("planui-panel").Role("tabpanel").Aria("labelledby", tabID(p.mode)).Class("planui-panel").Body(
 				app.P().Class("planui-purpose").DataSet("field", "mode-purpose").Text(info.Purpose),
@@ -207,22 +208,10 @@ func lineItem(m planview.LineMsg, field, class string) app.UI {
 func (p *page) renderResults() app.UI {
 	v := p.view
 	why := planview.WhyText[p.mode]
+	r := answer.PlanRegions(v, p.mode)
 	return app.Div().Class("result planui-result").Body(
-		app.Div().Class("planui-answer").Aria("live", "polite").Body(
-			when(v.Summary != "", func() app.UI {
-				return app.P().Class("planui-summary").DataSet("field", "summary").Text(v.Summary)
-			}),
-			when(v.Note != "", func() app.UI {
-				return app.P().Class("planui-note").DataSet("field", "note").Text(v.Note)
-			}),
-		),
-		when(len(v.Facts) > 0, func() app.UI {
-			return app.Dl().Class("facts").Body(
-				app.Range(v.Facts).Slice(func(i int) app.UI {
-					return ui.Fact(v.Facts[i].Label, v.Facts[i].Field, v.Facts[i].Value)
-				}),
-			)
-		}),
+		app.Div().ID("planui-answer").Aria("live", "polite").Body(ui.Raw(r.HTML("planui-answer"))),
+		app.Div().ID("planui-facts").Body(ui.Raw(r.HTML("planui-facts"))),
 		app.Details().Class("why").Body(
 			app.Summary().Text(why[0]),
 			app.Range(why[1:]).Slice(func(i int) app.UI { return app.P().Text(why[1+i]) }),
@@ -240,14 +229,13 @@ func (p *page) renderResults() app.UI {
 			)
 		}),
 		when(len(v.Tables) > 0, func() app.UI { return p.renderPager() }),
-		app.Div().Class("planui-tables").Body(
-			app.Range(v.Tables).Slice(func(i int) app.UI {
-				if p.mode == scenario.PlanTree {
-					return p.renderTreeTable(v.Tables[i], v.Pager)
-				}
-				return renderTable(v.Tables[i], v.Pager)
-			}),
-		),
+		either(p.mode == scenario.PlanTree, func() app.UI {
+			return app.Div().Class("planui-tables").Body(
+				app.Range(v.Tables).Slice(func(i int) app.UI { return p.renderTreeTable(v.Tables[i], v.Pager) }),
+			)
+		}, func() app.UI {
+			return app.Div().ID("planui-tables").Body(ui.Raw(r.HTML("planui-tables")))
+		}),
 	)
 }
 
@@ -361,63 +349,6 @@ func (p *page) renderPager() app.UI {
 func pageButton(label, action string, disabled bool, h app.EventHandler) app.UI {
 	return app.Button().Type("button").Class("button button-secondary").DataSet("action", action).
 		Disabled(disabled).OnClick(h).Text(label)
-}
-
-// tableCaption is a result table's caption: what the rows are, how many,
-// and the page shown.
-func tableCaption(t planview.Table, pg planview.Pager) app.UI {
-	return app.Caption().Body(
-		app.Text(t.Caption+": "),
-		app.Span().DataSet("field", "rows-total").Text(t.TotalText),
-		app.Text(" rows"),
-		when(pg.Multi, func() app.UI {
-			return app.Text(", page " + pg.PageText + " of " + pg.PagesText)
-		}),
-	)
-}
-
-func renderTable(t planview.Table, pg planview.Pager) app.UI {
-	titleID := t.ID + "-title"
-	return app.Section().Class("planui-table").Aria("labelledby", titleID).Body(
-		app.H2().ID(titleID).Text(t.Title),
-		either(t.Total.IsZero(), func() app.UI {
-			return app.P().DataSet("field", "empty").Text(t.Empty)
-		}, func() app.UI {
-			return app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("labelledby", titleID).Body(
-				app.Table().Class("rows planui-rows").ID(t.ID).Body(
-					tableCaption(t, pg),
-					app.THead().Body(app.Tr().Body(
-						app.Th().Scope("col").Text("#"),
-						app.Range(t.Columns).Slice(func(i int) app.UI {
-							return app.Th().Scope("col").Text(t.Columns[i].Head)
-						}),
-					)),
-					app.TBody().Body(
-						app.Range(t.Rows).Slice(func(i int) app.UI {
-							r := t.Rows[i]
-							field := t.RowField
-							if field == "" {
-								field = "row"
-							}
-							tr := app.Tr().DataSet("field", field)
-							if r.Hit {
-								tr = tr.Class("planui-hit").Aria("current", "true")
-							}
-							if r.Clash {
-								tr = tr.Class("planui-clash")
-							}
-							return tr.Body(
-								app.Td().DataSet("field", "index").Text(r.Index),
-								app.Range(r.Cells).Slice(func(j int) app.UI {
-									return app.Td().DataSet("field", t.Columns[j].Field).Text(r.Cells[j])
-								}),
-							)
-						}),
-					),
-				),
-			)
-		}),
-	)
 }
 
 // when returns f() if cond holds, else an empty placeholder. Unlike

@@ -7,6 +7,8 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/plan"
 	"github.com/netground/netground/core/subnet"
+	"github.com/netground/netground/wasm/answer"
+	"github.com/netground/netground/wasm/ui"
 	"github.com/netground/netground/wasm/widget/planview"
 )
 
@@ -163,11 +165,13 @@ func (p *page) renderTreeTable(t planview.Table, pg planview.Pager) app.UI {
 	titleID := t.ID + "-title"
 	tr := p.view.Tree
 	ro := p.IsReadonly()
-	return app.Section().Class("planui-table").Aria("labelledby", titleID).Body(
+	// The table's scrolling box is the region its heading names; the
+	// section only groups them.
+	return app.Section().Class("planui-table").Body(
 		app.H2().ID(titleID).Text(t.Title),
 		app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("labelledby", titleID).Body(
 			app.Table().Class("rows planui-rows planui-tree-rows").ID(t.ID).Body(
-				tableCaption(t, pg),
+				ui.Raw(answer.PlanCaption(t, pg).String()),
 				app.THead().Body(app.Tr().Body(
 					app.Th().Scope("col").Text("#"),
 					app.Range(t.Columns).Slice(func(i int) app.UI {
