@@ -23,7 +23,7 @@ type progress struct {
 }
 
 // maxAnswer is the longest answer kept.
-const maxAnswer = 512
+const maxAnswer = practice.MaxStoredAnswer
 
 // quiz is a chapter's questions being answered. It is plain Go, so the
 // page's logic is tested natively.

@@ -101,14 +101,14 @@ func (c *page) open(ctx app.Context, s state) {
 	c.Protect(s.Encode(), func() {
 		c.ss = newSession(s)
 		if !app.IsServer {
-			var raw progress
-			if err := ctx.LocalStorage().Get(storageKey(s), &raw); err != nil {
+			var raw practice.Progress
+			if err := ctx.LocalStorage().Get(practice.ProgressKey(s), &raw); err != nil {
 				c.notice = "Saved progress for this set could not be read (it is not valid JSON) and was ignored."
 			} else if raw.V != 0 || raw.Answers != nil {
-				if p, err := restore(raw, len(c.ss.set.Questions)); err != nil {
+				if err := raw.Check(len(c.ss.set.Questions)); err != nil {
 					c.notice = "Saved progress for this set could not be used (" + err.Error() + ") and was ignored."
 				} else {
-					c.ss.load(p)
+					c.ss.load(raw)
 				}
 			}
 		}
@@ -120,7 +120,7 @@ func (c *page) save(ctx app.Context) {
 	if app.IsServer || c.ss == nil {
 		return
 	}
-	if err := ctx.LocalStorage().Set(storageKey(c.state), c.ss.progress()); err != nil {
+	if err := ctx.LocalStorage().Set(practice.ProgressKey(c.state), c.ss.progress()); err != nil {
 		c.notice = "Progress could not be saved in this browser: " + err.Error()
 	}
 }
@@ -311,6 +311,6 @@ func (c *page) onSeed(ctx app.Context, e app.Event) {
 }
 
 func (c *page) onReset(ctx app.Context, e app.Event) {
-	ctx.LocalStorage().Del(storageKey(c.state))
+	ctx.LocalStorage().Del(practice.ProgressKey(c.state))
 	c.open(ctx, c.state)
 }

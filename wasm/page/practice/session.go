@@ -27,7 +27,7 @@ func newSession(s state) *session {
 }
 
 // load applies stored progress, rechecking every stored answer.
-func (ss *session) load(p progress) {
+func (ss *session) load(p practice.Progress) {
 	ss.current, ss.streak, ss.best = p.Current, p.Streak, p.Best
 	for i, a := range p.Answers {
 		if a == "" {
@@ -42,8 +42,8 @@ func (ss *session) load(p progress) {
 	}
 }
 
-func (ss *session) progress() progress {
-	return progress{V: progressVersion, Current: ss.current, Answers: append([]string(nil), ss.answers...), Streak: ss.streak, Best: ss.best}
+func (ss *session) progress() practice.Progress {
+	return practice.Progress{V: practice.ProgressVersion, Current: ss.current, Answers: append([]string(nil), ss.answers...), Streak: ss.streak, Best: ss.best}
 }
 
 // answer records the first answer to the current question and reports
