@@ -18,4 +18,7 @@ require (
 	github.com/hack-pad/safejs v0.1.0 // indirect
 )
 
-replace github.com/maxence-charriere/go-app/v9 => ./third_party/go-app
+replace (
+	github.com/maxence-charriere/go-app/v9 => ./third_party/go-app
+	go4.org/netipx => ./third_party/netipx
+)

@@ -5,8 +5,8 @@
 //     subnets of a length in order, and the whole free space as the fewest
 //     aligned blocks (NextFree).
 //   - Unique local addresses (RFC 4193): a 40-bit Global ID drawn at random
-//     (NewGlobalID) or by the RFC's recipe (GlobalIDFromTime), its /48 and
-//     its /64s.
+//     (NewGlobalID), its /48 and its /64s; package ulatime derives one by
+//     the RFC's recipe.
 //
 // Randomness comes from an io.Reader the caller passes (crypto/rand.Reader in
 // the app, a fixed reader in tests), so every result can be reproduced.

@@ -1,13 +1,10 @@
 package alloc
 
 import (
-	"crypto/sha1"
-	"encoding/binary"
 	"fmt"
 	"io"
 	"net/netip"
 	"strings"
-	"time"
 
 	"github.com/netground/netground/core/tool"
 )
@@ -31,25 +28,6 @@ func NewGlobalID(r io.Reader) (GlobalID, error) {
 		return GlobalID{}, &tool.Error{What: "random source", Reason: "gave no 5 bytes for a Global ID: " + err.Error(), Err: err}
 	}
 	return g, nil
-}
-
-// GlobalIDFromTime returns the Global ID that the algorithm of RFC 4193
-// Section 3.2.2 derives from the time t and the EUI-64 identifier id of the
-// machine running it: the last 40 bits of the SHA-1 digest of t in 64-bit NTP
-// format (RFC 5905 Section 6, seconds since 1900 in the current era and a
-// binary fraction) followed by id. NewGlobalID is as good and simpler; this
-// one shows the RFC's recipe.
-func GlobalIDFromTime(t time.Time, id tool.InterfaceID) GlobalID {
-	const ntpEpochOffset = 2208988800 // seconds from 1900-01-01 to 1970-01-01
-	var key [16]byte
-	secs := uint32(t.Unix() + ntpEpochOffset) // the NTP era wraps at 2^32 seconds
-	frac := uint32(uint64(t.Nanosecond()) << 32 / 1e9)
-	binary.BigEndian.PutUint32(key[0:], secs)
-	binary.BigEndian.PutUint32(key[4:], frac)
-	eui := id.As8()
-	copy(key[8:], eui[:])
-	sum := sha1.Sum(key[:])
-	return GlobalID{[5]byte(sum[15:])}
 }
 
 // ParseGlobalID reads a Global ID written as 10 hex digits, in upper or

@@ -1,0 +1,3 @@
+module go4.org/netipx
+
+go 1.18
