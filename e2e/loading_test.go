@@ -5,6 +5,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net"
 	"net/http"
 	"net/http/httputil"
@@ -301,6 +302,7 @@ func TestTypingBeforeTheAppStarts(t *testing.T) {
 		{"addr?ip=8.8.8.8", "ip", "2001:DB8::1", "canonical", "2001:db8::1"},
 		{"subnet?net=10.0.0.0/8", "net", "172.16.5.4/12", "network", "172.16.0.0"},
 		{"ports", "q", "443", "port", "443"},
+		{"plan", "net", "172.16.0.0/12", "summary", "172.16.0.0/12 splits into 4096 subnets of /24, each with 256 addresses."},
 	} {
 		t.Run(tt.input+"_"+strings.ReplaceAll(tt.path, "?", "_"), func(t *testing.T) {
 			g.shut()
@@ -339,6 +341,63 @@ func TestTypingBeforeTheAppStarts(t *testing.T) {
 				t.Errorf("data-field %s was shown as %q; want only %q", tt.field, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestPlanFirstAnswerInputs: the Plan page's first answer shows the link's
+// inputs when they belong to the pre-rendered tab, with what the link left
+// out filled as the app fills it, and no other tab's inputs; what is typed
+// then is answered at once and kept when the app takes over.
+func TestPlanFirstAnswerInputs(t *testing.T) {
+	t.Parallel()
+	g := newGateFor(t, siteServer(t).URL, "/web/app.")
+	for _, tt := range []struct {
+		link   string
+		inputs map[string]string // the visible inputs, by data-link key
+	}{
+		{"plan?net=172.16.0.0/12&len=16", map[string]string{"net": "172.16.0.0/12", "len": "16", "parts": ""}},
+		{"plan?net=10.0.0.0/8&parts=3", map[string]string{"net": "10.0.0.0/8", "len": "", "parts": "3"}},
+		{"plan?net=10.0.0.0/8", map[string]string{"net": "10.0.0.0/8", "len": "24", "parts": ""}},
+		{"plan?mode=summarize&list=10.0.0.0/24%0A10.0.1.0/24", map[string]string{}},
+	} {
+		t.Run(strings.NewReplacer("/", "_", "?", "_").Replace(tt.link), func(t *testing.T) {
+			g.shut()
+			b := firstVisitTab(t)
+			b.do(chromedp.Navigate(g.URL + tt.link))
+			b.do(chromedp.WaitReady(chromedp.CSS(`html.ng-answered`)))
+			if got := readPending(b).Inputs; !maps.Equal(got, tt.inputs) {
+				t.Errorf("the first answer shows the inputs %v; want %v", got, tt.inputs)
+			}
+			g.open()
+			b.waitLive()
+			for k, want := range tt.inputs {
+				if got := eval[string](b, fmt.Sprintf(`document.querySelector('[data-link=%q]').value`, k)); got != want {
+					t.Errorf("the app's input %s = %q; want %q as the first answer showed", k, got, want)
+				}
+			}
+		})
+	}
+
+	// Typed while only the first answer runs: answered by it, then by the app.
+	g.shut()
+	b := firstVisitTab(t)
+	recordVisible(b, "summary")
+	b.do(chromedp.Navigate(g.URL + "plan?net=10.0.0.0/8&len=16"))
+	b.do(chromedp.WaitReady(chromedp.CSS(`html.ng-answered`)))
+	b.waitField("summary", "10.0.0.0/8 splits into 256 subnets of /16, each with 65536 addresses.")
+	sel := chromedp.CSS(`input[name="len"]`)
+	b.do(
+		chromedp.Focus(sel),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('input[name="len"]').select()`),
+		chromedp.SendKeys(sel, "12"),
+	)
+	want := "10.0.0.0/8 splits into 16 subnets of /12, each with 1048576 addresses."
+	b.waitField("summary", want)
+	g.open()
+	b.waitLive()
+	b.waitField("summary", want)
+	if got := eval[string](b, `document.querySelector('input[name="len"]').value`); got != "12" {
+		t.Errorf("the app's length input holds %q; want the typed 12", got)
 	}
 }
 

@@ -38,8 +38,12 @@
       var el = inputs[i];
       if (!prerendered(el)) continue;
       var key = el.getAttribute("data-link");
-      if (params.has(key)) el.value = params.get(key);
       el.readOnly = readonly;
+      // Inputs whose value depends on more than the link's own text (the
+      // Plan page's, which belong to one tab) are filled by the
+      // first-answer binary, which knows the page's defaults.
+      if (el.closest("[data-fill]")) continue;
+      if (params.has(key)) el.value = params.get(key);
       var field = el.closest(".field");
       if (field) field.setAttribute("data-filled", "");
     }
@@ -156,6 +160,8 @@
     url.searchParams.set(el.getAttribute("data-link"), el.value);
     history.replaceState(history.state, "", url.href);
     root.classList.add("ng-pending");
+    var field = el.closest(".field");
+    if (field) field.setAttribute("data-filled", ""); // the input typed into stays in view
     typed = el;
   }, true);
 

@@ -99,3 +99,20 @@ func planTable(t planview.Table, pg planview.Pager) Node {
 	// groups them, so that a page of several tables names each region once.
 	return El("section", El("h2", Text(t.Title)).Attr("id", titleID), body).Class("planui-table")
 }
+
+// LinkInputs returns what the inputs of widget w hold for a link's
+// parameters, by their data-link keys, for the pages whose inputs depend on
+// more than the link's own text: on the Plan page a link that leaves the
+// length out opens with the mode's example, and the inputs belong to one
+// mode (the tab), which mode names. ok is false for the other widgets,
+// whose inputs boot.js fills from the link alone.
+func LinkInputs(w scenario.Widget, q url.Values) (mode string, values map[string]string, ok bool) {
+	if w != scenario.WidgetPlan {
+		return "", nil, false
+	}
+	st, _ := scenario.ParsePlanState(q)
+	in := planview.InputsFromLink(st, q.Has("net"), q.Has("list"))
+	return st.Mode.String(), map[string]string{
+		"net": in.Net, "len": in.Len, "parts": in.Parts, "list": in.List, "gid": in.GID,
+	}, true
+}

@@ -10,6 +10,7 @@
 package main
 
 import (
+	"net/url"
 	"strings"
 	"syscall/js"
 
@@ -66,6 +67,7 @@ type page struct {
 	prefix   string
 	services *port.Registry
 	draft    *answer.Draft // the last whole answer while the input is typed
+	filled   bool          // the inputs boot.js leaves to this binary are filled
 }
 
 // answer writes the answer of the URL's state into the page's regions. It
@@ -111,8 +113,42 @@ func (p *page) answer() (ok bool) {
 		el.Set("innerHTML", r.HTML)
 		el.Call("setAttribute", "data-answered", "")
 	}
+	if !p.filled {
+		p.filled = true
+		p.fillInputs(q)
+	}
 	document.Get("documentElement").Get("classList").Call("add", "ng-answered")
 	return true
+}
+
+// fillInputs gives the pre-rendered inputs that boot.js leaves to this
+// binary (inside [data-fill], answer.LinkInputs) the link's values, once,
+// and shows them, when they belong to the link's mode. An input that
+// already holds its value (typed into before the answer) is left alone,
+// caret and all.
+func (p *page) fillInputs(q url.Values) {
+	mode, values, ok := answer.LinkInputs(p.widget, q)
+	if !ok {
+		return
+	}
+	box := document.Call("querySelector", `[data-live="false"] [data-fill]`)
+	if box.IsNull() || box.Call("getAttribute", "data-fill").String() != mode {
+		return // another tab's inputs: they stay hidden until the app shows the link's
+	}
+	inputs := box.Call("querySelectorAll", "[data-link]")
+	for i := range inputs.Length() {
+		el := inputs.Index(i)
+		v, ok := values[el.Call("getAttribute", "data-link").String()]
+		if !ok {
+			continue
+		}
+		if el.Get("value").String() != v {
+			el.Set("value", v)
+		}
+		if f := el.Call("closest", ".field"); !f.IsNull() {
+			f.Call("setAttribute", "data-filled", "")
+		}
+	}
 }
 
 // loadServices fetches the service registry, then answers again with it.

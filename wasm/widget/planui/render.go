@@ -95,7 +95,7 @@ func (p *page) textField(id, name, label, value, placeholder, err string, onInpu
 	return app.Div().Class("field planui-field").Body(
 		app.Label().For(id).Text(label),
 		app.Input().Type("text").ID(id).Name(name).Value(value).Placeholder(placeholder).
-			AutoComplete(false).ReadOnly(p.IsReadonly()).
+			AutoComplete(false).ReadOnly(p.IsReadonly()).DataSet("link", name).
 			Attr("spellcheck", "false").Attr("autocapitalize", "off").
 			Aria("invalid", err != "").Aria("describedby", msgID).
 			OnInput(onInput),
@@ -137,12 +137,16 @@ func (p *page) renderInputs() app.UI {
 	if planview.UsesList(p.mode) {
 		fields = append(fields, p.renderList(info.ListLabel, info.ListHint))
 	}
-	return app.Div().Class("planui-inputs").Body(fields...)
+	// The inputs carry their link parameter (data-link), so that what is
+	// typed before the app runs goes into the link; which inputs a link
+	// fills depends on its mode (the tab), so the first-answer binary fills
+	// them (data-fill names the mode they belong to), not boot.js.
+	return app.Div().Class("planui-inputs").DataSet("fill", p.mode.String()).Body(fields...)
 }
 
 func (p *page) renderList(label, hint string) app.UI {
 	v := p.view
-	ta := app.Textarea().ID("planui-list").Name("list").Rows(8).Cols(40).Class("planui-list").
+	ta := app.Textarea().ID("planui-list").Name("list").Rows(8).Cols(40).Class("planui-list").DataSet("link", "list").
 		ReadOnly(p.IsReadonly()).Attr("spellcheck", "false").Attr("autocapitalize", "off").
 		Attr("autocomplete", "off").
 		Aria("invalid", len(v.LineErrors) > 0).Aria("describedby", "planui-list-hint planui-list-lines").
