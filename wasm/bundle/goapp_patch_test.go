@@ -22,14 +22,7 @@ var goAppPatched = map[string]string{
 }
 
 func TestGoAppPatch(t *testing.T) {
-	out, err := exec.Command("go", "mod", "download", "-json", "github.com/maxence-charriere/go-app/v9@v9.8.0").Output()
-	if err != nil {
-		t.Fatalf("downloading upstream go-app: %v", err)
-	}
-	var mod struct{ Dir string }
-	if err := json.Unmarshal(out, &mod); err != nil || mod.Dir == "" {
-		t.Fatalf("go mod download: %s", out)
-	}
+	mod := struct{ Dir string }{upstreamModule(t, "github.com/maxence-charriere/go-app/v9@v9.8.0")}
 	local := filepath.Join("..", "..", "third_party", "go-app")
 	seen := map[string]bool{}
 	for _, pkg := range []string{"pkg/app", "pkg/errors", "pkg/logs"} {
@@ -79,4 +72,19 @@ func TestGoAppPatch(t *testing.T) {
 			t.Errorf("the browser build links %s", banned)
 		}
 	}
+}
+
+// upstreamModule returns the folder of module@version as the module proxy
+// serves it, downloading it into the module cache.
+func upstreamModule(t *testing.T, moduleAtVersion string) string {
+	t.Helper()
+	out, err := exec.Command("go", "mod", "download", "-json", moduleAtVersion).Output()
+	if err != nil {
+		t.Fatalf("downloading %s: %v", moduleAtVersion, err)
+	}
+	var mod struct{ Dir string }
+	if err := json.Unmarshal(out, &mod); err != nil || mod.Dir == "" {
+		t.Fatalf("go mod download %s: %s", moduleAtVersion, out)
+	}
+	return mod.Dir
 }

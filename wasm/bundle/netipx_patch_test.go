@@ -4,7 +4,6 @@ package bundle
 
 import (
 	"bytes"
-	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -25,14 +24,7 @@ const netipxVersion = "v0.0.0-20260823151212-3075585bcbeb"
 var netipxStdNet = []string{"AddrIPNet", "FromStdAddr", "FromStdIP", "FromStdIPNet", "FromStdIPRaw", "MustFromStdIP", "PrefixIPNet"}
 
 func TestNetipxPatch(t *testing.T) {
-	out, err := exec.Command("go", "mod", "download", "-json", "go4.org/netipx@"+netipxVersion).Output()
-	if err != nil {
-		t.Fatalf("downloading upstream netipx: %v", err)
-	}
-	var mod struct{ Dir string }
-	if err := json.Unmarshal(out, &mod); err != nil || mod.Dir == "" {
-		t.Fatalf("go mod download: %s", out)
-	}
+	mod := struct{ Dir string }{upstreamModule(t, "go4.org/netipx@"+netipxVersion)}
 	local := filepath.Join("..", "..", "third_party", "netipx")
 	read := func(dir, name string) []byte {
 		t.Helper()
