@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"net/netip"
 	"os"
 	"regexp"
 	"strings"
@@ -424,7 +425,8 @@ func TestToolboxPlanULA(t *testing.T) {
 	if other == gid || !globalIDForm.MatchString(other) {
 		t.Fatalf("a new Global ID %q; want another 10 hex digits than %q", other, gid)
 	}
-	b.waitFieldPrefix("ula-prefix", "fd"+other[:2]+":"+other[2:6])
+	// The /48 of fdXX:XXXX:XXXX::, as IPv6 writes it (a group's leading zeros go).
+	b.waitField("ula-prefix", netip.MustParseAddr("fd"+other[:2]+":"+other[2:6]+":"+other[6:]+"::").String()+"/48")
 	if got := eval[int](b, `history.length`); got != historyLength+1 {
 		t.Errorf("a new ID made the history %d entries long; want %d", got, historyLength+1)
 	}
