@@ -12,6 +12,7 @@ WASM_EXEC   := $(GOROOT)/lib/wasm/wasm_exec.js
 WASM_RUNNER := $(GOROOT)/lib/wasm/go_js_wasm_exec
 WASM_OUT    := build/wasm/app.wasm
 FIRST_OUT   := build/wasm/first.wasm
+PAGE_FIRST  := build/wasm/page
 
 .PHONY: run static wasm test vet unit unit-js browser bench screenshots fuzz generate chromium node clean
 
@@ -20,9 +21,10 @@ run: static
 
 ## static: the bundle in $(DIST): pre-rendered pages, app.wasm, service worker, precompressed.
 static: wasm
-	$(GO) run ./wasm -out $(DIST) -wasm $(WASM_OUT) -first $(FIRST_OUT) -wasmexec $(WASM_EXEC) -base $(BASE) -cache build/compressed
+	$(GO) run ./wasm -out $(DIST) -wasm $(WASM_OUT) -first $(FIRST_OUT) -pagefirst $(PAGE_FIRST) -wasmexec $(WASM_EXEC) -base $(BASE) -cache build/compressed
 
-## wasm: the app (go-app) and the small first-answer binary of the simple widgets.
+## wasm: the app (go-app), the small first-answer binary of the simple widgets, and the
+## Practice page's own (its questions come from every engine).
 ## The UI's packages, the course and the practice generators are compiled without inlining:
 ## they run once per click or keystroke, not in loops, and inlining them made app.wasm
 ## 110 KB (4 %) and first.wasm 13 KB larger after brotli, with no difference measured in
@@ -33,6 +35,8 @@ wasm:
 	@mkdir -p build/wasm
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" $(NOINLINE) -o $(WASM_OUT) ./wasm
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" $(NOINLINE) -o $(FIRST_OUT) ./wasm/first
+	@mkdir -p $(PAGE_FIRST)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" $(NOINLINE) -o $(PAGE_FIRST)/practice.wasm ./wasm/first/practice
 
 test: vet unit unit-js browser
 
@@ -44,10 +48,10 @@ unit:
 	$(GO) test -count=1 ./...
 
 ## unit-js: the core and the UI's packages whose tests need no browser (answers, markup, the
-## views of the NAT lab, the library, practice, the address widget and the plan view, the site's pages)
+## views of the NAT lab, the library, the practice view, the address widget and the plan view, the site's pages)
 ## again under GOOS=js in Node, so the browser runs logic that was tested.
 UNIT_JS := ./core/... ./wasm/answer/... ./wasm/markup/... ./wasm/lab/natlab/... ./wasm/page/library/... \
-  ./wasm/page/practice/... ./wasm/site/... ./wasm/widget/addrui/... ./wasm/widget/planview/...
+  ./wasm/page/practiceview/... ./wasm/site/... ./wasm/widget/addrui/... ./wasm/widget/planview/...
 unit-js: node
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_RUNNER)" $(UNIT_JS)
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/netground/netground/core/practice"
 )
 
 func TestAddressShareLink(t *testing.T) {
@@ -128,6 +129,11 @@ func testOffline(t *testing.T, dir, base string) {
 	b.waitField("canonical", "172.16.5.4")
 	b.do(chromedp.Navigate(s.URL + "embed/addr?ip=1.1.1.1"))
 	b.waitField("canonical", "1.1.1.1")
+	// The Practice page's own first-answer binary was never fetched, so
+	// the worker does not keep it: the app answers.
+	b.do(chromedp.Navigate(s.URL + "practice?seed=5&topics=subnet"))
+	b.waitLive()
+	b.waitField("question", practiceSet(5, []practice.Topic{practice.TopicSubnet}, 1).Questions[0].Text)
 	b.do(chromedp.Navigate(s.URL))
 	if got := eval[string](b, `document.querySelector('h1').textContent`); got != "Netground" {
 		t.Errorf("offline home page h1 = %q", got)

@@ -91,18 +91,25 @@ func (g *gate) shut() {
 func firstVisitTab(t *testing.T) *browser {
 	t.Helper()
 	b := sharedContextTab(t)
+	b.firstVisits(true)
+	return b
+}
+
+// firstVisits makes every page the tab opens from now on a first visit
+// (on), or lets it use the caches and the service worker again (off).
+func (b *browser) firstVisits(on bool) {
+	b.t.Helper()
 	one := int64(1)
 	b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
 		if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{MaxTotalBufferSize: &one, MaxResourceBufferSize: &one}); err != nil {
 			return err
 		}
-		if _, err := chromedp.Call(ctx, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
+		if _, err := chromedp.Call(ctx, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: on}); err != nil {
 			return err
 		}
-		_, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
+		_, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: on})
 		return err
 	}))
-	return b
 }
 
 // newLoopbackServer serves h on an ephemeral loopback port for the test's

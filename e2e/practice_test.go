@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -292,4 +293,92 @@ func TestPracticeAccessibility(t *testing.T) {
 			b.audit(t, axe, fmt.Sprintf("/%s (answered %v)", path, answered))
 		}
 	}
+}
+
+// TestPracticeFirstAnswer opens practice links with the app held back: the
+// Practice page's own first-answer binary shows the link's question and
+// the score, with the progress the browser keeps, and the app, once it
+// runs, shows the same.
+func TestPracticeFirstAnswer(t *testing.T) {
+	t.Parallel()
+	g := newGateFor(t, siteServer(t).URL, "/web/app.")
+	b := newBrowser(t) // its own storage, for the progress below
+	b.firstVisits(true)
+	// Progress kept from an earlier visit: two answers, the third question shown.
+	s := practice.State{Seed: 7, Topics: []practice.Topic{practice.TopicSubnet}, Level: 1}
+	set := practiceSet(s.Seed, s.Topics, s.Level)
+	answers := make([]string, len(set.Questions))
+	answers[0], answers[1] = set.Questions[0].Answer, "surely not this"
+	kept, err := json.Marshal(practice.Progress{V: practice.ProgressVersion, Current: 2, Answers: answers, Streak: 0, Best: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.do(chromedp.Navigate(g.URL + "web/icon.svg"))
+	b.do(chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`localStorage.setItem(%q, %q)`, practice.ProgressKey(s), kept)))
+
+	for _, tt := range []struct {
+		link                    string
+		q                       practice.Question
+		number, score, answered string
+	}{
+		{"practice?seed=7&topics=subnet", set.Questions[2], "3", "1", "2"},
+		{"embed/practice?seed=7&topics=subnet&level=1", set.Questions[2], "3", "1", "2"},
+		{"practice?seed=42&topics=nat,subnet&level=2", practiceSet(42, []practice.Topic{practice.TopicSubnet, practice.TopicNAT}, 2).Questions[0], "1", "0", "0"},
+	} {
+		g.shut()
+		b.do(chromedp.Navigate(g.URL + tt.link))
+		b.do(chromedp.WaitReady(chromedp.CSS(`html.ng-answered`)))
+		if eval[bool](b, `!!document.querySelector('[data-live="true"]')`) {
+			t.Fatalf("%s: the app ran though it was held back", tt.link)
+		}
+		st := readPending(b)
+		if st.Note {
+			t.Errorf("%s: still says it is computing after the first answer", tt.link)
+		}
+		for field, want := range map[string]string{"number": tt.number, "question": tt.q.Text, "topic": tt.q.Topic.Title(), "score": tt.score, "answered": tt.answered, "total": "10"} {
+			if !slices.Contains(st.Visible, field) {
+				t.Errorf("%s: %s is not shown", tt.link, field)
+			}
+			if got := b.field(field); got != want {
+				t.Errorf("%s: %s = %q before the app; want %q", tt.link, field, got, want)
+			}
+		}
+		if n := eval[int](b, `document.querySelectorAll('[data-answered] [data-field="choice"]').length`); n != len(tt.q.Choices) {
+			t.Errorf("%s: %d choices shown; want %d", tt.link, n, len(tt.q.Choices))
+		}
+		ids := []string{"practice-score", "practice-question"}
+		first := regionFields(b, ids)
+		g.open()
+		b.waitLive()
+		app := regionFields(b, ids)
+		for _, id := range ids {
+			if first[id] != app[id] {
+				t.Errorf("%s: region %s differs:\nfirst answer:\n%s\n\napp:\n%s", tt.link, id, first[id], app[id])
+			}
+		}
+	}
+
+	// A link the app must explain, and a new set, wait for the app.
+	for _, link := range []string{"practice?seed=7&topics=subnet,bogus", "practice?topics=subnet"} {
+		g.shut()
+		b.do(chromedp.Navigate(g.URL + link))
+		eval[bool](b, `window.netgroundFirstAnswer.then(() => true)`) // the first-answer binary has run
+		if st := readPending(b); !st.Note || slices.Contains(st.Visible, "question") {
+			t.Errorf("%s: shows %v before the app (computing note %v); want only the note", link, st.Visible, st.Note)
+		}
+		g.open()
+		b.waitLive()
+	}
+
+	// A repeat visit: the service worker keeps the binary this browser
+	// has fetched, and the page answers first from it again.
+	b.firstVisits(false)
+	b.do(chromedp.Navigate(g.URL + "practice?seed=7&topics=subnet"))
+	b.waitOfflineReady()
+	b.do(chromedp.Navigate(g.URL + "practice?seed=9&topics=ports"))
+	b.waitLive()
+	if !eval[bool](b, `!!navigator.serviceWorker.controller && document.documentElement.classList.contains("ng-answered")`) {
+		t.Error("a repeat visit did not answer first from the kept first-answer binary")
+	}
+	b.waitField("question", practiceSet(9, []practice.Topic{practice.TopicPorts}, 1).Questions[0].Text)
 }

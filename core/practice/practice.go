@@ -11,9 +11,6 @@
 package practice
 
 import (
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -306,34 +303,6 @@ func Generate(t Topic, level int, seed uint64, index int) Question {
 	}
 	q.Topic, q.Level = t, level
 	return q
-}
-
-// Hash returns a digest of everything the set shows and expects, in hex;
-// equal sets have equal hashes on every platform.
-func (s Set) Hash() string {
-	h := sha256.New()
-	put := func(ss ...string) {
-		for _, x := range ss {
-			var n [8]byte
-			binary.BigEndian.PutUint64(n[:], uint64(len(x)))
-			h.Write(n[:])
-			h.Write([]byte(x))
-		}
-	}
-	put(strconv.FormatUint(s.Seed, 10), JoinTopics(s.Topics), strconv.Itoa(s.Level))
-	for _, q := range s.Questions {
-		put(string(q.Topic), strconv.Itoa(q.Level), q.Kind.String(), q.Text, q.Format, q.Answer)
-		put(q.Given...)
-		put(q.Choices...)
-		put(q.Steps...)
-		put(q.Work...)
-		put(q.Table.Caption)
-		put(q.Table.Head...)
-		for _, row := range q.Table.Rows {
-			put(row...)
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }
 
 // Verify recomputes the question's answer in a second way (a brute-force

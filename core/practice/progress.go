@@ -59,15 +59,39 @@ func (p Progress) Check(total int) error {
 	return nil
 }
 
+var errNotJSON = errors.New("it is not valid JSON")
+
 // DecodeProgress reads stored progress, as the page reads it from
 // localStorage, and checks it for a set of total questions.
 func DecodeProgress(data []byte, total int) (Progress, error) {
 	var p Progress
 	if err := json.Unmarshal(data, &p); err != nil {
-		return Progress{}, errors.New("it is not valid JSON")
+		return Progress{}, errNotJSON
 	}
 	if err := p.Check(total); err != nil {
 		return Progress{}, err
 	}
 	return p, nil
+}
+
+// OpenProgress reads the progress a browser keeps of a set of total
+// questions, as its page opens: found is false when none is kept (nothing,
+// an empty text, null or {}); otherwise p is the progress, or notice says
+// in a sentence why what is kept was ignored.
+func OpenProgress(stored string, total int) (p Progress, found bool, notice string) {
+	if stored == "" {
+		return Progress{}, false, ""
+	}
+	p, err := DecodeProgress([]byte(stored), total)
+	switch {
+	case err == errNotJSON:
+		return Progress{}, false, "Saved progress for this set could not be read (it is not valid JSON) and was ignored."
+	case err == nil:
+		return p, true, ""
+	}
+	var empty Progress
+	if json.Unmarshal([]byte(stored), &empty) == nil && empty.V == 0 && empty.Answers == nil {
+		return Progress{}, false, "" // {} or null: nothing kept
+	}
+	return Progress{}, false, "Saved progress for this set could not be used (" + err.Error() + ") and was ignored."
 }

@@ -35,6 +35,31 @@ func TestDecodeProgress(t *testing.T) {
 	}
 }
 
+func TestOpenProgress(t *testing.T) {
+	for _, tt := range []struct {
+		stored string
+		found  bool
+		notice string // a part of the notice; "" for none
+	}{
+		{``, false, ""},
+		{`null`, false, ""},
+		{`{}`, false, ""},
+		{`{"v":1,"current":3,"answers":["1","","","","","","","","",""],"streak":1,"best":1}`, true, ""},
+		{`{`, false, "could not be read (it is not valid JSON)"},
+		{`{"v":1,"current":0,"answers":["a"]}`, false, "could not be used (it has 1 answers for 10 questions)"},
+		{`{"v":2}`, false, "could not be used (it has version 2, not 1)"},
+		{`{"answers":[]}`, false, "could not be used (it has version 0, not 1)"},
+	} {
+		p, found, notice := OpenProgress(tt.stored, 10)
+		if found != tt.found || (tt.notice == "") != (notice == "") || !strings.Contains(notice, tt.notice) {
+			t.Errorf("OpenProgress(%q) = found %v, notice %q; want %v, %q", tt.stored, found, notice, tt.found, tt.notice)
+		}
+		if found && (p.V != ProgressVersion || p.Current != 3 || p.Answers[0] != "1") {
+			t.Errorf("OpenProgress(%q) = %+v", tt.stored, p)
+		}
+	}
+}
+
 func TestProgressKey(t *testing.T) {
 	s := State{Seed: 42, Topics: []Topic{TopicSubnet, TopicNAT}, Level: 2}
 	if got, want := ProgressKey(s), "netground-practice:42:subnet,nat:2"; got != want {

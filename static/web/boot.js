@@ -91,12 +91,32 @@
     window.netgroundFirstAnswer = new Promise(function (resolve) {
       window.netgroundAnswered = resolve;
     });
+    // A page's own first-answer binary (data-own: the Practice page's) has
+    // no preload: it is fetched here, at once. On a page the service
+    // worker controls, it is used only from the worker's cache (which
+    // keeps it if this browser fetched it before): the app, in that cache
+    // too, answers sooner than a download would end.
+    var own = first.hasAttribute("data-own");
+    var controlled = !!(navigator.serviceWorker && navigator.serviceWorker.controller);
+    var fetched = null;
+    if (own) {
+      fetched = controlled && window.caches
+        ? caches.match(first.content).then(function (hit) {
+            if (!hit) throw new Error("not kept");
+            return hit;
+          })
+        : fetch(first.content);
+      fetched.catch(function () {}); // handled where it is used
+    }
     document.addEventListener("DOMContentLoaded", function () {
       var done = window.netgroundAnswered;
       try {
         var go = new Go();
-        instantiate(fetch(first.content), go)
-          .catch(function () { return instantiate(window.netgroundFreshWasm(first.content), go); })
+        instantiate(fetched || fetch(first.content), go)
+          .catch(function (err) {
+            if (own && controlled) throw err; // not cached: the app answers
+            return instantiate(window.netgroundFreshWasm(first.content), go);
+          })
           .then(function (r) { return go.run(r.instance); })
           .then(done, done);
       } catch (e) {

@@ -6,6 +6,10 @@ const cachePrefix = "netground-" + new URL(self.registration.scope).pathname + "
 const cacheName = cachePrefix + "{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
 const rootPage = "NETGROUND_ROOT_PAGE";
+// A page's own first-answer binary (the Practice page's) is kept only if
+// this browser fetched it already (it is in the HTTP cache): the worker
+// downloads nothing more for it, since the app answers offline.
+const keptIfCached = NETGROUND_KEPT_IF_CACHED;
 
 // A file whose name carries a hash of its content (app.0123456789abcdef.wasm)
 // is stored only if its body hashes to that name: a body cut short by a
@@ -48,11 +52,35 @@ async function cacheChecked(cache, url) {
   await cache.put(url, response);
 }
 
+// keepIfCached stores url if the HTTP cache holds it whole; otherwise it
+// does nothing, and never fails the install.
+async function keepIfCached(cache, url) {
+  try {
+    const response = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
+    if (!response.ok) {
+      return;
+    }
+    const hash = new URL(url, self.location.href).pathname.match(hashedName);
+    const body = await response.clone().arrayBuffer();
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+    const hex = [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join("");
+    if (hash && hex === hash[1]) {
+      await cache.put(url, response);
+    }
+  } catch (err) {
+    // Not in the HTTP cache: the page's app answers instead.
+  }
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(cacheName)
-      .then((cache) => Promise.all(resourcesToCache.map((url) => cacheChecked(cache, url))))
+      .then((cache) =>
+        Promise.all(resourcesToCache.map((url) => cacheChecked(cache, url))).then(() =>
+          Promise.all(keptIfCached.map((url) => keepIfCached(cache, url)))
+        )
+      )
       .then(() => self.skipWaiting())
   );
 });

@@ -12,9 +12,11 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -43,6 +45,7 @@ func Main() {
 	flag.StringVar(&cfg.out, "out", "static/dist", "directory to write the bundle to (replaced)")
 	flag.StringVar(&cfg.wasm, "wasm", "", "the compiled app.wasm")
 	flag.StringVar(&cfg.first, "first", "", "the compiled first-answer binary (wasm/first)")
+	flag.StringVar(&cfg.pageFirst, "pagefirst", "", "the directory of the pages' own compiled first-answer binaries, <name>.wasm (ui.Page.FirstBinary)")
 	flag.StringVar(&cfg.cache, "cache", "", "a directory that keeps compressed files for the next build (optional)")
 	flag.StringVar(&cfg.web, "web", "static/web", "committed static sources (css, icons, scripts)")
 	flag.StringVar(&cfg.wasmExec, "wasmexec", "", "the Go toolchain's wasm_exec.js (go env GOROOT)/lib/wasm/wasm_exec.js")
@@ -56,7 +59,7 @@ func Main() {
 }
 
 type genConfig struct {
-	out, wasm, first, web, wasmExec, base, services, cache string
+	out, wasm, first, pageFirst, web, wasmExec, base, services, cache string
 }
 
 func (cfg genConfig) run() error {
@@ -158,6 +161,40 @@ func (cfg genConfig) run() error {
 		return err
 	}
 	cacheable = append(cacheable, "/web/"+firstName)
+	// A page's own first-answer binary is fetched by a first visit of that
+	// page only, so it is not among what the service worker keeps.
+	ownFirst := map[string]string{} // name → file name under web/
+	for _, r := range site.Routes() {
+		name := r.Page.FirstBinary
+		if name == "" || ownFirst[name] != "" {
+			continue
+		}
+		if cfg.pageFirst == "" {
+			return fmt.Errorf("%s has a first-answer binary of its own (%s): -pagefirst is required", r.Path, name)
+		}
+		b, err := os.ReadFile(filepath.Join(cfg.pageFirst, name+".wasm"))
+		if err != nil {
+			return err
+		}
+		version.Write(b)
+		ownFirst[name] = contentName(name+".wasm", b)
+		if err := writeFile(filepath.Join(webOut, ownFirst[name]), b); err != nil {
+			return err
+		}
+	}
+
+	var kept []string
+	for _, name := range slices.Sorted(maps.Values(ownFirst)) {
+		kept = append(kept, prefix+"/web/"+name)
+	}
+	keptJSON, err := json.Marshal(kept)
+	if err != nil {
+		return err
+	}
+	keptIfCached := string(keptJSON)
+	if kept == nil {
+		keptIfCached = "[]"
+	}
 
 	site.RegisterRoutes()
 	var routes []string
@@ -207,7 +244,7 @@ func (cfg genConfig) run() error {
 		Resources:               bundleResources{prefix: prefix, wasm: prefix + "/web/" + wasmName},
 		Version:                 hex.EncodeToString(version.Sum(nil))[:20],
 		WasmContentLengthHeader: "X-Decoded-Content-Length",
-		ServiceWorkerTemplate:   strings.ReplaceAll(appWorkerTemplate, "NETGROUND_ROOT_PAGE", rootPage),
+		ServiceWorkerTemplate:   strings.NewReplacer("NETGROUND_ROOT_PAGE", rootPage, "NETGROUND_KEPT_IF_CACHED", keptIfCached).Replace(appWorkerTemplate),
 	}
 	if err := app.GenerateStaticWebsite(cfg.out, h, routes...); err != nil {
 		return err
@@ -221,7 +258,12 @@ func (cfg genConfig) run() error {
 	heads := map[string]string{} // route → what its page's head gains
 	for _, r := range site.Routes() {
 		heads[r.Path] = preload(prefix + "/web/" + wasmName)
-		if r.Page.FirstAnswer {
+		switch {
+		case r.Page.FirstBinary != "":
+			// No preload: on a repeat visit boot.js takes it from the
+			// HTTP cache or not at all (data-own), and fetches it at once.
+			heads[r.Path] = `<meta name="netground-first" content="` + prefix + "/web/" + ownFirst[r.Page.FirstBinary] + `" data-own>`
+		case r.Page.FirstAnswer:
 			heads[r.Path] = `<meta name="netground-first" content="` + prefix + "/web/" + firstName + `">` + preload(prefix+"/web/"+firstName)
 		}
 	}

@@ -107,12 +107,30 @@ func TestEveryRoutePreRenders(t *testing.T) {
 		if first := strings.Contains(page, `name="netground-first"`); first != r.Page.FirstAnswer {
 			t.Errorf("%s: names a first-answer binary: %v; want %v", r.Path, first, r.Page.FirstAnswer)
 		}
-		if n := strings.Count(page, `rel="preload" href="/web/app.`) + strings.Count(page, `rel="preload" href="/web/first.`); n != 1 {
-			t.Errorf("%s: preloads %d binaries; want its own one", r.Path, n)
+		preloads := strings.Count(page, `rel="preload" href="/web/app.`) + strings.Count(page, `rel="preload" href="/web/first.`)
+		if own := r.Page.FirstBinary; own != "" {
+			// boot.js fetches a page's own binary, from the HTTP cache only
+			// on a repeat visit; a preload would download it regardless.
+			if !strings.Contains(page, `<meta name="netground-first" content="/web/`+own+`.`) || !strings.Contains(page, `data-own>`) || preloads != 0 {
+				t.Errorf("%s: does not name its own first-answer binary %s as its own, unpreloaded", r.Path, own)
+			}
+			if _, err := os.Stat(filepath.Join(out, "web", contentName(own+".wasm", []byte(own)))); err != nil {
+				t.Errorf("%s: its first-answer binary is not in the bundle: %v", r.Path, err)
+			}
+		} else if preloads != 1 {
+			t.Errorf("%s: preloads %d binaries; want its own one", r.Path, preloads)
 		}
 		if i, j := strings.Index(page, `name="netground-first"`), strings.Index(page, "/web/boot.js"); r.Page.FirstAnswer && i > j {
 			t.Errorf("%s: boot.js comes before the meta it reads", r.Path)
 		}
+	}
+	worker, _ := os.ReadFile(filepath.Join(out, "app-worker.js"))
+	precached, keptIfCached, _ := strings.Cut(string(worker), "const keptIfCached = ")
+	if !strings.Contains(precached, `"/web/first.`) || strings.Contains(precached, `"/web/practice.`) {
+		t.Error("the service worker must download the shared first-answer binary, and not a page's own (the app answers offline)")
+	}
+	if want := `["/web/` + contentName("practice.wasm", []byte("practice")) + `"];`; !strings.HasPrefix(keptIfCached, want) {
+		t.Errorf("the service worker keeps %.80s if cached; want %s", keptIfCached, want)
 	}
 	js, _ := os.ReadFile(filepath.Join(out, "app.js"))
 	if !strings.Contains(string(js), "netgroundFirstAnswer") {
@@ -137,9 +155,13 @@ func writeBundle(t *testing.T) string {
 	}
 	out := filepath.Join(dir, "dist")
 	cfg := genConfig{
-		out:      out,
-		wasm:     stand("app.wasm", "app"),
-		first:    stand("first.wasm", "first"),
+		out:   out,
+		wasm:  stand("app.wasm", "app"),
+		first: stand("first.wasm", "first"),
+		pageFirst: func() string {
+			stand("practice.wasm", "practice")
+			return dir
+		}(),
 		wasmExec: stand("wasm_exec.js", "// wasm_exec"),
 		web:      "../../static/web",
 		base:     "/",

@@ -1,7 +1,8 @@
 //go:build js
 
 // Command first is the first-answer binary of the pages that answer from
-// the link alone (ui.Page.FirstAnswer: Address, Subnet, Ports, Plan). It is small
+// the link alone (ui.Page.FirstAnswer: Address, Subnet, Ports, Plan; the
+// Practice page has one of its own, wasm/first/practice). It is small
 // because it holds no go-app: the core, package answer and syscall/js. It
 // writes the link's answer into the pre-rendered page, then the answer to
 // every keystroke, until the app (command wasm) takes the page over.
@@ -106,18 +107,13 @@ func (p *page) answer() (ok bool) {
 		global.Call("setTimeout", settle, answer.Pause)
 	}
 	for _, r := range regions {
-		el := document.Call("getElementById", r.ID)
-		if el.IsNull() || el.Call("closest", `[data-live="false"]`).IsNull() {
-			continue
-		}
-		el.Set("innerHTML", r.HTML)
-		el.Call("setAttribute", "data-answered", "")
+		browser.ShowRegion(r.ID, r.HTML)
 	}
 	if !p.filled {
 		p.filled = true
 		p.fillInputs(q)
 	}
-	document.Get("documentElement").Get("classList").Call("add", "ng-answered")
+	browser.MarkAnswered()
 	return true
 }
 

@@ -100,8 +100,10 @@ var Pages = []ui.Page{
 	{
 		Widget: scenario.WidgetPractice, Path: "/practice", Embed: true,
 		Label: "Practice", Title: "Practice — Netground",
-		Card: "Generated exercises with checked answers and worked solutions.",
-		New:  practice.New,
+		Card:        "Generated exercises with checked answers and worked solutions.",
+		FirstAnswer: true,
+		FirstBinary: "practice",
+		New:         practice.New,
 	},
 	{
 		Path: learn.Path, Embed: true,

@@ -25,8 +25,11 @@ func TestEveryWidgetHasOnePage(t *testing.T) {
 		if p.Widget != "" && p.Path != "/"+string(p.Widget) {
 			t.Errorf("%s shows widget %q: its path must be /%s, the path of its saved scenarios", p.Path, p.Widget, p.Widget)
 		}
-		if p.FirstAnswer != answer.Answers(p.Widget) {
-			t.Errorf("%s: FirstAnswer is %v, but the first-answer binary answers for it: %v", p.Path, p.FirstAnswer, answer.Answers(p.Widget))
+		if shared := p.FirstAnswer && p.FirstBinary == ""; shared != answer.Answers(p.Widget) {
+			t.Errorf("%s: answered first by the shared binary: %v, but it answers for it: %v", p.Path, shared, answer.Answers(p.Widget))
+		}
+		if p.FirstBinary != "" && !p.FirstAnswer {
+			t.Errorf("%s: names a first-answer binary but does not answer first", p.Path)
 		}
 		if p.Widget != "" && p.Widget.IsSimple() != (len(p.NameKeys) > 0) {
 			t.Errorf("%s: a simple widget's scenarios are named by a link parameter, a lab's are not", p.Path)

@@ -38,6 +38,13 @@ type Page struct {
 	// FirstAnswer reports whether the page answers first from the small
 	// first-answer binary (wasm/first, package answer) while the app loads.
 	FirstAnswer bool
+	// FirstBinary names the page's own first-answer binary
+	// (wasm/first/<name>), for a page whose first answer needs code the
+	// shared one should not carry: "" for the shared one. A first visit
+	// fetches it before the app; a repeat visit uses it only when the
+	// browser's cache holds it, and the service worker does not keep it
+	// (the app answers offline).
+	FirstBinary string
 	// Presets are the names a link may open the page with (?preset=name).
 	// The bundle pre-renders each, so that a preset link shows its own
 	// state before the app starts.

@@ -13,6 +13,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/practice"
 	"github.com/netground/netground/core/scenario"
+	"github.com/netground/netground/wasm/page/practiceview"
 	"github.com/netground/netground/wasm/ui"
 )
 
@@ -24,10 +25,10 @@ type page struct {
 	ui.Base
 
 	state   state
-	ss      *session
+	ss      *practiceview.Session
 	notice  string // why stored progress was ignored, or ""
 	retry   string // why the last answer typed was not counted, or ""
-	v       view
+	v       practiceview.View
 	release func() // removes the keyboard shortcuts
 }
 
@@ -99,28 +100,34 @@ func (c *page) open(ctx app.Context, s state) {
 	c.state, c.notice, c.retry = s, "", ""
 	c.setAnswerField("")
 	c.Protect(s.Encode(), func() {
-		c.ss = newSession(s)
-		if !app.IsServer {
-			var raw practice.Progress
-			if err := ctx.LocalStorage().Get(practice.ProgressKey(s), &raw); err != nil {
-				c.notice = "Saved progress for this set could not be read (it is not valid JSON) and was ignored."
-			} else if raw.V != 0 || raw.Answers != nil {
-				if err := raw.Check(len(c.ss.set.Questions)); err != nil {
-					c.notice = "Saved progress for this set could not be used (" + err.Error() + ") and was ignored."
-				} else {
-					c.ss.load(raw)
-				}
-			}
-		}
-		c.v = c.ss.view()
+		c.ss, c.notice = practiceview.Open(s, storedProgress(s))
+		c.v = c.ss.View()
 	})
+}
+
+// storedProgress is what localStorage keeps of the set of s, "" when
+// nothing (or when the browser keeps no storage for the page).
+func storedProgress(s state) (stored string) {
+	if app.IsServer {
+		return ""
+	}
+	defer func() {
+		if recover() != nil {
+			stored = "" // storage denied: the set starts afresh
+		}
+	}()
+	v := app.Window().Get("localStorage").Call("getItem", practice.ProgressKey(s))
+	if v.Type() != app.TypeString {
+		return ""
+	}
+	return v.String()
 }
 
 func (c *page) save(ctx app.Context) {
 	if app.IsServer || c.ss == nil {
 		return
 	}
-	if err := ctx.LocalStorage().Set(practice.ProgressKey(c.state), c.ss.progress()); err != nil {
+	if err := ctx.LocalStorage().Set(practice.ProgressKey(c.state), c.ss.Progress()); err != nil {
 		c.notice = "Progress could not be saved in this browser: " + err.Error()
 	}
 }
@@ -135,23 +142,23 @@ func (c *page) report() {
 	if !parent.Truthy() || parent.Equal(w.Get("self")) {
 		return
 	}
-	parent.Call("postMessage", c.ss.message(), "*")
+	parent.Call("postMessage", c.ss.Message(), "*")
 }
 
 // submit answers the current question, or goes on once it is answered.
 func (c *page) submit(ctx app.Context, text string) {
 	c.Protect(text, func() {
 		c.retry = ""
-		if c.ss.answers[c.ss.current] != "" {
-			c.ss.nextUnanswered()
+		if c.ss.CurrentAnswered() {
+			c.ss.NextUnanswered()
 			c.setAnswerField("")
-			c.v = c.ss.view()
+			c.v = c.ss.View()
 			c.save(ctx)
 			c.focusAnswer(ctx)
 			return
 		}
-		f, counted := c.ss.answer(text)
-		c.v = c.ss.view()
+		f, counted := c.ss.Answer(text)
+		c.v = c.ss.View()
 		if !counted {
 			c.retry = f.Message
 		}
@@ -200,8 +207,16 @@ func (c *page) onSubmit(ctx app.Context, e app.Event) {
 	c.submit(ctx, text)
 }
 
-func (c *page) onChoose(i int) app.EventHandler {
-	return func(ctx app.Context, e app.Event) { c.choose(ctx, i) }
+// onChoice handles a click in the question's region: on a choice's
+// button (data-choice, practiceview.Regions), it picks that choice.
+func (c *page) onChoice(ctx app.Context, e app.Event) {
+	b := e.Get("target").Call("closest", "[data-choice]")
+	if !b.Truthy() || b.Get("disabled").Bool() {
+		return
+	}
+	if i, err := strconv.Atoi(b.Call("getAttribute", "data-choice").String()); err == nil {
+		c.choose(ctx, i)
+	}
 }
 
 func (c *page) choose(ctx app.Context, i int) {
@@ -218,9 +233,9 @@ func (c *page) step(ctx app.Context, delta int) {
 	}
 	c.Protect("", func() {
 		c.retry = ""
-		c.ss.move(delta)
+		c.ss.Move(delta)
 		c.setAnswerField("")
-		c.v = c.ss.view()
+		c.v = c.ss.View()
 		c.save(ctx)
 	})
 }
@@ -240,7 +255,7 @@ func (c *page) onKey(ctx app.Context, e app.Event) {
 			return
 		}
 	}
-	action, i := shortcut(e.Get("key").String(), len(c.v.Choices))
+	action, i := practiceview.Shortcut(e.Get("key").String(), len(c.v.Choices))
 	switch action {
 	case "next":
 		c.step(ctx, 1)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/practice"
+	"github.com/netground/netground/wasm/page/practiceview"
 	"github.com/netground/netground/wasm/ui"
 )
 
@@ -73,30 +74,12 @@ func (c *page) renderSetup() app.UI {
 
 func (c *page) renderQuestion() app.UI {
 	v := c.v
+	r := practiceview.Regions(v)
 	return app.Div().Class("practice-main").Body(
-		app.Dl().Class("facts practice-score").Body(
-			ui.Fact("Correct", "score", v.Score),
-			ui.Fact("Answered", "answered", v.AnsweredText),
-			ui.Fact("Questions", "total", v.TotalText),
-			ui.Fact("Streak", "streak", v.Streak),
-			ui.Fact("Best streak", "best-streak", v.Best),
-		),
+		app.Div().ID(practiceview.ScoreRegion).Body(ui.Raw(r[0].HTML)),
 		app.If(c.notice != "", app.P().Class("notice").Role("status").DataSet("field", "storage-notice").Text(c.notice)),
 		app.Section().Class("practice-card").Aria("labelledby", "practice-q-title").Body(
-			app.H2().ID("practice-q-title").Body(
-				app.Text("Question "),
-				app.Span().DataSet("field", "number").Text(strconv.Itoa(v.Number)),
-				app.Text(" of "+strconv.Itoa(v.Total)+" · "),
-				app.Span().DataSet("field", "topic").Text(v.TopicTitle),
-				app.Text(" · level "+v.Level),
-			),
-			app.P().Class("practice-question").DataSet("field", "question").Text(v.Text),
-			app.If(len(v.Given) > 0, app.Ul().Class("practice-given").Body(
-				app.Range(v.Given).Slice(func(i int) app.UI {
-					return app.Li().DataSet("field", "given").Body(app.Code().Text(v.Given[i]))
-				}),
-			)),
-			app.If(v.IsChoice, c.renderChoices()),
+			app.Div().ID(practiceview.QuestionRegion).On("click", c.onChoice).Body(ui.Raw(r[1].HTML)),
 			app.Form().Class("practice-form").OnSubmit(c.onSubmit).Body(
 				app.Div().Class("field").Body(
 					app.Label().For("practice-answer").Text("Your answer"),
@@ -123,29 +106,12 @@ func (c *page) renderQuestion() app.UI {
 	)
 }
 
-func (c *page) renderChoices() app.UI {
-	v := c.v
-	return app.Ol().Class("practice-choices").Body(
-		app.Range(v.Choices).Slice(func(i int) app.UI {
-			b := app.Button().Type("button").Class("practice-choice").DataSet("field", "choice").
-				Disabled(v.Answered).OnClick(c.onChoose(i)).Body(
-				app.Span().Class("practice-key").Aria("hidden", "true").Text(strconv.Itoa(i+1)),
-				app.Text(v.Choices[i]),
-			)
-			if v.Answered && v.Choices[i] == v.Answer {
-				b = b.Class("practice-choice-right")
-			}
-			return app.Li().Body(b)
-		}),
-	)
-}
-
 func (c *page) renderSolution() app.UI {
 	v := c.v
 	return ui.WorkedSolution(app.H3().Text("Worked solution"), v.Answer, v.Steps, v.Work, v.Table)
 }
 
-func formatHint(v view) string {
+func formatHint(v practiceview.View) string {
 	if v.IsChoice {
 		return "Type the number of a choice, or pick it above."
 	}
@@ -155,14 +121,14 @@ func formatHint(v view) string {
 	return "Type " + v.Format + "."
 }
 
-func submitLabel(v view) string {
+func submitLabel(v practiceview.View) string {
 	if v.Answered {
 		return "Next open question"
 	}
 	return "Check"
 }
 
-func feedbackClass(v view) string {
+func feedbackClass(v practiceview.View) string {
 	if v.Correct {
 		return "practice-feedback practice-correct"
 	}

@@ -1,4 +1,9 @@
-package practice
+// Package practiceview is the Practice page without go-app: a set being
+// answered (Session), what the page shows of it (View), and the question
+// and score written as HTML (Regions), which the practice first-answer
+// binary and the app both show. It is plain Go, so the page's logic is
+// tested natively and under Node.
+package practiceview
 
 import (
 	"strconv"
@@ -7,11 +12,10 @@ import (
 	"github.com/netground/netground/core/practice"
 )
 
-// session is a set being answered: the questions, the learner's first
-// answer to each, which one is shown and the score. It is plain Go, so the
-// page's logic is tested natively.
-type session struct {
-	state    state
+// Session is a set being answered: the questions, the learner's first
+// answer to each, which one is shown and the score.
+type Session struct {
+	state    practice.State
 	set      practice.Set
 	answers  []string            // first answer to each question; "" while unanswered
 	feedback []practice.Feedback // the verdict on each answer
@@ -20,14 +24,15 @@ type session struct {
 	best     int
 }
 
-func newSession(s state) *session {
+// NewSession starts the set of s, nothing answered.
+func NewSession(s practice.State) *Session {
 	set := practice.NewSet(s.Seed, s.Topics, s.Level, practice.DefaultCount)
 	n := len(set.Questions)
-	return &session{state: s, set: set, answers: make([]string, n), feedback: make([]practice.Feedback, n)}
+	return &Session{state: s, set: set, answers: make([]string, n), feedback: make([]practice.Feedback, n)}
 }
 
-// load applies stored progress, rechecking every stored answer.
-func (ss *session) load(p practice.Progress) {
+// Load applies stored progress, rechecking every stored answer.
+func (ss *Session) Load(p practice.Progress) {
 	ss.current, ss.streak, ss.best = p.Current, p.Streak, p.Best
 	for i, a := range p.Answers {
 		if a == "" {
@@ -42,14 +47,15 @@ func (ss *session) load(p practice.Progress) {
 	}
 }
 
-func (ss *session) progress() practice.Progress {
+// Progress is what the browser keeps of the session.
+func (ss *Session) Progress() practice.Progress {
 	return practice.Progress{V: practice.ProgressVersion, Current: ss.current, Answers: append([]string(nil), ss.answers...), Streak: ss.streak, Best: ss.best}
 }
 
-// answer records the first answer to the current question and reports
+// Answer records the first answer to the current question and reports
 // whether it counted; a blank answer, text that names no choice of a
 // multiple-choice question, or a second answer does not.
-func (ss *session) answer(text string) (practice.Feedback, bool) {
+func (ss *Session) Answer(text string) (practice.Feedback, bool) {
 	i := ss.current
 	if ss.answers[i] != "" {
 		return ss.feedback[i], false
@@ -72,14 +78,14 @@ func (ss *session) answer(text string) (practice.Feedback, bool) {
 	return f, true
 }
 
-// move shows the question delta places away, staying within the set.
-func (ss *session) move(delta int) {
+// Move shows the question delta places away, staying within the set.
+func (ss *Session) Move(delta int) {
 	ss.current = min(max(ss.current+delta, 0), len(ss.set.Questions)-1)
 }
 
-// nextUnanswered moves to the next question not answered yet, after the
+// NextUnanswered moves to the next question not answered yet, after the
 // current one and wrapping around, or one further when all are answered.
-func (ss *session) nextUnanswered() {
+func (ss *Session) NextUnanswered() {
 	n := len(ss.set.Questions)
 	for k := 1; k <= n; k++ {
 		if j := (ss.current + k) % n; ss.answers[j] == "" {
@@ -87,13 +93,22 @@ func (ss *session) nextUnanswered() {
 			return
 		}
 	}
-	ss.move(1)
+	ss.Move(1)
 }
 
-func (ss *session) score() (answered, correct int) { return practice.Score(ss.answers, ss.feedback) }
+// CurrentAnswered reports whether the question shown is answered.
+func (ss *Session) CurrentAnswered() bool { return ss.answers[ss.current] != "" }
 
-// view is everything the page shows, computed before Render.
-type view struct {
+// State is the set's seed, topics and level.
+func (ss *Session) State() practice.State { return ss.state }
+
+// Len is the number of questions in the set.
+func (ss *Session) Len() int { return len(ss.set.Questions) }
+
+func (ss *Session) score() (answered, correct int) { return practice.Score(ss.answers, ss.feedback) }
+
+// View is everything the page shows of a session.
+type View struct {
 	Number, Total       int
 	TopicTitle          string
 	Level               string
@@ -115,11 +130,12 @@ type view struct {
 	First, Last         bool
 }
 
-func (ss *session) view() view {
+// View computes what the page shows.
+func (ss *Session) View() View {
 	q := ss.set.Questions[ss.current]
 	answered, correct := ss.score()
 	total := len(ss.set.Questions)
-	v := view{
+	v := View{
 		Number: ss.current + 1, Total: total,
 		TopicTitle: q.Topic.Title(), Level: strconv.Itoa(q.Level),
 		Text: q.Text, Format: q.Format, Given: q.Given, Choices: q.Choices, IsChoice: q.Kind == practice.Choice,
@@ -139,8 +155,8 @@ func (ss *session) view() view {
 	return v
 }
 
-// message is what a host page receives after each answer.
-func (ss *session) message() map[string]any {
+// Message is what a host page receives after each answer.
+func (ss *Session) Message() map[string]any {
 	answered, correct := ss.score()
 	topics := make([]any, len(ss.state.Topics))
 	for i, t := range ss.state.Topics {
@@ -157,9 +173,9 @@ func (ss *session) message() map[string]any {
 	}
 }
 
-// shortcut maps a key pressed outside a text field to an action: "next",
+// Shortcut maps a key pressed outside a text field to an action: "next",
 // "prev", "new" or a choice number "1"–"9" (as the index from 0 in pick).
-func shortcut(key string, choices int) (action string, pick int) {
+func Shortcut(key string, choices int) (action string, pick int) {
 	switch key {
 	case "n", "N", "ArrowRight":
 		return "next", -1
