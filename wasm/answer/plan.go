@@ -19,11 +19,9 @@ func PlanLink(q url.Values) (v planview.View, mode scenario.PlanMode, problems [
 	if st.Mode == scenario.PlanULA && in.GID == "" {
 		return planview.View{}, st.Mode, problems, false
 	}
-	return planview.Build(planview.Input{
-		Mode: st.Mode, Net: in.Net, List: in.List, Len: in.Len, Parts: in.Parts, GID: in.GID,
-		Tree: in.Tree, Names: in.Names, Cloud: in.Cloud,
-		Page: subnet.CountOf(st.Page), PageAsked: q.Has("page"),
-	}), st.Mode, problems, true
+	input := in.Input(st.Mode)
+	input.Page, input.PageAsked = subnet.CountOf(st.Page), q.Has("page")
+	return planview.Build(input), st.Mode, problems, true
 }
 
 // PlanRegions is the Plan page's answer in mode m: the summary and its

@@ -127,11 +127,9 @@ func (p *page) state() scenario.PlanState { return p.in.State(p.mode, p.page) }
 // looked for.
 func (p *page) compute(jump bool) {
 	p.Protect(p.inputText(), func() {
-		p.view = planview.Build(planview.Input{
-			Mode: p.mode, Net: p.in.Net, List: p.in.List, Len: p.in.Len, Parts: p.in.Parts, GID: p.in.GID,
-			Tree: p.in.Tree, Names: p.in.Names, Cloud: p.in.Cloud,
-			Page: p.page, Find: p.find, PageAsked: p.pageAsked, Jump: jump,
-		})
+		input := p.in.Input(p.mode)
+		input.Page, input.Find, input.PageAsked, input.Jump = p.page, p.find, p.pageAsked, jump
+		p.view = planview.Build(input)
 		p.page = p.view.Pager.Page
 		p.pageAsked = false
 	})
@@ -251,7 +249,7 @@ func (p *page) onPageInput(ctx app.Context, e app.Event) {
 		return
 	}
 	p.pageErr = ""
-	p.page, p.pageAsked = n.Sub(one), true
+	p.page, p.pageAsked = planview.PageIndex(n), true
 	p.compute(false)
 	p.WriteLink(ctx, p.state())
 }

@@ -5,7 +5,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/scenario"
-	"github.com/netground/netground/core/subnet"
 	"github.com/netground/netground/wasm/answer"
 	"github.com/netground/netground/wasm/ui"
 	"github.com/netground/netground/wasm/widget/planview"
@@ -291,10 +290,6 @@ func num(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }
 func (p *page) renderPager() app.UI {
 	pg := p.view.Pager
 	v := p.view
-	first := func(planview.Pager) subnet.Count { return subnet.Count{} }
-	prev := func(g planview.Pager) subnet.Count { return g.Page.Sub(one) }
-	next := func(g planview.Pager) subnet.Count { return g.Page.Add(one) }
-	last := func(g planview.Pager) subnet.Count { return g.Pages.Sub(one) }
 	return app.Nav().Class("planui-pager").Aria("label", "Result pages").Body(
 		app.P().Class("planui-page-info").Body(
 			app.Span().DataSet("field", "page-info").Text("Page "+pg.PageText+" of "+pg.PagesText+", rows "+pg.FirstRow+"–"+pg.LastRow),
@@ -310,10 +305,10 @@ func (p *page) renderPager() app.UI {
 		app.Div().Class("planui-pager-controls").Body(
 			when(pg.Multi, func() app.UI {
 				return app.Div().Class("planui-page-buttons").Body(
-					pageButton("First page", "first", !pg.HasPrev, p.goPage(first)),
-					pageButton("Previous page", "prev", !pg.HasPrev, p.goPage(prev)),
-					pageButton("Next page", "next", !pg.HasNext, p.goPage(next)),
-					pageButton("Last page", "last", !pg.HasNext, p.goPage(last)),
+					pageButton("First page", "first", !pg.HasPrev, p.goPage(planview.Pager.First)),
+					pageButton("Previous page", "prev", !pg.HasPrev, p.goPage(planview.Pager.Prev)),
+					pageButton("Next page", "next", !pg.HasNext, p.goPage(planview.Pager.Next)),
+					pageButton("Last page", "last", !pg.HasNext, p.goPage(planview.Pager.Last)),
 				)
 			}),
 			when(pg.Multi, func() app.UI {
@@ -383,5 +378,3 @@ func either(cond bool, a, b func() app.UI) app.UI {
 	}
 	return b()
 }
-
-var one = subnet.CountOf(1)

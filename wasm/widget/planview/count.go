@@ -30,6 +30,16 @@ func pageStart(p subnet.Count) subnet.Count { return p.Shl(pageBits) }
 // one is the Count 1.
 var one = subnet.CountOf(1)
 
+// PageIndex is the zero-based page of the page numbered n, from 1, as
+// people type it.
+func PageIndex(n subnet.Count) subnet.Count { return n.Sub(one) }
+
+// The pages a pager's buttons go to, zero-based.
+func (g Pager) First() subnet.Count { return subnet.Count{} }
+func (g Pager) Prev() subnet.Count  { return g.Page.Sub(one) }
+func (g Pager) Next() subnet.Count  { return g.Page.Add(one) }
+func (g Pager) Last() subnet.Count  { return g.Pages.Sub(one) }
+
 // countOfInt returns n as a Count.
 func countOfInt(n int) subnet.Count { return subnet.CountOf(uint64(n)) }
 

@@ -20,6 +20,15 @@ type Inputs struct {
 	Cloud       subnet.Cloud
 }
 
+// Input is what Build computes for these inputs in mode m, at the first
+// page: the caller adds the page, and what to find or jump to.
+func (in Inputs) Input(m scenario.PlanMode) Input {
+	return Input{
+		Mode: m, Net: in.Net, List: in.List, Len: in.Len, Parts: in.Parts, GID: in.GID,
+		Tree: in.Tree, Names: in.Names, Cloud: in.Cloud,
+	}
+}
+
 // InputsFromLink fills what the link left out with the mode's example.
 func InputsFromLink(st scenario.PlanState, hasNet, hasList bool) Inputs {
 	def := DefaultState(st.Mode)
