@@ -395,6 +395,10 @@ func (b *browser) watchConsole(ctx context.Context) {
 	}()
 }
 
+// in returns the tab for a subtest of the test that opened it: what fails
+// in it fails the subtest; its console errors fail the test.
+func (b *browser) in(t *testing.T) *browser { return &browser{t: t, ctx: b.ctx} }
+
 // do runs actions with a deadline, failing the test on error.
 func (b *browser) do(actions ...chromedp.Action[chromedp.Void]) {
 	b.t.Helper()

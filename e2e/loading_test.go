@@ -205,6 +205,7 @@ func readPending(b *browser) pendingState {
 func TestNoStaleAnswerWhileLoading(t *testing.T) {
 	t.Parallel()
 	g := newGate(t, siteServer(t).URL)
+	tab := firstVisitTab(t) // every link's page a first visit, in one tab
 	for _, tt := range []struct {
 		path   string
 		inputs map[string]string
@@ -223,7 +224,7 @@ func TestNoStaleAnswerWhileLoading(t *testing.T) {
 	} {
 		t.Run(strings.ReplaceAll(tt.path, "/", "_"), func(t *testing.T) {
 			g.shut()
-			b := firstVisitTab(t)
+			b := tab.in(t)
 			b.do(chromedp.Navigate(g.URL + tt.path))
 			got := readPending(b)
 			if !got.Pending || !got.Note {
@@ -475,10 +476,13 @@ func firstAnswerMatchesTheApp(t *testing.T, links []string) {
 	t.Helper()
 	g := newGateFor(t, siteServer(t).URL, "/web/app.")
 	waitRegistry := `new Promise(r => { const f = () => document.querySelector('[data-field="registry-loading"]') ? setTimeout(f, 20) : r(true); f(); })`
+	// One tab opens every link: each page it loads is a first visit, and
+	// a new tab would cost more than the page.
+	tab := firstVisitTab(t)
 	for _, link := range links {
 		t.Run(strings.NewReplacer("/", "_", "?", "_").Replace(link), func(t *testing.T) {
 			g.shut()
-			b := firstVisitTab(t)
+			b := tab.in(t)
 			b.do(chromedp.Navigate(g.URL + link))
 			b.do(chromedp.WaitReady(chromedp.CSS(`html.ng-answered`)))
 			if strings.HasPrefix(link, "ports") || strings.HasPrefix(link, "embed/ports") {
