@@ -530,10 +530,13 @@ func (b *browser) waitOfflineReady() {
 	b.t.Helper()
 	ok := eval[bool](b, `(async () => {
 		const reg = await navigator.serviceWorker.ready;
-		for (let i = 0; i < 600 && !navigator.serviceWorker.controller; i++) {
+		// The worker claims the page while it activates: the page has a
+		// controller a moment before the worker's state says activated.
+		const ready = () => !!navigator.serviceWorker.controller && !!reg.active && reg.active.state === "activated";
+		for (let i = 0; i < 600 && !ready(); i++) {
 			await new Promise(r => setTimeout(r, 50));
 		}
-		return !!navigator.serviceWorker.controller && reg.active.state === "activated";
+		return ready();
 	})()`)
 	if !ok {
 		b.t.Fatal("no service worker controls the page")
