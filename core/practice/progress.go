@@ -59,14 +59,12 @@ func (p Progress) Check(total int) error {
 	return nil
 }
 
-var errNotJSON = errors.New("it is not valid JSON")
-
 // DecodeProgress reads stored progress, as the page reads it from
 // localStorage, and checks it for a set of total questions.
 func DecodeProgress(data []byte, total int) (Progress, error) {
 	var p Progress
 	if err := json.Unmarshal(data, &p); err != nil {
-		return Progress{}, errNotJSON
+		return Progress{}, errors.New("it is not valid JSON")
 	}
 	if err := p.Check(total); err != nil {
 		return Progress{}, err
@@ -82,16 +80,14 @@ func OpenProgress(stored string, total int) (p Progress, found bool, notice stri
 	if stored == "" {
 		return Progress{}, false, ""
 	}
-	p, err := DecodeProgress([]byte(stored), total)
-	switch {
-	case err == errNotJSON:
+	if json.Unmarshal([]byte(stored), &p) != nil {
 		return Progress{}, false, "Saved progress for this set could not be read (it is not valid JSON) and was ignored."
-	case err == nil:
-		return p, true, ""
 	}
-	var empty Progress
-	if json.Unmarshal([]byte(stored), &empty) == nil && empty.V == 0 && empty.Answers == nil {
+	if p.V == 0 && p.Answers == nil {
 		return Progress{}, false, "" // {} or null: nothing kept
 	}
-	return Progress{}, false, "Saved progress for this set could not be used (" + err.Error() + ") and was ignored."
+	if err := p.Check(total); err != nil {
+		return Progress{}, false, "Saved progress for this set could not be used (" + err.Error() + ") and was ignored."
+	}
+	return p, true, ""
 }

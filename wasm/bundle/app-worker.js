@@ -18,8 +18,8 @@ const keptIfCached = NETGROUND_KEPT_IF_CACHED;
 // only when the body came unencoded).
 const hashedName = /\.([0-9a-f]{16})\.[a-z]+$/;
 
-async function fetchChecked(url, mode) {
-  const response = await fetch(url, { cache: mode });
+async function fetchChecked(url, init) {
+  const response = await fetch(url, init);
   if (!response.ok) {
     throw new Error(url + ": " + response.status);
   }
@@ -45,9 +45,9 @@ async function fetchChecked(url, mode) {
 async function cacheChecked(cache, url) {
   let response;
   try {
-    response = await fetchChecked(url, "default");
+    response = await fetchChecked(url, { cache: "default" });
   } catch (err) {
-    response = await fetchChecked(url, "reload");
+    response = await fetchChecked(url, { cache: "reload" });
   }
   await cache.put(url, response);
 }
@@ -56,17 +56,7 @@ async function cacheChecked(cache, url) {
 // does nothing, and never fails the install.
 async function keepIfCached(cache, url) {
   try {
-    const response = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
-    if (!response.ok) {
-      return;
-    }
-    const hash = new URL(url, self.location.href).pathname.match(hashedName);
-    const body = await response.clone().arrayBuffer();
-    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
-    const hex = [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join("");
-    if (hash && hex === hash[1]) {
-      await cache.put(url, response);
-    }
+    await cache.put(url, await fetchChecked(url, { cache: "only-if-cached", mode: "same-origin" }));
   } catch (err) {
     // Not in the HTTP cache: the page's app answers instead.
   }

@@ -22,7 +22,7 @@ var goAppPatched = map[string]string{
 }
 
 func TestGoAppPatch(t *testing.T) {
-	mod := struct{ Dir string }{upstreamModule(t, "github.com/maxence-charriere/go-app/v9@v9.8.0")}
+	upstream := upstreamModule(t, "github.com/maxence-charriere/go-app/v9@v9.8.0")
 	local := filepath.Join("..", "..", "third_party", "go-app")
 	seen := map[string]bool{}
 	for _, pkg := range []string{"pkg/app", "pkg/errors", "pkg/logs"} {
@@ -38,7 +38,7 @@ func TestGoAppPatch(t *testing.T) {
 				t.Fatal(err)
 			}
 			prefix, patched := goAppPatched[name]
-			want, err := os.ReadFile(filepath.Join(mod.Dir, name))
+			want, err := os.ReadFile(filepath.Join(upstream, name))
 			switch {
 			case patched && prefix == "":
 				if err == nil {
@@ -51,7 +51,7 @@ func TestGoAppPatch(t *testing.T) {
 			}
 		}
 		// Every upstream non-test file is here.
-		upstream, _ := os.ReadDir(filepath.Join(mod.Dir, pkg))
+		upstream, _ := os.ReadDir(filepath.Join(upstream, pkg))
 		for _, e := range upstream {
 			name := pkg + "/" + e.Name()
 			if !e.IsDir() && strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") && !seen[name] {

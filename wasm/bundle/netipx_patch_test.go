@@ -24,7 +24,7 @@ const netipxVersion = "v0.0.0-20260823151212-3075585bcbeb"
 var netipxStdNet = []string{"AddrIPNet", "FromStdAddr", "FromStdIP", "FromStdIPNet", "FromStdIPRaw", "MustFromStdIP", "PrefixIPNet"}
 
 func TestNetipxPatch(t *testing.T) {
-	mod := struct{ Dir string }{upstreamModule(t, "go4.org/netipx@"+netipxVersion)}
+	upstream := upstreamModule(t, "go4.org/netipx@"+netipxVersion)
 	local := filepath.Join("..", "..", "third_party", "netipx")
 	read := func(dir, name string) []byte {
 		t.Helper()
@@ -36,13 +36,13 @@ func TestNetipxPatch(t *testing.T) {
 	}
 
 	// The copy holds upstream's non-test Go files, the same but for netipx.go.
-	entries, _ := os.ReadDir(mod.Dir)
+	entries, _ := os.ReadDir(upstream)
 	for _, e := range entries {
 		name := e.Name()
 		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
 			continue
 		}
-		want := read(mod.Dir, name)
+		want := read(upstream, name)
 		if name == "netipx.go" {
 			want = append([]byte("//go:build !wasm\n\n"), want...)
 		}
@@ -53,13 +53,13 @@ func TestNetipxPatch(t *testing.T) {
 	if got := string(read(local, "go.mod")); got != "module go4.org/netipx\n\ngo 1.18\n" {
 		t.Errorf("go.mod = %q; want the module path and Go version only", got)
 	}
-	if !bytes.Equal(read(local, "LICENSE"), read(mod.Dir, "LICENSE")) {
+	if !bytes.Equal(read(local, "LICENSE"), read(upstream, "LICENSE")) {
 		t.Errorf("LICENSE differs from upstream")
 	}
 
 	// netipx_wasm.go is upstream's netipx.go without the standard-library
 	// conversions: every declaration it has is upstream's, unchanged.
-	up, upSrc := parseGo(t, filepath.Join(mod.Dir, "netipx.go"))
+	up, upSrc := parseGo(t, filepath.Join(upstream, "netipx.go"))
 	wasm, wasmSrc := parseGo(t, filepath.Join(local, "netipx_wasm.go"))
 	if wasmSrc[:len("//go:build wasm\n")] != "//go:build wasm\n" {
 		t.Errorf("netipx_wasm.go does not start with //go:build wasm")

@@ -26,12 +26,11 @@ type Region struct {
 // (stored, "" when none): notice says why kept progress was ignored.
 func Open(s practice.State, stored string) (ss *Session, notice string) {
 	ss = NewSession(s)
-	if p, found, notice := practice.OpenProgress(stored, ss.Len()); found {
+	p, found, notice := practice.OpenProgress(stored, ss.Len())
+	if found {
 		ss.Load(p)
-	} else if notice != "" {
-		return ss, notice
 	}
-	return ss, ""
+	return ss, notice
 }
 
 // Regions writes what the page shows of v as HTML, region by region, each
