@@ -510,6 +510,64 @@ func firstAnswerMatchesTheApp(t *testing.T, links []string) {
 	}
 }
 
+// TestTakeoverKeepsTheAnswer watches every change to the page while the app
+// takes over from the first answer: each region the first answer filled
+// only ever holds the first answer or the app's (which differ only where
+// the app has more, such as the service registry), never anything else,
+// not even for the frame between go-app mounting its page and drawing what
+// it computed.
+func TestTakeoverKeepsTheAnswer(t *testing.T) {
+	t.Parallel()
+	g := newGateFor(t, siteServer(t).URL, "/web/app.")
+	tab := firstVisitTab(t)
+	for _, link := range []string{
+		"addr?ip=8.8.8.8",
+		"subnet?net=10.0.0.0/8",
+		"ports?q=53",
+		"plan?net=172.16.0.0/12&len=16",
+		"embed/subnet?net=2001:db8::/48",
+		"practice?seed=7&topics=subnet",
+	} {
+		t.Run(strings.NewReplacer("/", "_", "?", "_").Replace(link), func(t *testing.T) {
+			g.shut()
+			b := tab.in(t)
+			b.do(chromedp.Navigate(g.URL + link))
+			b.do(chromedp.WaitReady(chromedp.CSS(`html.ng-answered`)))
+			ids := eval[[]string](b, `(() => {
+				const ids = [...document.querySelectorAll('[data-answered]')].map(el => el.id);
+				const html = id => document.getElementById(id)?.innerHTML ?? "(no region)";
+				window.__first = Object.fromEntries(ids.map(id => [id, html(id)]));
+				window.__held = Object.fromEntries(ids.map(id => [id, new Set()]));
+				const look = () => { for (const id of ids) window.__held[id].add(html(id)); };
+				new MutationObserver(look).observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
+				const frame = () => { look(); requestAnimationFrame(frame); };
+				requestAnimationFrame(frame);
+				return ids;
+			})()`)
+			if len(ids) == 0 {
+				t.Fatal("the first-answer binary answered no region")
+			}
+			g.open()
+			b.waitLive()
+			// The frames after the app's first render, where what OnNav
+			// computed is drawn.
+			eval[bool](b, `new Promise(r => { let n = 0; const f = () => ++n >= 10 ? r(true) : requestAnimationFrame(f); requestAnimationFrame(f); })`)
+			others := eval[map[string][]string](b, `(() => {
+				const out = {};
+				for (const [id, held] of Object.entries(window.__held)) {
+					const now = document.getElementById(id)?.innerHTML ?? "(no region)";
+					const other = [...held].filter(v => v !== window.__first[id] && v !== now);
+					if (other.length) out[id] = other.map(v => v === "" ? "(empty)" : v.slice(0, 200));
+				}
+				return out;
+			})()`)
+			for id, held := range others {
+				t.Errorf("region %s held, between the first answer and the app's, %q", id, held)
+			}
+		})
+	}
+}
+
 // TestFirstAnswerAnswersTyping types while only the first-answer binary
 // runs (the app is held back): every keystroke is answered at once, and
 // the app, once started, answers the same.

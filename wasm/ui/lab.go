@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"net/url"
+
 	"errors"
 	"fmt"
 	"strconv"
@@ -83,8 +85,19 @@ func (p *LabPage[S, A]) Init(spec LabSpec[S, A], page *Base, show func(s S, step
 	p.Lab.Start(spec, page, show)
 }
 
+// OnInit shows the link's scenario in the render go-app mounts (see
+// Base.InitLink); OnNav then has nothing to replay again.
+func (p *LabPage[S, A]) OnInit() {
+	if q, fragment, ok := p.Lab.page.InitLink(p.Lab.Links.Widget); ok {
+		p.Lab.open(q, fragment)
+	}
+}
 func (p *LabPage[S, A]) OnPreRender(ctx app.Context) { p.Lab.Load(ctx) }
-func (p *LabPage[S, A]) OnNav(ctx app.Context)       { p.Lab.Load(ctx) }
+func (p *LabPage[S, A]) OnNav(ctx app.Context) {
+	if !p.Lab.page.Opened(ctx, p.Lab.Links.Widget) {
+		p.Lab.Load(ctx)
+	}
+}
 
 // OnMount makes back and forward show the preset and step in the URL, even
 // the URL the page last loaded (which go-app alone does not reload).
@@ -96,9 +109,13 @@ func (p *LabPage[S, A]) OnDismount()             { p.Lab.page.StopHistory() }
 // named in the link opens on its story's symptom and any whole scenario at
 // its last step.
 func (l *Lab[S, A]) Load(ctx app.Context) {
+	l.open(l.page.ReadLink(ctx, l.Links.Widget), ctx.Page().URL().EscapedFragment())
+}
+
+// open shows the scenario of the link's parameters q and fragment.
+func (l *Lab[S, A]) open(q url.Values, fragment string) {
 	page := l.page
-	q := page.ReadLink(ctx, l.Links.Widget)
-	s, preset, problems := l.Links.Read(q, ctx.Page().URL().EscapedFragment())
+	s, preset, problems := l.Links.Read(q, fragment)
 	page.AddProblems(problems...)
 	step, problems := ReadStep(q, l.Opening(s, preset), len(l.Actions(s)))
 	page.AddProblems(problems...)

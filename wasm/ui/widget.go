@@ -17,6 +17,8 @@ type Base struct {
 	readonly    bool
 	problems    []scenario.Problem
 	stopHistory func()
+	opened      string // the URL InitLink read, until Opened
+
 }
 
 // FollowHistory makes back and forward restore the state that PushLink
@@ -61,13 +63,53 @@ func (b *Base) AddProblems(p ...scenario.Problem) { b.problems = append(b.proble
 // ReadLink returns the widget's parameters from the page URL (query, or a
 // scenario in the fragment), and records what had to be ignored.
 func (b *Base) ReadLink(ctx app.Context, w scenario.Widget) url.Values {
-	u := ctx.Page().URL()
+	ctx.Page().SetTitle(PageTitle("/" + string(w)))
+	return b.ReadURL(ctx.Page().URL(), w)
+}
+
+// ReadURL is ReadLink for the link u, without a Context.
+func (b *Base) ReadURL(u *url.URL, w scenario.Widget) url.Values {
 	b.embed = IsEmbed(u.Path)
 	q, problems := scenario.ReadLink(w, u.RawQuery, u.EscapedFragment())
 	b.readonly = q.Get("readonly") == "1"
 	b.problems = problems
-	ctx.Page().SetTitle(PageTitle("/" + string(w)))
 	return q
+}
+
+// InitLink is ReadLink for a page's OnInit, where there is no Context yet:
+// the link's parameters and fragment from the browser's URL, ok false on
+// the server (where OnPreRender reads the link). A page reads its link in
+// OnInit so that the render go-app mounts is already the link's answer:
+// go-app replaces the pre-rendered page (and the first answer written into
+// it) with its first render, and draws what OnNav computes only at the next
+// frame, so a page that waited for OnNav would show an empty answer for
+// that frame.
+func (b *Base) InitLink(w scenario.Widget) (q url.Values, fragment string, ok bool) {
+	u := startURL()
+	if u == nil {
+		return nil, "", false
+	}
+	b.opened = u.String()
+	return b.ReadURL(u, w), u.EscapedFragment(), true
+}
+
+// Opened reports whether the page's URL is still the one InitLink read, for
+// OnNav (which go-app calls once after mounting) to skip loading it again;
+// a page whose load is costly, or draws something at random, uses it. It
+// sets the page's title either way, and answers true only once.
+func (b *Base) Opened(ctx app.Context, w scenario.Widget) bool {
+	ctx.Page().SetTitle(PageTitle("/" + string(w)))
+	u := ctx.Page().URL()
+	opened := b.opened != "" && u != nil && u.String() == b.opened
+	b.opened = ""
+	return opened
+}
+
+func startURL() *url.URL {
+	if app.IsServer {
+		return nil
+	}
+	return app.Window().URL()
 }
 
 // WriteLink puts the state in the URL in place (history.replaceState), so

@@ -49,8 +49,19 @@ type pageView struct {
 	Topo  topoView
 }
 
+// OnInit shows the link's scenario in the render go-app mounts (see
+// ui.Base.InitLink); OnNav then has nothing to replay again.
+func (p *page) OnInit() {
+	if q, fragment, ok := p.InitLink(scenario.WidgetNAT); ok {
+		p.open(q, fragment)
+	}
+}
 func (p *page) OnPreRender(ctx app.Context) { p.load(ctx) }
-func (p *page) OnNav(ctx app.Context)       { p.load(ctx) }
+func (p *page) OnNav(ctx app.Context) {
+	if !p.Opened(ctx, scenario.WidgetNAT) {
+		p.load(ctx)
+	}
+}
 
 // OnMount makes back and forward show the preset and step in the URL, even
 // the URL the page last loaded (which go-app alone does not reload).
@@ -58,20 +69,21 @@ func (p *page) OnMount(ctx app.Context) { p.FollowHistory(p.load) }
 func (p *page) OnDismount()             { p.StopHistory() }
 
 func (p *page) load(ctx app.Context) {
+	if ctx.Page().URL() == nil {
+		// The browser keeps a link whose escapes do not parse as a URL.
+		p.AddProblems(scenario.Problem{Reason: "the link has characters that cannot be read; opened the home preset"})
+		p.open(url.Values{}, "")
+		return
+	}
+	p.open(p.ReadLink(ctx, scenario.WidgetNAT), ctx.Page().URL().EscapedFragment())
+}
+
+// open shows the scenario of the link's parameters q and fragment.
+func (p *page) open(q url.Values, fragment string) {
 	p.playing = false
 	p.playGen++
 	p.linkGen++
 	p.Protect("the page's link", func() {
-		var q url.Values
-		fragment := ""
-		if u := ctx.Page().URL(); u != nil {
-			fragment = u.EscapedFragment()
-			q = p.ReadLink(ctx, scenario.WidgetNAT)
-		} else {
-			// The browser keeps a link whose escapes do not parse as a URL.
-			q = url.Values{}
-			p.AddProblems(scenario.Problem{Reason: "the link has characters that cannot be read; opened the home preset"})
-		}
 		st, problems := readLink(q, fragment, p.Problems())
 		p.AddProblems(problems...)
 		l, err := newLab(st.Scenario)

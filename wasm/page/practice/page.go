@@ -30,10 +30,30 @@ type page struct {
 	retry   string // why the last answer typed was not counted, or ""
 	v       practiceview.View
 	release func() // removes the keyboard shortcuts
+	drew    bool   // OnInit drew the seed the link lacked, for OnNav to write
 }
 
+// OnInit opens the link's set in the render go-app mounts (see
+// ui.Base.InitLink).
+func (c *page) OnInit() {
+	if q, fragment, ok := c.InitLink(scenario.WidgetPractice); ok {
+		c.drew = c.show(q, fragment)
+	}
+}
 func (c *page) OnPreRender(ctx app.Context) { c.load(ctx) }
-func (c *page) OnNav(ctx app.Context)       { c.load(ctx) }
+
+// OnNav loads the link, unless OnInit has: then it only puts the seed
+// OnInit drew into the link (a seed drawn twice would change the set).
+func (c *page) OnNav(ctx app.Context) {
+	if !c.Opened(ctx, scenario.WidgetPractice) {
+		c.load(ctx)
+		return
+	}
+	if c.drew {
+		c.drew = false
+		c.WriteLink(ctx, c.state)
+	}
+}
 
 // OnMount takes the keyboard shortcuts and makes back and forward restore
 // the set in the URL.
@@ -59,14 +79,20 @@ func newSeed() uint64 {
 }
 
 func (c *page) load(ctx app.Context) {
-	q := c.ReadLink(ctx, scenario.WidgetPractice)
-	c.readDocument(q, ctx.Page().URL().EscapedFragment())
-	s, hasSeed, problems := practice.ParseState(q, newSeed())
-	c.AddProblems(problems...)
-	c.open(ctx, s)
-	if !hasSeed && !app.IsServer {
+	drew := c.show(c.ReadLink(ctx, scenario.WidgetPractice), ctx.Page().URL().EscapedFragment())
+	if drew && !app.IsServer {
 		c.WriteLink(ctx, c.state)
 	}
+}
+
+// show opens the set of the link's parameters q and fragment, and reports
+// whether it drew the seed the link lacked.
+func (c *page) show(q url.Values, fragment string) (drew bool) {
+	c.readDocument(q, fragment)
+	s, hasSeed, problems := practice.ParseState(q, newSeed())
+	c.AddProblems(problems...)
+	c.open(s)
+	return !hasSeed
 }
 
 // readDocument puts into q the set a scenario in the link's fragment holds,
@@ -96,7 +122,7 @@ func (c *page) readDocument(q url.Values, fragment string) {
 }
 
 // open starts the set of s, with its stored progress when there is some.
-func (c *page) open(ctx app.Context, s state) {
+func (c *page) open(s state) {
 	c.state, c.notice, c.retry = s, "", ""
 	c.setAnswerField("")
 	c.Protect(s.Encode(), func() {
@@ -272,7 +298,7 @@ func (c *page) onKey(ctx app.Context, e app.Event) {
 
 // change opens another set as a new history entry.
 func (c *page) change(ctx app.Context, s state) {
-	c.open(ctx, s)
+	c.open(s)
 	c.PushLink(ctx, c.state)
 }
 
@@ -327,5 +353,5 @@ func (c *page) onSeed(ctx app.Context, e app.Event) {
 
 func (c *page) onReset(ctx app.Context, e app.Event) {
 	ctx.LocalStorage().Del(practice.ProgressKey(c.state))
-	c.open(ctx, c.state)
+	c.open(c.state)
 }

@@ -1,6 +1,8 @@
 package addrui
 
 import (
+	"net/url"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/wasm/answer"
@@ -26,17 +28,24 @@ type addrWidget struct {
 	draft   *answer.Draft
 }
 
+func (c *addrWidget) OnInit() {
+	if q, _, ok := c.InitLink(scenario.WidgetAddr); ok {
+		c.show(q)
+	}
+}
 func (c *addrWidget) OnPreRender(ctx app.Context) { c.load(ctx) }
 func (c *addrWidget) OnNav(ctx app.Context)       { c.load(ctx) }
 func (c *addrWidget) OnMount(ctx app.Context)     { c.FollowHistory(c.load) }
 func (c *addrWidget) OnDismount()                 { c.StopHistory() }
 
 // load derives the state from the page URL.
-func (c *addrWidget) load(ctx app.Context) {
+func (c *addrWidget) load(ctx app.Context) { c.show(c.ReadLink(ctx, scenario.WidgetAddr)) }
+
+// show computes the answer to the link's parameters q.
+func (c *addrWidget) show(q url.Values) {
 	if c.draft == nil {
 		c.draft = answer.NewDraft(scenario.WidgetAddr)
 	}
-	q := c.ReadLink(ctx, scenario.WidgetAddr)
 	state, problems := answer.AddrLink(q)
 	c.AddProblems(problems...)
 	c.input, c.add, c.to = state.IP, state.Add, state.To

@@ -5,6 +5,8 @@
 package planui
 
 import (
+	"net/url"
+
 	"crypto/rand"
 	"net/netip"
 	"strconv"
@@ -46,9 +48,15 @@ type page struct {
 	// the name inputs; like shown, typing does not change them.
 	shownNames map[netip.Prefix]string
 	treeErr    string // why the last divide or join could not be done
+	drawn      string // the Global ID drawn for a link without one, until OnNav has used it
 	view       planview.View
 }
 
+func (p *page) OnInit() {
+	if q, _, ok := p.InitLink(scenario.WidgetPlan); ok {
+		p.show(q, nil)
+	}
+}
 func (p *page) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *page) OnNav(ctx app.Context)       { p.load(ctx) }
 
@@ -58,7 +66,17 @@ func (p *page) OnDismount()             { p.StopHistory() }
 
 // load derives the state from the page URL.
 func (p *page) load(ctx app.Context) {
-	q := p.ReadLink(ctx, scenario.WidgetPlan)
+	drew := p.show(p.ReadLink(ctx, scenario.WidgetPlan), ctx)
+	p.drawn = ""
+	if drew {
+		p.WriteLink(ctx, p.state())
+	}
+}
+
+// show computes the answer to the link's parameters q, and reports whether
+// it drew a Global ID the link lacked. ctx is nil in OnInit, before the
+// first render, which renders the inputs' values itself.
+func (p *page) show(q url.Values, ctx app.Context) (drew bool) {
 	st, problems := scenario.ParsePlanState(q)
 	p.AddProblems(problems...)
 	p.mode = st.Mode
@@ -67,27 +85,28 @@ func (p *page) load(ctx app.Context) {
 	p.pageAsked = q.Has("page")
 	p.pageErr, p.find, p.hover, p.treeErr = "", "", "", ""
 	p.saved = map[scenario.PlanMode]planview.Inputs{}
-	drew := p.drawGID()
+	drew = p.drawGID()
 	p.compute(false)
 	p.reshow(ctx)
-	if drew {
-		p.WriteLink(ctx, p.state())
-	}
+	return drew
 }
 
 // drawGID gives the unique local tab a random Global ID when it has none,
 // from crypto/rand (in the browser, crypto.getRandomValues), and reports
 // whether it did. The link then carries the ID, so the page can be shared
-// and reopened on the same /48.
+// and reopened on the same /48. The ID drawn in OnInit is OnNav's too.
 func (p *page) drawGID() bool {
 	if p.mode != scenario.PlanULA || p.in.GID != "" || app.IsServer {
 		return false
 	}
-	g, err := alloc.NewGlobalID(rand.Reader)
-	if err != nil {
-		return false // the input stays empty and says what to type
+	if p.drawn == "" {
+		g, err := alloc.NewGlobalID(rand.Reader)
+		if err != nil {
+			return false // the input stays empty and says what to type
+		}
+		p.drawn = g.String()
 	}
-	p.in.GID = g.String()
+	p.in.GID = p.drawn
 	return true
 }
 
@@ -110,7 +129,7 @@ func (p *page) reshow(ctx app.Context) {
 // setValue sets the value of the input with the given id after the next
 // render, for when the rendered value did not change but the typed one did.
 func (p *page) setValue(ctx app.Context, id, value string) {
-	if app.IsServer {
+	if app.IsServer || ctx == nil {
 		return
 	}
 	ctx.Defer(func(app.Context) {

@@ -1,6 +1,8 @@
 package portsui
 
 import (
+	"net/url"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/wasm/answer"
@@ -22,20 +24,32 @@ type portsWidget struct {
 	draft *answer.Draft
 }
 
+// OnInit answers the link with the registry if it is loaded already (it
+// is fetched in the background otherwise, from OnNav).
+func (c *portsWidget) OnInit() {
+	if q, _, ok := c.InitLink(scenario.WidgetPorts); ok {
+		c.read(q)
+		c.Protect(c.input, func() { c.view = answer.DescribePorts(c.input, services.loaded()) })
+	}
+}
 func (c *portsWidget) OnPreRender(ctx app.Context) { c.load(ctx) }
 func (c *portsWidget) OnNav(ctx app.Context)       { c.load(ctx) }
 func (c *portsWidget) OnMount(ctx app.Context)     { c.FollowHistory(c.load) }
 func (c *portsWidget) OnDismount()                 { c.StopHistory() }
 
 func (c *portsWidget) load(ctx app.Context) {
+	c.read(c.ReadLink(ctx, scenario.WidgetPorts))
+	c.update(ctx)
+}
+
+// read takes the link's parameters q.
+func (c *portsWidget) read(q url.Values) {
 	if c.draft == nil {
 		c.draft = answer.NewDraft(scenario.WidgetPorts)
 	}
-	q := c.ReadLink(ctx, scenario.WidgetPorts)
 	state, problems := answer.PortsLink(q)
 	c.AddProblems(problems...)
 	c.input = state.Q
-	c.update(ctx)
 }
 
 func (c *portsWidget) state() scenario.PortsState { return scenario.PortsState{Q: c.input} }

@@ -2,6 +2,7 @@ package subnetui
 
 import (
 	"crypto/rand"
+	"net/url"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -28,16 +29,23 @@ type subnetWidget struct {
 	whole answer.SubnetView // the last valid view, shown around the kept answer while typing
 }
 
+func (c *subnetWidget) OnInit() {
+	if q, _, ok := c.InitLink(scenario.WidgetSubnet); ok {
+		c.show(q)
+	}
+}
 func (c *subnetWidget) OnPreRender(ctx app.Context) { c.load(ctx) }
 func (c *subnetWidget) OnNav(ctx app.Context)       { c.load(ctx) }
 func (c *subnetWidget) OnMount(ctx app.Context)     { c.FollowHistory(c.load) }
 func (c *subnetWidget) OnDismount()                 { c.StopHistory() }
 
-func (c *subnetWidget) load(ctx app.Context) {
+func (c *subnetWidget) load(ctx app.Context) { c.show(c.ReadLink(ctx, scenario.WidgetSubnet)) }
+
+// show computes the answer to the link's parameters q.
+func (c *subnetWidget) show(q url.Values) {
 	if c.draft == nil {
 		c.draft = answer.NewDraft(scenario.WidgetSubnet)
 	}
-	q := c.ReadLink(ctx, scenario.WidgetSubnet)
 	state, problems := answer.SubnetLink(q)
 	c.AddProblems(problems...)
 	c.state = state
