@@ -290,7 +290,7 @@ func (st State) listener(ns int, dst netip.AddrPort, proto Proto) (Open, bool) {
 	best, rank := Open{}, 0
 	for _, i := range st.portIndexes(proto, dst.Port()) {
 		e := &(*st.log)[i]
-		if e.ns != ns || e.opened > st.k || st.k >= e.closed || e.timeWait <= st.k {
+		if e.ns != ns || !e.Live(st.k) || e.timeWait <= st.k {
 			continue
 		}
 		b := e.Open
@@ -491,7 +491,7 @@ func (st State) onPort(proto Proto, port uint16) []Open {
 	var out []Open
 	for _, i := range st.portIndexes(proto, port) {
 		e := &(*st.log)[i]
-		if e.opened <= st.k && st.k < e.closed && e.Proto == proto && e.Port == int(port) {
+		if e.Live(st.k) && e.Proto == proto && e.Port == int(port) {
 			b := e.Open
 			if e.timeWait <= st.k {
 				b.State = TimeWait
@@ -509,7 +509,7 @@ func (st State) indexed() State {
 	idx := map[uint32][]int{}
 	for i := range *st.log {
 		e := (*st.log)[i]
-		if e.opened <= st.k && st.k < e.closed {
+		if e.Live(st.k) {
 			key := uint32(e.Proto)<<16 | uint32(e.Port)
 			idx[key] = append(idx[key], len(log))
 			log = append(log, e)

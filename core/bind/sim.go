@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"net/netip"
+
+	"github.com/netground/netground/core/internal/span"
 )
 
 // Result is the outcome of one action.
@@ -36,11 +38,12 @@ type Open struct {
 }
 
 // entry is a socket with the steps it lived through: open in the states
-// opened ≤ k < closed, in TIME_WAIT from timeWait on.
+// of its Span, in TIME_WAIT from timeWait on.
 type entry struct {
 	Open
-	ns                       int
-	opened, timeWait, closed int
+	span.Span
+	ns       int
+	timeWait int
 }
 
 // State is the host after some actions: the sockets open, how localhost
@@ -154,25 +157,7 @@ func (w *world) apply(a Action) Result {
 
 // live returns the indexes of the entries open now, optionally only in ns.
 func (w *world) live(ns int) []int {
-	var out []int
-	for i := range w.log {
-		e := &w.log[i]
-		if e.opened <= w.k && w.k < e.closed && (ns < 0 || e.ns == ns) {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
-// liveCount is len(w.live(-1)), without the list.
-func (w *world) liveCount() int {
-	n := 0
-	for i := range w.log {
-		if e := &w.log[i]; e.opened <= w.k && w.k < e.closed {
-			n++
-		}
-	}
-	return n
+	return span.Indexes(w.log, w.k, func(e *entry) bool { return ns < 0 || e.ns == ns })
 }
 
 func (w *world) stateOf(e *entry) SockState {
@@ -230,7 +215,7 @@ func (w *world) tryBind(so Socket, state SockState, forward netip.AddrPort) (Res
 		}
 	}
 	live := w.live(ns)
-	if w.liveCount() >= MaxSockets {
+	if span.Count(w.log, w.k) >= MaxSockets {
 		r.fail(LimitReached, "the lab holds at most %d open sockets", MaxSockets)
 		r.stopAt("the lab holds at most %d open sockets", MaxSockets)
 		return r, entry{}
@@ -283,7 +268,7 @@ func (w *world) tryBind(so Socket, state SockState, forward netip.AddrPort) (Res
 		r.stopAt("%s bound %s but does not listen", who, sockName(o, so))
 	}
 	return r, entry{Open: Open{ID: r.Socket, Socket: so, Forward: forward}, ns: ns,
-		opened: w.k, timeWait: math.MaxInt, closed: math.MaxInt}
+		Span: span.From(w.k), timeWait: math.MaxInt}
 }
 
 func coverWords(o OS, so Socket) string {
@@ -359,7 +344,7 @@ func (w *world) close(a Action) Result {
 			e.timeWait = w.k
 			r.add("%s closes %s; the connections it closed first stay in TIME_WAIT on that port for 2×MSL (60 s on Linux)", a.Process, sockName(o, e.Socket))
 		} else {
-			e.closed = w.k
+			e.Closed = w.k
 			r.add("%s closes %s %s: the port is free", a.Process, e.Proto, sockName(o, e.Socket))
 		}
 	}
@@ -374,7 +359,7 @@ func (w *world) wait() Result {
 	n := 0
 	for _, i := range w.live(-1) {
 		if e := &w.log[i]; w.stateOf(e) == TimeWait {
-			e.closed = w.k
+			e.Closed = w.k
 			n++
 		}
 	}
@@ -470,7 +455,7 @@ func (st State) Sockets() []Open {
 	var out []Open
 	for i := range *st.log {
 		e := &(*st.log)[i]
-		if e.opened <= st.k && st.k < e.closed {
+		if e.Live(st.k) {
 			b := e.Open
 			if e.timeWait <= st.k {
 				b.State = TimeWait

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/netground/netground/core/field"
+	"github.com/netground/netground/core/internal/span"
 )
 
 // Pod is a pod in a State.
@@ -23,17 +24,18 @@ type Pod struct {
 }
 
 // podEntry is a pod with the steps it lived through: it exists in the
-// states opened ≤ k < closed, runs from scheduled on, and its readiness
-// flips at each step in toggles.
+// states of its Span, runs from scheduled on, and its readiness flips at
+// each step in toggles.
 type podEntry struct {
 	Pod
-	dep                       int
-	opened, scheduled, closed int
-	toggles                   []int
+	span.Span
+	dep       int
+	scheduled int
+	toggles   []int
 }
 
 func (e *podEntry) at(k int) (Pod, bool) {
-	if e.opened > k || k >= e.closed {
+	if !e.Live(k) {
 		return Pod{}, false
 	}
 	p := e.Pod
@@ -232,7 +234,7 @@ func (w *world) depIndex(name string) int {
 // find returns the live pod with the name, or -1.
 func (w *world) find(name string) int {
 	for i := range w.log {
-		if e := &w.log[i]; e.Name == name && e.opened <= w.k && w.k < e.closed {
+		if e := &w.log[i]; e.Name == name && e.Live(w.k) {
 			return i
 		}
 	}
@@ -240,23 +242,7 @@ func (w *world) find(name string) int {
 }
 
 func (w *world) livePods(dep int) []int {
-	var out []int
-	for i := range w.log {
-		if e := &w.log[i]; e.dep == dep && e.opened <= w.k && w.k < e.closed {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
-func (w *world) liveCount() int {
-	n := 0
-	for i := range w.log {
-		if e := &w.log[i]; e.opened <= w.k && w.k < e.closed {
-			n++
-		}
-	}
-	return n
+	return span.Indexes(w.log, w.k, func(e *podEntry) bool { return e.dep == dep })
 }
 
 // reconcile is the ReplicaSet: it creates or removes pods until the
@@ -295,14 +281,14 @@ func (w *world) reconcile(dep int, r *Result) {
 
 // create starts a pod of the deployment and schedules it.
 func (w *world) create(dep int, r *Result) bool {
-	if w.liveCount() >= MaxPods || len(w.log) >= MaxPodsCreated {
+	if span.Count(w.log, w.k) >= MaxPods || len(w.log) >= MaxPodsCreated {
 		r.fail(LimitReached, "the lab runs at most %d pods at a time and creates at most %d in all", MaxPods, MaxPodsCreated)
 		return false
 	}
 	d := w.c.deploys[dep]
 	w.serial[dep]++
 	e := podEntry{Pod: Pod{Name: d.Name + "-" + strconv.Itoa(w.serial[dep]), Namespace: d.Namespace, Deployment: d.Name},
-		dep: dep, opened: w.k, scheduled: math.MaxInt, closed: math.MaxInt}
+		dep: dep, Span: span.From(w.k), scheduled: math.MaxInt}
 	w.log = append(w.log, e)
 	i := len(w.log) - 1
 	if !w.schedule(i, r) {
@@ -369,7 +355,7 @@ func (w *world) schedule(i int, r *Result) bool {
 // remove deletes a pod, frees its address and schedules pending pods.
 func (w *world) remove(i int, r *Result) {
 	e := &w.log[i]
-	e.closed = w.k
+	e.Closed = w.k
 	if e.scheduled <= w.k {
 		n := slices.IndexFunc(w.c.nodes, func(nc nodeCfg) bool { return nc.name == e.Node })
 		delete(w.ipam[n].used, e.IP)
@@ -380,7 +366,7 @@ func (w *world) remove(i int, r *Result) {
 		r.add("pending pod %s is deleted", e.Name)
 	}
 	for j := range w.log {
-		if p := &w.log[j]; p.opened <= w.k && w.k < p.closed && p.scheduled > w.k {
+		if p := &w.log[j]; p.Live(w.k) && p.scheduled > w.k {
 			if !w.schedule(j, r) {
 				break
 			}
@@ -718,7 +704,7 @@ func (st State) toPod(ip netip.Addr, port int, r *Result) {
 		if nc.podCIDR.Contains(ip) {
 			was := ""
 			for i := range *st.log {
-				if e := &(*st.log)[i]; e.IP == ip && e.closed <= st.k {
+				if e := &(*st.log)[i]; e.IP == ip && e.Closed <= st.k {
 					was = fmt.Sprintf(" It belonged to pod %s, which is gone: a client that saved a pod address breaks whenever the pod is replaced; use the Service name", e.Name)
 				}
 			}
