@@ -8,6 +8,7 @@ package bundle
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"crypto/sha256"
 	_ "embed"
@@ -437,7 +438,8 @@ func fixPages(dir string, heads map[string]string) error {
 var compressible = []string{".html", ".js", ".css", ".wasm", ".webmanifest", ".svg", ".json", ".txt", ".xml", ".bin"}
 
 // precompress writes .br and .gz beside every compressible file, where
-// they are smaller than the original, compressing on every core. With a
+// they are smaller than the original, compressing on every core, the
+// largest files first. With a
 // cache directory, a file compressed before (the same bytes, as the wasm
 // of a second bundle for a sub-path) is copied from there instead.
 func precompress(dir, cache string) error {
@@ -451,6 +453,15 @@ func precompress(dir, cache string) error {
 	if err != nil {
 		return err
 	}
+	// The largest first: the wasm binaries' brotli takes most of the time,
+	// and started last it would run on one core alone.
+	size := map[string]int64{}
+	for _, f := range files {
+		if fi, err := os.Stat(f); err == nil {
+			size[f] = fi.Size()
+		}
+	}
+	slices.SortStableFunc(files, func(a, b string) int { return cmp.Compare(size[b], size[a]) })
 	type job struct{ file, ext string }
 	jobs := make(chan job)
 	errs := make(chan error, 2*len(files))
