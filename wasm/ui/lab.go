@@ -1,10 +1,9 @@
 package ui
 
 import (
-	"net/url"
-
 	"errors"
 	"fmt"
+	"net/url"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"

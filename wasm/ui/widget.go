@@ -21,6 +21,45 @@ type Base struct {
 
 }
 
+// WidgetPage is the life cycle of a widget page whose state is all in its
+// link (Address, Subnet, Ports): the link is read as go-app mounts the page
+// (InitLink), again at each navigation, and at back and forward. A widget
+// embeds it beside app.Compo and Base under an unexported name (type
+// widgetPage = ui.WidgetPage), as a lab embeds LabPage, and its
+// constructor calls Init.
+type WidgetPage struct {
+	widget scenario.Widget
+	base   *Base
+	show   func(q url.Values)
+	loaded func(ctx app.Context)
+}
+
+// Init makes the page widget w's, on the page's Base. show computes the
+// answer to the link's parameters q; loaded, when not nil, does what needs
+// a Context once a navigation has shown the link (fetching what the answer
+// waits for, say).
+func (p *WidgetPage) Init(w scenario.Widget, base *Base, show func(q url.Values), loaded func(ctx app.Context)) {
+	p.widget, p.base, p.show, p.loaded = w, base, show, loaded
+}
+
+func (p *WidgetPage) OnInit() {
+	if q, _, ok := p.base.InitLink(p.widget); ok {
+		p.show(q)
+	}
+}
+func (p *WidgetPage) OnPreRender(ctx app.Context) { p.Load(ctx) }
+func (p *WidgetPage) OnNav(ctx app.Context)       { p.Load(ctx) }
+func (p *WidgetPage) OnMount(ctx app.Context)     { p.base.FollowHistory(p.Load) }
+func (p *WidgetPage) OnDismount()                 { p.base.StopHistory() }
+
+// Load reads the page's link and shows its answer.
+func (p *WidgetPage) Load(ctx app.Context) {
+	p.show(p.base.ReadLink(ctx, p.widget))
+	if p.loaded != nil {
+		p.loaded(ctx)
+	}
+}
+
 // FollowHistory makes back and forward restore the state that PushLink
 // put in the URL: reload is called with the URL already changed. go-app
 // alone does not navigate when the URL goes back to the one it last

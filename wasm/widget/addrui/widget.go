@@ -16,11 +16,20 @@ import (
 // the distance to a second address.
 // Its state lives in the URL parameters ip, add and to.
 // New returns the widget, for its page and its embed page.
-func New() app.Composer { return &addrWidget{} }
+func New() app.Composer {
+	c := &addrWidget{draft: answer.NewDraft(scenario.WidgetAddr)}
+	c.Init(scenario.WidgetAddr, &c.Base, c.show, nil)
+	return c
+}
+
+// widgetPage is the widget's life cycle, embedded unexported (see
+// ui.WidgetPage).
+type widgetPage = ui.WidgetPage
 
 type addrWidget struct {
 	app.Compo
 	ui.Base
+	widgetPage
 
 	input   string
 	add, to string // the arithmetic's inputs, as typed
@@ -28,24 +37,8 @@ type addrWidget struct {
 	draft   *answer.Draft
 }
 
-func (c *addrWidget) OnInit() {
-	if q, _, ok := c.InitLink(scenario.WidgetAddr); ok {
-		c.show(q)
-	}
-}
-func (c *addrWidget) OnPreRender(ctx app.Context) { c.load(ctx) }
-func (c *addrWidget) OnNav(ctx app.Context)       { c.load(ctx) }
-func (c *addrWidget) OnMount(ctx app.Context)     { c.FollowHistory(c.load) }
-func (c *addrWidget) OnDismount()                 { c.StopHistory() }
-
-// load derives the state from the page URL.
-func (c *addrWidget) load(ctx app.Context) { c.show(c.ReadLink(ctx, scenario.WidgetAddr)) }
-
 // show computes the answer to the link's parameters q.
 func (c *addrWidget) show(q url.Values) {
-	if c.draft == nil {
-		c.draft = answer.NewDraft(scenario.WidgetAddr)
-	}
 	state, problems := answer.AddrLink(q)
 	c.AddProblems(problems...)
 	c.input, c.add, c.to = state.IP, state.Add, state.To

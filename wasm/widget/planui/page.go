@@ -5,10 +5,9 @@
 package planui
 
 import (
-	"net/url"
-
 	"crypto/rand"
 	"net/netip"
+	"net/url"
 	"strconv"
 	"strings"
 

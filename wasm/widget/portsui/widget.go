@@ -13,43 +13,34 @@ import (
 // see which range a port is in, and read sockets and URLs. Its state lives
 // in the URL parameter q.
 // New returns the widget, for its page and its embed page.
-func New() app.Composer { return &portsWidget{} }
+func New() app.Composer {
+	c := &portsWidget{draft: answer.NewDraft(scenario.WidgetPorts)}
+	c.Init(scenario.WidgetPorts, &c.Base, c.show, c.update)
+	return c
+}
+
+// widgetPage is the widget's life cycle, embedded unexported (see
+// ui.WidgetPage).
+type widgetPage = ui.WidgetPage
 
 type portsWidget struct {
 	app.Compo
 	ui.Base
+	widgetPage
 
 	input string
 	view  answer.PortsView
 	draft *answer.Draft
 }
 
-// OnInit answers the link with the registry if it is loaded already (it
-// is fetched in the background otherwise, from OnNav).
-func (c *portsWidget) OnInit() {
-	if q, _, ok := c.InitLink(scenario.WidgetPorts); ok {
-		c.read(q)
-		c.Protect(c.input, func() { c.view = answer.DescribePorts(c.input, services.loaded()) })
-	}
-}
-func (c *portsWidget) OnPreRender(ctx app.Context) { c.load(ctx) }
-func (c *portsWidget) OnNav(ctx app.Context)       { c.load(ctx) }
-func (c *portsWidget) OnMount(ctx app.Context)     { c.FollowHistory(c.load) }
-func (c *portsWidget) OnDismount()                 { c.StopHistory() }
-
-func (c *portsWidget) load(ctx app.Context) {
-	c.read(c.ReadLink(ctx, scenario.WidgetPorts))
-	c.update(ctx)
-}
-
-// read takes the link's parameters q.
-func (c *portsWidget) read(q url.Values) {
-	if c.draft == nil {
-		c.draft = answer.NewDraft(scenario.WidgetPorts)
-	}
+// show answers the link's parameters q, with the service registry if it is
+// loaded already; once a navigation has shown them, update fetches it when
+// it is not.
+func (c *portsWidget) show(q url.Values) {
 	state, problems := answer.PortsLink(q)
 	c.AddProblems(problems...)
 	c.input = state.Q
+	c.Protect(c.input, func() { c.view = answer.DescribePorts(c.input, services.loaded()) })
 }
 
 func (c *portsWidget) state() scenario.PortsState { return scenario.PortsState{Q: c.input} }

@@ -17,11 +17,20 @@ import (
 // address picked at random, and whether two hosts are neighbours. Its state
 // lives in the URL parameters net, host, b, gw, cloud, nth and pick.
 // New returns the widget, for its page and its embed page.
-func New() app.Composer { return &subnetWidget{} }
+func New() app.Composer {
+	c := &subnetWidget{draft: answer.NewDraft(scenario.WidgetSubnet)}
+	c.Init(scenario.WidgetSubnet, &c.Base, c.show, nil)
+	return c
+}
+
+// widgetPage is the widget's life cycle, embedded unexported (see
+// ui.WidgetPage).
+type widgetPage = ui.WidgetPage
 
 type subnetWidget struct {
 	app.Compo
 	ui.Base
+	widgetPage
 
 	state scenario.SubnetState
 	view  answer.SubnetView
@@ -29,23 +38,8 @@ type subnetWidget struct {
 	whole answer.SubnetView // the last valid view, shown around the kept answer while typing
 }
 
-func (c *subnetWidget) OnInit() {
-	if q, _, ok := c.InitLink(scenario.WidgetSubnet); ok {
-		c.show(q)
-	}
-}
-func (c *subnetWidget) OnPreRender(ctx app.Context) { c.load(ctx) }
-func (c *subnetWidget) OnNav(ctx app.Context)       { c.load(ctx) }
-func (c *subnetWidget) OnMount(ctx app.Context)     { c.FollowHistory(c.load) }
-func (c *subnetWidget) OnDismount()                 { c.StopHistory() }
-
-func (c *subnetWidget) load(ctx app.Context) { c.show(c.ReadLink(ctx, scenario.WidgetSubnet)) }
-
 // show computes the answer to the link's parameters q.
 func (c *subnetWidget) show(q url.Values) {
-	if c.draft == nil {
-		c.draft = answer.NewDraft(scenario.WidgetSubnet)
-	}
 	state, problems := answer.SubnetLink(q)
 	c.AddProblems(problems...)
 	c.state = state
