@@ -124,7 +124,7 @@ func (b *Base) ReadURL(u *url.URL, w scenario.Widget) url.Values {
 // frame, so a page that waited for OnNav would show an empty answer for
 // that frame.
 func (b *Base) InitLink(w scenario.Widget) (q url.Values, fragment string, ok bool) {
-	u := startURL()
+	u := StartURL()
 	if u == nil {
 		return nil, "", false
 	}
@@ -144,7 +144,9 @@ func (b *Base) Opened(ctx app.Context, w scenario.Widget) bool {
 	return opened
 }
 
-func startURL() *url.URL {
+// StartURL returns the browser's URL, for a page's OnInit (see InitLink),
+// and nil on the server.
+func StartURL() *url.URL {
 	if app.IsServer {
 		return nil
 	}

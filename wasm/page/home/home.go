@@ -1,6 +1,8 @@
 package home
 
 import (
+	"net/url"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/wasm/ui"
 )
@@ -19,14 +21,24 @@ type homePage struct {
 // New returns the home page.
 func New() app.Composer { return &homePage{} }
 
+// OnInit fills the box in the render go-app mounts (see ui.Base.InitLink).
+func (p *homePage) OnInit() {
+	if u := ui.StartURL(); u != nil {
+		p.show(u)
+	}
+}
 func (p *homePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *homePage) OnNav(ctx app.Context)       { p.load(ctx) }
 
-// load fills the box from the link's paste parameter (/?paste=<text>), the
-// way course pages and the header's paste form open it.
 func (p *homePage) load(ctx app.Context) {
 	ctx.Page().SetTitle(ui.SiteTitle)
-	text := ctx.Page().URL().Query().Get("paste")
+	p.show(ctx.Page().URL())
+}
+
+// show fills the box from the link's paste parameter (/?paste=<text>), the
+// way course pages and the header's paste form open it.
+func (p *homePage) show(u *url.URL) {
+	text := u.Query().Get("paste")
 	p.box.set(text, hasNewline(text))
 	p.box.linked = text != ""
 	p.compute()
