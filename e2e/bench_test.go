@@ -224,7 +224,7 @@ func fileSize(p string) int64 {
 
 // timeToAnswer navigates and returns the milliseconds from the start of
 // navigation until a visible data-field=field shows want, as the page's
-// own clock measures it. A hidden element (a pre-rendered answer waiting
+// own clock measures it at the frame that paints it. A hidden element (a pre-rendered answer waiting
 // for the app) does not count. The watch starts with the document, before
 // any script of the page runs: an answer that shows before the load event
 // counts when it shows, not when the navigation returns.
@@ -235,7 +235,10 @@ func timeToAnswer(b *browser, url, field, want string) float64 {
 		const check = () => {
 			if (window.netgroundAnswerAt !== undefined) return true;
 			if (!done()) return false;
-			window.netgroundAnswerAt = performance.now();
+			// At the frame that paints it: the next animation frame's
+			// callbacks run just before that frame's paint.
+			window.netgroundAnswerAt = null;
+			requestAnimationFrame(() => { window.netgroundAnswerAt = performance.now(); });
 			return true;
 		};
 		const obs = new MutationObserver(() => { if (check()) obs.disconnect(); });
@@ -256,7 +259,7 @@ func timeToAnswer(b *browser, url, field, want string) float64 {
 	}))
 	b.do(chromedp.Navigate(url))
 	return eval[float64](b, `new Promise((resolve) => {
-		const wait = () => window.netgroundAnswerAt !== undefined ? resolve(window.netgroundAnswerAt) : setTimeout(wait, 20);
+		const wait = () => typeof window.netgroundAnswerAt === "number" ? resolve(window.netgroundAnswerAt) : setTimeout(wait, 20);
 		wait();
 	})`)
 }

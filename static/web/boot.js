@@ -88,8 +88,11 @@
 
   var first = document.querySelector('meta[name="netground-first"]');
   if (first && window.WebAssembly) {
+    // The app starts once the first answer is painted: its start holds the
+    // main thread, and from the worker's cache it would come before any
+    // frame showed the answer.
     window.netgroundFirstAnswer = new Promise(function (resolve) {
-      window.netgroundAnswered = resolve;
+      window.netgroundAnswered = function () { afterPaint(resolve); };
     });
     // A page's own first-answer binary (data-own: the Practice page's) has
     // no preload: it is fetched here, at once. On a page the service
