@@ -52,24 +52,44 @@ func TestAccessibility(t *testing.T) {
 	}
 }
 
-// auditThemes runs axe-core on the page as it is, in the light theme and
-// then in the dark one: one load of the page serves both.
+// auditThemes runs axe-core on the page as it is, in the light theme with
+// every rule and then in the dark one with the rules a theme can change (it
+// changes colours only): one load of the page serves both.
 func (b *browser) auditThemes(t *testing.T, axe []byte, where string) {
 	t.Helper()
-	for _, theme := range []string{"light", "dark"} {
-		eval[bool](b, `(() => { document.documentElement.setAttribute("data-theme", "`+theme+`"); return true })()`)
-		b.audit(t, axe, where+" ("+theme+")")
-	}
+	b.setTheme("light")
+	b.audit(t, axe, where+" (light)")
+	b.setTheme("dark")
+	b.auditRules(t, axe, where+" (dark)", colourRules)
+}
+
+// colourRules are the axe rules whose outcome depends on colours alone.
+var colourRules = []string{"color-contrast", "link-in-text-block"}
+
+func (b *browser) setTheme(theme string) {
+	eval[bool](b, `(() => { document.documentElement.setAttribute("data-theme", "`+theme+`"); return true })()`)
 }
 
 // audit runs axe-core on the page: serious and critical violations fail
 // the test, the rest are logged. where names the page in messages.
 func (b *browser) audit(t *testing.T, axe []byte, where string) {
 	t.Helper()
+	b.auditRules(t, axe, where, nil)
+}
+
+// auditRules runs axe-core with the given rules only, or all of them if
+// rules is nil.
+func (b *browser) auditRules(t *testing.T, axe []byte, where string, rules []string) {
+	t.Helper()
 	if !eval[bool](b, `typeof axe !== "undefined"`) {
 		eval[bool](b, string(axe)+";true")
 	}
-	raw := eval[string](b, `axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}))))`)
+	opts := `{resultTypes: ["violations"]}`
+	if rules != nil {
+		list, _ := json.Marshal(rules)
+		opts = `{resultTypes: ["violations"], runOnly: {type: "rule", values: ` + string(list) + `}}`
+	}
+	raw := eval[string](b, `axe.run(document, `+opts+`).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}))))`)
 	var violations []struct {
 		ID, Impact, Help string
 		Nodes            []string

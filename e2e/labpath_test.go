@@ -191,7 +191,7 @@ func labPictureScreenshots(t *testing.T, s *server) {
 		b.do(chromedp.Navigate(s.URL + p.path))
 		b.waitLive()
 		for _, theme := range []string{"light", "dark"} {
-			eval[bool](b, fmt.Sprintf(`document.documentElement.setAttribute("data-theme", %q), true`, theme))
+			b.setTheme(theme)
 			shot, err := chromedp.Run(b.ctx, chromedp.Screenshot(p.sel, chromedp.NodeVisible))
 			if err != nil {
 				t.Fatalf("%s: %v", p.path, err)

@@ -122,7 +122,7 @@ func TestScreenshots(t *testing.T) {
 			for _, theme := range []string{"light", "dark"} {
 				b.do(chromedp.Navigate(s.URL + strings.TrimPrefix(r.Path, "/")))
 				b.waitLive()
-				eval[bool](b, fmt.Sprintf(`document.documentElement.setAttribute("data-theme", %q), true`, theme))
+				b.setTheme(theme)
 				shot, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
 				if err != nil {
 					t.Fatalf("%s: %v", r.Path, err)

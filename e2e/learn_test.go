@@ -402,10 +402,7 @@ func TestLearnAccessibility(t *testing.T) {
 					t.Errorf("/%s at 360 px is %d px wide", path, w)
 				}
 			}
-			for _, theme := range []string{"light", "dark"} {
-				eval[bool](b, `(() => { document.documentElement.setAttribute("data-theme", "`+theme+`"); return true })()`)
-				b.audit(t, axe, "/"+path+" ("+v.name+", "+theme+")")
-			}
+			b.auditThemes(t, axe, "/"+path+" ("+v.name+")")
 		}
 	}
 }

@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"slices"
 	"sync"
@@ -43,13 +44,17 @@ type saveRun struct {
 	Failed    string   `json:"failed"`
 }
 
+// raceRuns is how many times TestTwoTabsRace races its two tabs, each time
+// in a new browser context: more runs try more interleavings.
+var raceRuns = flag.Int("race-runs", 1, "how many times TestTwoTabsRace races its two tabs")
+
 // TestTwoTabsRace: two tabs of one browser save 100 scenarios each at the same moment, then
-// import a 200-entry file each at the same moment, twice over. Every save and every
-// import the pages confirm is in the library afterwards, with no name given twice.
+// import a 200-entry file each at the same moment (-race-runs times over). Every save and
+// every import the pages confirm is in the library afterwards, with no name given twice.
 func TestTwoTabsRace(t *testing.T) {
 	s := siteServer(t)
-	const saves, imports, runs = 100, 200, 2
-	for run := range runs {
+	const saves, imports = 100, 200
+	for run := range *raceRuns {
 		b := newBrowser(t)
 		other := &browser{t: t}
 		var cancel context.CancelFunc

@@ -482,12 +482,7 @@ func TestLibraryAccessibility(t *testing.T) {
 	b.do(chromedp.Navigate(s.URL + "addr?ip=10.1.2.3"))
 	b.waitField("canonical", "10.1.2.3")
 	b.saveScenario("Office router")
-	audit := func(where string) {
-		for _, theme := range []string{"light", "dark"} {
-			eval[bool](b, `(() => { document.documentElement.setAttribute("data-theme", "`+theme+`"); return true })()`)
-			b.audit(t, axe, where+" ("+theme+")")
-		}
-	}
+	audit := func(where string) { b.auditThemes(t, axe, where) }
 	audit("/addr after a save")
 	b.do(chromedp.Navigate(s.URL + "library"))
 	b.waitRows(1) // the app is running: the file picker has its handler

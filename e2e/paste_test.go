@@ -546,15 +546,12 @@ func TestPasteAccessibility(t *testing.T) {
 		b.waitLive()
 		b.waitFieldPresent("paste-kind")
 		eval[bool](b, `(() => { document.querySelectorAll('details').forEach(d => d.open = true); return true })()`)
-		for _, theme := range []string{"light", "dark"} {
-			eval[bool](b, `(() => { document.documentElement.setAttribute("data-theme", "`+theme+`"); return true })()`)
-			b.audit(t, axe, fmt.Sprintf("/?paste=%.30q (%s)", text, theme))
-		}
+		b.auditThemes(t, axe, fmt.Sprintf("/?paste=%.30q", text))
 	}
 }
 
 // bigPastes are 10,000-line listings of each kind a machine or a cluster
-// gives: what TestPasteTiming pastes.
+// gives: what TestPasteTenThousandLines pastes.
 var bigPastes = []struct {
 	name, kind, count, want string // count: the data-field that counts the rows read, want: its value
 	text                    func() string
@@ -600,28 +597,26 @@ var bigPastes = []struct {
 	}},
 }
 
-// TestPasteTiming pastes 10,000 lines of each listing into a fresh home
-// page and logs, as the page's own clock measures it, how long it takes
-// from the paste to the answer painted: the goal is 100 ms. It checks what
-// the answer says and that the textarea then holds the whole text, not how
-// fast it came: the machine running the tests is shared.
-func TestPasteTiming(t *testing.T) {
+// TestPasteTenThousandLines pastes 10,000 lines of each listing into a
+// home page and logs, as the page's own clock measures it, how long it
+// takes from the paste to the answer painted (make bench reports the median
+// of several). It checks what the answer says and that the textarea then
+// holds the whole text, not how fast it came: the machine running the tests
+// is shared.
+func TestPasteTenThousandLines(t *testing.T) {
 	s := siteServer(t)
 	b := sharedTab(t)
 	for _, p := range bigPastes {
 		text := p.text()
-		var runs []float64
-		for range 3 {
-			runs = append(runs, pasteToAnswer(b, s.URL, text, p.kind))
-			if got := b.field(p.count); got != p.want {
-				t.Errorf("%s: %s = %q; want %q", p.name, p.count, got, p.want)
-			}
-			if b.pasteOpen() == "" {
-				t.Errorf("%s: no paste-open link", p.name)
-			}
-			b.waitLines(text)
+		ms := pasteToAnswer(b, s.URL, text, p.kind)
+		if got := b.field(p.count); got != p.want {
+			t.Errorf("%s: %s = %q; want %q", p.name, p.count, got, p.want)
 		}
-		t.Logf("%-28s 10,000 lines: paste → answer %4.0f ms (median of %v)", p.name, median(runs), runs)
+		if b.pasteOpen() == "" {
+			t.Errorf("%s: no paste-open link", p.name)
+		}
+		b.waitLines(text)
+		t.Logf("%-28s 10,000 lines: paste → answer %4.0f ms", p.name, ms)
 	}
 }
 

@@ -3,6 +3,7 @@ package bind_test
 import (
 	"errors"
 	"net/netip"
+	"strings"
 	"testing"
 
 	"github.com/netground/netground/core/bind"
@@ -26,6 +27,23 @@ func TestValidateFieldError(t *testing.T) {
 		var fe *field.Error
 		if !errors.As(err, &fe) || fe.Field != tt.field || err.Error() != tt.want {
 			t.Errorf("(%+v).Validate() = %v (%T); want *field.Error naming %s: %s", tt.s, err, err, tt.field, tt.want)
+		}
+	}
+}
+
+func TestSocketOptions(t *testing.T) {
+	for _, tt := range []struct {
+		s    bind.Socket
+		want string
+	}{
+		{bind.Socket{}, ""},
+		{bind.Socket{ReuseAddr: true}, "SO_REUSEADDR"},
+		{bind.Socket{ReuseAddr: true, ReusePort: true, V6Only: bind.On}, "SO_REUSEADDR,SO_REUSEPORT,IPV6_V6ONLY on"},
+		{bind.Socket{ExclusiveAddrUse: true, V6Only: bind.Off}, "SO_EXCLUSIVEADDRUSE,IPV6_V6ONLY off"},
+		{bind.Socket{Privileged: true, User: "www"}, ""}, // who runs it is not an option
+	} {
+		if got := strings.Join(tt.s.Options(), ","); got != tt.want {
+			t.Errorf("%+v.Options() = %q, want %q", tt.s, got, tt.want)
 		}
 	}
 }

@@ -107,6 +107,28 @@ type Socket struct {
 	State            SockState  `json:"state,omitzero"`             // for sockets open at the start
 }
 
+// Options returns the socket options s sets, by their C names
+// (SO_REUSEADDR, IPV6_V6ONLY on …), in the order a program sets them.
+func (s Socket) Options() []string {
+	var o []string
+	if s.ReuseAddr {
+		o = append(o, "SO_REUSEADDR")
+	}
+	if s.ReusePort {
+		o = append(o, "SO_REUSEPORT")
+	}
+	if s.ExclusiveAddrUse {
+		o = append(o, "SO_EXCLUSIVEADDRUSE")
+	}
+	switch s.V6Only {
+	case On:
+		o = append(o, "IPV6_V6ONLY on")
+	case Off:
+		o = append(o, "IPV6_V6ONLY off")
+	}
+	return o
+}
+
 // Port is a published container port, as docker run -p HOST:PORT or -p
 // ADDR:HOST:PORT writes it. A zero Addr publishes on every host address,
 // IPv4 and IPv6; a zero HostPort picks an ephemeral one.

@@ -306,6 +306,34 @@ func hexGroups(a netip.Addr) string {
 	return out
 }
 
+// verdictChoice is one choice of a question whose answer is an engine's
+// verdict.
+type verdictChoice[V comparable] struct {
+	verdict V
+	text    string
+}
+
+// outcomeChoices returns the texts of cs, the index of the one whose verdict
+// is got, and why for each: the one reason the engine gave. A verdict no
+// choice offers is a generator's bug, and panics.
+func outcomeChoices[V interface {
+	comparable
+	String() string
+}](cs []verdictChoice[V], got V, reason string) (choices []string, right int, why []string) {
+	right = -1
+	for i, c := range cs {
+		choices = append(choices, c.text)
+		if c.verdict == got {
+			right = i
+		}
+		why = append(why, reason)
+	}
+	if right < 0 {
+		panic("practice: no choice for the verdict " + got.String())
+	}
+	return choices, right, why
+}
+
 // choiceQ builds a multiple-choice question.
 func choiceQ(text string, choices []string, right int, why []string) Question {
 	return Question{

@@ -17,10 +17,7 @@ var (
 )
 
 // connectChoices are the outcomes of a connection, in bind.Verdict terms.
-var connectChoices = []struct {
-	verdict bind.Verdict
-	text    string
-}{
+var connectChoices = []verdictChoice[bind.Verdict]{
 	{bind.Connected, "it connects"},
 	{bind.Refused, "connection refused"},
 	{bind.TimedOut, "it times out (no answer)"},
@@ -28,10 +25,7 @@ var connectChoices = []struct {
 	{bind.Reset, "connection reset (curl: empty reply from server)"},
 }
 
-var bindChoices = []struct {
-	verdict bind.Verdict
-	text    string
-}{
+var bindChoices = []verdictChoice[bind.Verdict]{
 	{bind.OK, "it binds"},
 	{bind.AddrInUse, "EADDRINUSE: address already in use"},
 	{bind.Access, "EACCES: permission denied"},
@@ -63,23 +57,7 @@ func describeSocket(so bind.Socket) string {
 		where = "in the container " + so.In
 	}
 	s := fmt.Sprintf("%s %s listens on %s", so.Process, where, netip.AddrPortFrom(so.Addr, uint16(so.Port)))
-	var opts []string
-	if so.ReuseAddr {
-		opts = append(opts, "SO_REUSEADDR")
-	}
-	if so.ReusePort {
-		opts = append(opts, "SO_REUSEPORT")
-	}
-	if so.ExclusiveAddrUse {
-		opts = append(opts, "SO_EXCLUSIVEADDRUSE")
-	}
-	switch so.V6Only {
-	case bind.On:
-		opts = append(opts, "IPV6_V6ONLY on")
-	case bind.Off:
-		opts = append(opts, "IPV6_V6ONLY off")
-	}
-	if len(opts) > 0 {
+	if opts := so.Options(); len(opts) > 0 {
 		s += " with " + strings.Join(opts, " and ")
 	}
 	if so.User != "" {
@@ -115,18 +93,7 @@ func connectQuestion(s bind.Scenario, from bind.Vantage, to netip.Addr, p int, s
 	s.Actions = []bind.Action{{Do: bind.Connect, From: from, To: to.String(), Socket: bind.Socket{Port: p}}}
 	tr := runBind(s)
 	res := tr.Steps[0].Result
-	var choices, why []string
-	right := -1
-	for i, c := range connectChoices {
-		choices = append(choices, c.text)
-		if c.verdict == res.Verdict {
-			right = i
-		}
-		why = append(why, "the connection ends as "+res.Verdict.String()+": "+lastReason(res))
-	}
-	if right < 0 {
-		panic("practice: unexpected connect verdict " + res.Verdict.String())
-	}
+	choices, right, why := outcomeChoices(connectChoices, res.Verdict, "the connection ends as "+res.Verdict.String()+": "+lastReason(res))
 	q := choiceQ(fmt.Sprintf("%s Then %s connects to %s. What happens?", setting, vantageText(from), netip.AddrPortFrom(to, uint16(p))), choices, right, why)
 	q.Steps = append(q.Steps, res.Reasons...)
 	q.verify = func() error {
@@ -242,18 +209,7 @@ func bindConflict(r *rand.Rand, level int) Question {
 		Actions: []bind.Action{{Do: bind.Listen, Socket: second}}}
 	tr := runBind(s)
 	res := tr.Steps[0].Result
-	var choices, why []string
-	right := -1
-	for i, c := range bindChoices {
-		choices = append(choices, c.text)
-		if c.verdict == res.Verdict {
-			right = i
-		}
-		why = append(why, "the bind ends as "+res.Verdict.String()+": "+lastReason(res))
-	}
-	if right < 0 {
-		panic("practice: unexpected bind verdict " + res.Verdict.String())
-	}
+	choices, right, why := outcomeChoices(bindChoices, res.Verdict, "the bind ends as "+res.Verdict.String()+": "+lastReason(res))
 	osName := map[bind.OS]string{bind.Linux: "Linux", bind.MacOS: "macOS", bind.Windows: "Windows"}[os]
 	secondText := strings.Replace(describeSocket(second), " listens on ", " tries to listen on ", 1)
 	q := choiceQ(fmt.Sprintf("On a %s host, %s. Then %s. What does its bind do?", osName, describeSocket(first), secondText), choices, right, why)

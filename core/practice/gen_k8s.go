@@ -10,10 +10,7 @@ import (
 	"github.com/netground/netground/core/k8s"
 )
 
-var k8sChoices = []struct {
-	verdict k8s.Verdict
-	text    string
-}{
+var k8sChoices = []verdictChoice[k8s.Verdict]{
 	{k8s.Connected, "it connects"},
 	{k8s.Refused, "connection refused"},
 	{k8s.TimedOut, "it times out (no answer)"},
@@ -166,18 +163,7 @@ func k8sConnect(r *rand.Rand, level int) Question {
 	s := k8sScenario(nodes, replicas, append(change, k8s.Action{Do: k8s.Connect, From: from, To: to})...)
 	tr := runK8s(s)
 	res := tr.Steps[len(tr.Steps)-1].Result
-	var choices, why []string
-	right := -1
-	for i, c := range k8sChoices {
-		choices = append(choices, c.text)
-		if c.verdict == res.Verdict {
-			right = i
-		}
-		why = append(why, "the connection ends as "+res.Verdict.String()+": "+lastK8sReason(res))
-	}
-	if right < 0 {
-		panic("practice: unexpected k8s verdict " + res.Verdict.String())
-	}
+	choices, right, why := outcomeChoices(k8sChoices, res.Verdict, "the connection ends as "+res.Verdict.String()+": "+lastK8sReason(res))
 	q := choiceQ(fmt.Sprintf("The web deployment runs these pods behind the Service web (ClusterIP %s, port 80 → 8080). %s Then: %s connects to %s. What happens?", svc.ClusterIP, story, fromText, to), choices, right, why)
 	q.Given = podLines(initial)
 	q.Steps = append([]string{

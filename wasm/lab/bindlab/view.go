@@ -169,22 +169,7 @@ func publishFlag(p bind.Port) string {
 
 // optionsText lists a socket's options.
 func optionsText(so bind.Socket) string {
-	var o []string
-	if so.ReuseAddr {
-		o = append(o, "SO_REUSEADDR")
-	}
-	if so.ReusePort {
-		o = append(o, "SO_REUSEPORT")
-	}
-	if so.ExclusiveAddrUse {
-		o = append(o, "SO_EXCLUSIVEADDRUSE")
-	}
-	switch so.V6Only {
-	case bind.On:
-		o = append(o, "IPV6_V6ONLY on")
-	case bind.Off:
-		o = append(o, "IPV6_V6ONLY off")
-	}
+	o := so.Options()
 	if so.Privileged {
 		o = append(o, "root")
 	}

@@ -68,27 +68,18 @@ func (p *page) onExportAll(ctx app.Context, e app.Event) {
 }
 
 func (p *page) export(ctx app.Context, progress string, read func(lib *store.Library) (data []byte, name, said string, err error)) {
-	if p.busy != "" {
-		return
-	}
-	ctx = p.stable(ctx)
-	p.busy, p.status, p.failure = progress, "", ""
-	ui.AsyncProtected(ctx, &p.Boundary, progress, func() func() {
-		lib, _, err := storage.Library()
-		var data []byte
-		var name, said string
-		if err == nil {
-			data, name, said, err = read(lib)
+	var data []byte
+	var name, said string
+	p.run(ctx, progress, func(lib *store.Library) (err error) {
+		data, name, said, err = read(lib)
+		return err
+	}, func(ctx app.Context, err error) {
+		if err != nil {
+			p.failure = "Not exported: " + err.Error()
+			return
 		}
-		return func() {
-			p.busy = ""
-			if err != nil {
-				p.failure = "Not exported: " + err.Error()
-				return
-			}
-			p.download(name, data)
-			p.status = said
-		}
+		p.download(name, data)
+		p.status = said
 	})
 }
 

@@ -113,6 +113,25 @@ func (p *page) reload(ctx app.Context, progress string) {
 // act runs a storage action off the event loop, then lists the library again and tells the
 // other tabs. do returns what to say when it worked.
 func (p *page) act(ctx app.Context, progress string, do func(lib *store.Library) (string, error)) {
+	var said string
+	p.run(ctx, progress, func(lib *store.Library) (err error) {
+		said, err = do(lib)
+		return err
+	}, func(ctx app.Context, err error) {
+		if err != nil {
+			p.failure = err.Error()
+		} else {
+			p.status = said
+			storage.Changed()
+		}
+		p.reload(ctx, "")
+	})
+}
+
+// run runs work on the library off the event loop, unless another action
+// is running, showing progress meanwhile; then done, on the UI's
+// goroutine, with work's error or the library's.
+func (p *page) run(ctx app.Context, progress string, work func(lib *store.Library) error, done func(ctx app.Context, err error)) {
 	if p.busy != "" {
 		return
 	}
@@ -120,19 +139,12 @@ func (p *page) act(ctx app.Context, progress string, do func(lib *store.Library)
 	p.busy, p.status, p.failure = progress, "", ""
 	ui.AsyncProtected(ctx, &p.Boundary, progress, func() func() {
 		lib, _, err := storage.Library()
-		var said string
 		if err == nil {
-			said, err = do(lib)
+			err = work(lib)
 		}
 		return func() {
 			p.busy = ""
-			if err != nil {
-				p.failure = err.Error()
-			} else {
-				p.status = said
-				storage.Changed()
-			}
-			p.reload(ctx, "")
+			done(ctx, err)
 		}
 	})
 }
