@@ -9,12 +9,6 @@ import (
 	"github.com/netground/netground/wasm/ui"
 )
 
-// addrWidget is the Address widget: type any IPv4 or IPv6 address and see
-// its forms, its classification, whether the internet can reach it and what
-// it is on the link; or type a MAC address and see the IPv6 addresses made
-// from it. It also counts from the address: the address N places away, and
-// the distance to a second address.
-// Its state lives in the URL parameters ip, add and to.
 // New returns the widget, for its page and its embed page.
 func New() app.Composer {
 	c := &addrWidget{draft: answer.NewDraft(scenario.WidgetAddr)}
@@ -26,6 +20,12 @@ func New() app.Composer {
 // ui.WidgetPage).
 type widgetPage = ui.WidgetPage
 
+// addrWidget is the Address widget: type any IPv4 or IPv6 address and see
+// its forms, its classification, whether the internet can reach it and what
+// it is on the link; or type a MAC address and see the IPv6 addresses made
+// from it. It also counts from the address: the address N places away, and
+// the distance to a second address.
+// Its state lives in the URL parameters ip, add and to.
 type addrWidget struct {
 	app.Compo
 	ui.Base

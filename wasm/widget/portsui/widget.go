@@ -9,9 +9,6 @@ import (
 	"github.com/netground/netground/wasm/ui"
 )
 
-// portsWidget is the Ports & sockets widget: look up a port or a service,
-// see which range a port is in, and read sockets and URLs. Its state lives
-// in the URL parameter q.
 // New returns the widget, for its page and its embed page.
 func New() app.Composer {
 	c := &portsWidget{draft: answer.NewDraft(scenario.WidgetPorts)}
@@ -23,6 +20,9 @@ func New() app.Composer {
 // ui.WidgetPage).
 type widgetPage = ui.WidgetPage
 
+// portsWidget is the Ports & sockets widget: look up a port or a service,
+// see which range a port is in, and read sockets and URLs. Its state lives
+// in the URL parameter q.
 type portsWidget struct {
 	app.Compo
 	ui.Base

@@ -12,10 +12,6 @@ import (
 	"github.com/netground/netground/wasm/ui"
 )
 
-// subnetWidget is the Subnet calculator: every fact of a subnet, its bits,
-// cloud reservations, reverse DNS zones, the address at a position, an
-// address picked at random, and whether two hosts are neighbours. Its state
-// lives in the URL parameters net, host, b, gw, cloud, nth and pick.
 // New returns the widget, for its page and its embed page.
 func New() app.Composer {
 	c := &subnetWidget{draft: answer.NewDraft(scenario.WidgetSubnet)}
@@ -27,6 +23,10 @@ func New() app.Composer {
 // ui.WidgetPage).
 type widgetPage = ui.WidgetPage
 
+// subnetWidget is the Subnet calculator: every fact of a subnet, its bits,
+// cloud reservations, reverse DNS zones, the address at a position, an
+// address picked at random, and whether two hosts are neighbours. Its state
+// lives in the URL parameters net, host, b, gw, cloud, nth and pick.
 type subnetWidget struct {
 	app.Compo
 	ui.Base
