@@ -293,6 +293,31 @@ func (l *Lab[S, A]) Share(id string) app.UI {
 	return ShareBar(id, l.Link(l.Path), l.Link("/embed"+l.Path), doc)
 }
 
+// Frame returns the lab's page: its title and introduction, the problems
+// of its link, the preset buttons, the share bar, then results as Results
+// shows them. id prefixes the page's classes and ids (bindlab, k8slab).
+func (l *Lab[S, A]) Frame(id, title, intro string, onPreset func(name string) app.EventHandler, err string, results func() app.UI) app.UI {
+	return Layout(l.page.IsEmbed(), l.Path, Href(l.Link(l.Path)),
+		app.Section().Class("widget "+id).Aria("labelledby", id+"-title").Body(
+			app.H1().ID(id+"-title").Text(title),
+			app.P().Class("widget-intro").Text(intro),
+			LinkNotice(l.page.Problems()),
+			l.Presets(id, onPreset),
+			l.Share(id),
+			l.Results(err, results),
+		),
+	)
+}
+
+// LabFigure returns a lab's picture, an SVG, with its summary in words as
+// the caption.
+func LabFigure(id, picture, summary string) app.UI {
+	return app.Figure().Class(id+"-figure").Body(
+		app.Raw(picture),
+		app.FigCaption().DataSet("field", "picture-summary").Text(summary),
+	)
+}
+
 // Results returns what the page shows below its presets: the failure panel
 // if computing the scenario failed (its reset opens the default preset),
 // the scenario's error err if not "", else render's results.

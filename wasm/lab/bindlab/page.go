@@ -128,18 +128,8 @@ func check(dst *bool) app.EventHandler {
 
 func (p *page) Render() app.UI {
 	v := p.view
-	link := p.Lab.Link("/bind")
-	return ui.Layout(p.IsEmbed(), "/bind", ui.Href(link),
-		app.Section().Class("widget bindlab").Aria("labelledby", "bindlab-title").Body(
-			app.H1().ID("bindlab-title").Text("Bind lab"),
-			app.P().Class("widget-intro").Text("Start servers on a host with containers, connect to them from the host, a container, the LAN and the internet, "+
-				"and see which connections arrive, which are refused and why. Every rule follows the real kernel's, per operating system."),
-			ui.LinkNotice(p.Problems()),
-			p.Lab.Presets("bindlab", p.onPreset),
-			p.Lab.Share("bindlab"),
-			p.Lab.Results(v.Err, func() app.UI { return p.renderResults(v) }),
-		),
-	)
+	return p.Lab.Frame("bindlab", "Bind lab", "Start servers on a host with containers, connect to them from the host, a container, the LAN and the internet, "+
+		"and see which connections arrive, which are refused and why. Every rule follows the real kernel's, per operating system.", p.onPreset, v.Err, func() app.UI { return p.renderResults(v) })
 }
 
 func (p *page) renderResults(v view) app.UI {
@@ -147,10 +137,7 @@ func (p *page) renderResults(v view) app.UI {
 		p.renderLatest(v),
 		ui.StepControls("bindlab", &p.Lab, nil),
 		ui.LabStory("bindlab", p.Lab.PresetStory(), v.Step),
-		app.Figure().Class("bindlab-figure").Body(
-			app.Raw(v.Picture),
-			app.FigCaption().DataSet("field", "picture-summary").Text(v.Summary),
-		),
+		ui.LabFigure("bindlab", v.Picture, v.Summary),
 		p.renderForms(v),
 		p.renderSockets(v),
 		p.renderMatrix(v),

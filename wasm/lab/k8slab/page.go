@@ -102,18 +102,8 @@ func (p *page) onPreset(name string) app.EventHandler {
 
 func (p *page) Render() app.UI {
 	v := p.view
-	link := p.Lab.Link("/k8s")
-	return ui.Layout(p.IsEmbed(), "/k8s", ui.Href(link),
-		app.Section().Class("widget k8slab").Aria("labelledby", "k8slab-title").Body(
-			app.H1().ID("k8slab-title").Text("Kubernetes lab"),
-			app.P().Class("widget-intro").Text("A cluster whose pods come and go: restart, delete and scale them, connect by pod IP, ClusterIP, Service name or NodePort, "+
-				"and see which addresses last. The cluster's ranges are checked for overlaps and capacity."),
-			ui.LinkNotice(p.Problems()),
-			p.Lab.Presets("k8slab", p.onPreset),
-			p.Lab.Share("k8slab"),
-			p.Lab.Results(v.Err, func() app.UI { return p.renderResults(v) }),
-		),
-	)
+	return p.Lab.Frame("k8slab", "Kubernetes lab", "A cluster whose pods come and go: restart, delete and scale them, connect by pod IP, ClusterIP, Service name or NodePort, "+
+		"and see which addresses last. The cluster's ranges are checked for overlaps and capacity.", p.onPreset, v.Err, func() app.UI { return p.renderResults(v) })
 }
 
 func (p *page) renderResults(v view) app.UI {
@@ -121,10 +111,7 @@ func (p *page) renderResults(v view) app.UI {
 		p.renderLatest(v),
 		ui.StepControls("k8slab", &p.Lab, nil),
 		ui.LabStory("k8slab", p.Lab.PresetStory(), v.Step),
-		app.Figure().Class("k8slab-figure").Body(
-			app.Raw(v.Picture),
-			app.FigCaption().DataSet("field", "picture-summary").Text(v.Summary),
-		),
+		ui.LabFigure("k8slab", v.Picture, v.Summary),
 		p.renderForms(v),
 		p.renderPods(v),
 		p.renderServices(v),
