@@ -175,11 +175,14 @@ func TestLearnChapters(t *testing.T) {
 	b.do(chromedp.Click(chromedp.CSS(`[data-field="chapter-next"]`)))
 	b.checkChapter(cs[1], "/")
 
+	b.slow(chromedp.Navigate(s.URL + "learn"))
+	b.live()
+	hrefs := eval[[]string](b, `[...document.querySelectorAll('[data-field="chapter"]')].map(a => a.href)`)
+	if len(hrefs) != len(cs) {
+		t.Fatalf("/learn links %d chapters; want %d", len(hrefs), len(cs))
+	}
 	for _, c := range cs {
-		b.slow(chromedp.Navigate(s.URL + "learn"))
-		b.live()
-		href := eval[string](b, fmt.Sprintf(`[...document.querySelectorAll('[data-field="chapter"]')][%d].href`, c.Number-1))
-		b.slow(chromedp.Navigate(href))
+		b.slow(chromedp.Navigate(hrefs[c.Number-1]))
 		b.checkChapter(c, "/")
 		if got := eval[string](b, `document.title`); got != c.Title+" — Learn — Netground" {
 			t.Errorf("%s: title %q", c.Slug, got)
