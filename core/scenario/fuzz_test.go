@@ -3,6 +3,7 @@ package scenario_test
 import (
 	"encoding/json"
 	"errors"
+	"net/url"
 	"reflect"
 	"testing"
 
@@ -142,4 +143,20 @@ func checkKind(t *testing.T, err error) {
 	if len(de.Partial.State) > 0 && !json.Valid(de.Partial.State) {
 		t.Fatalf("error %v has a partial state that is not JSON: %q", err, de.Partial.State)
 	}
+}
+
+// FuzzParseStep: any step parameter gives a step within the scenario and at
+// most one problem, never a panic.
+func FuzzParseStep(f *testing.F) {
+	f.Add("3", 1, 5)
+	f.Add("-0", 0, 0)
+	f.Add("0x10", 2, 20)
+	f.Fuzz(func(t *testing.T, s string, def, total int) {
+		total = max(total, 0) % 10000
+		def = min(max(def, 0), total)
+		got, problems := scenario.ParseStep(url.Values{"step": {s}}, def, total)
+		if got < 0 || got > total || len(problems) > 1 {
+			t.Errorf("ParseStep(%q, %d, %d) = %d, %v", s, def, total, got, problems)
+		}
+	})
 }

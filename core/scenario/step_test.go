@@ -3,6 +3,7 @@ package scenario_test
 import (
 	"encoding/json"
 	"errors"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -52,5 +53,33 @@ func TestDocumentStep(t *testing.T) {
 	}
 	if _, err := scenario.Marshal(nat.AtStep(-1)); err == nil {
 		t.Errorf("Marshal(step -1): no error")
+	}
+}
+
+func TestParseStep(t *testing.T) {
+	for _, tt := range []struct {
+		query       string
+		def, total  int
+		want        int
+		problemWith string // a word the problem has, or "" for none
+	}{
+		{"", 2, 5, 2, ""},
+		{"step=0", 2, 5, 0, ""},
+		{"step=5", 2, 5, 5, ""},
+		{"step=6", 2, 5, 5, "5 steps"},
+		{"step=99999999999999999999", 1, 3, 1, "not a step"},
+		{"step=-1", 1, 3, 1, "not a step"},
+		{"step=two", 0, 3, 0, "showing step 0"},
+		{"step=3", 0, 0, 0, "0 steps"},
+	} {
+		q, _ := url.ParseQuery(tt.query)
+		got, problems := scenario.ParseStep(q, tt.def, tt.total)
+		var said string
+		for _, p := range problems {
+			said += p.String()
+		}
+		if got != tt.want || (tt.problemWith == "") != (said == "") || !strings.Contains(said, tt.problemWith) {
+			t.Errorf("ParseStep(%q, %d, %d) = %d, %q; want %d and a problem with %q", tt.query, tt.def, tt.total, got, said, tt.want, tt.problemWith)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/field"
+	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/core/story"
 )
 
@@ -116,7 +117,7 @@ func (l *Lab[S, A]) open(q url.Values, fragment string) {
 	page := l.page
 	s, preset, problems := l.Links.Read(q, fragment)
 	page.AddProblems(problems...)
-	step, problems := ReadStep(q, l.Opening(s, preset), len(l.Actions(s)))
+	step, problems := scenario.ParseStep(q, l.Opening(s, preset), len(l.Actions(s)))
 	page.AddProblems(problems...)
 	l.Base = l.Path
 	if page.IsEmbed() {
@@ -226,16 +227,38 @@ func (l *Lab[S, A]) Apply(ctx app.Context, a A, form string) {
 }
 
 // Submit applies the action a form's submit event asks for (see Apply),
-// or shows the form's input errors: read returns the action the form's
-// inputs give, or the errors by input name.
-func Submit[S, A any, E ~map[string]string](l *Lab[S, A], ctx app.Context, e app.Event, form string, read func() (A, E)) {
+// or shows why the form's inputs give none: read returns the action, or an
+// error joining a *field.Error for each value it could not read, shown at
+// the input FormFields names for the error's field.
+func Submit[S, A any](l *Lab[S, A], ctx app.Context, e app.Event, form string, read func() (A, error)) {
 	e.PreventDefault()
-	a, errs := read()
-	if len(errs) > 0 {
-		l.Errs = errs
+	a, err := read()
+	if err != nil {
+		l.Errs = l.InputErrors(form, err)
 		return
 	}
 	l.Apply(ctx, a, form)
+}
+
+// InputErrors places the field errors err joins at form's inputs, and any
+// other error, or one about a field the form has no input for, at form.
+func (l LabSpec[S, A]) InputErrors(form string, err error) map[string]string {
+	errs := []error{err}
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = joined.Unwrap()
+	}
+	out := map[string]string{}
+	for _, err := range errs {
+		var fe *field.Error
+		if errors.As(err, &fe) {
+			if input, ok := l.FormFields[form][fe.Field]; ok {
+				out[input] = fe.Reason
+				continue
+			}
+		}
+		out[form] = err.Error()
+	}
+	return out
 }
 
 // Replace makes next, a changed scenario, the lab's, shows its last step

@@ -1,12 +1,9 @@
 package ui
 
 import (
-	"net/url"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-	"github.com/netground/netground/core/field"
-	"github.com/netground/netground/core/scenario"
 )
 
 // Stepper is a lab whose scenario is shown one step at a time: step 0 is
@@ -115,20 +112,3 @@ const SVGNS = "http://www.w3.org/2000/svg"
 // SVG returns an SVG element called tag.
 func SVG(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(SVGNS) }
 
-// ReadStep returns the step a link's step parameter names, clamped to a
-// scenario of total steps, or def when it names none. problems say what
-// was wrong with a step that could not be used as it was.
-func ReadStep(q url.Values, def, total int) (int, []scenario.Problem) {
-	s := q.Get("step")
-	if s == "" {
-		return def, nil
-	}
-	n, err := strconv.Atoi(s)
-	switch {
-	case err != nil || n < 0:
-		return def, []scenario.Problem{{Param: "step", Value: field.Shorten(s, 40), Reason: "not a step number from 0; showing step " + strconv.Itoa(def)}}
-	case n > total:
-		return total, []scenario.Problem{{Param: "step", Value: field.Shorten(s, 40), Reason: "the scenario has " + field.Count(total, "step", "steps") + "; showing the last"}}
-	}
-	return n, nil
-}

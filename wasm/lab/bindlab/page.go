@@ -66,15 +66,15 @@ func contains(list []string, s string) bool {
 }
 
 func (p *page) onListen(ctx app.Context, e app.Event) {
-	ui.Submit(&p.Lab, ctx, e, "listen", p.listen.action)
+	ui.Submit(&p.Lab, ctx, e, "listen", p.listen.Action)
 }
 
 func (p *page) onConnect(ctx app.Context, e app.Event) {
-	ui.Submit(&p.Lab, ctx, e, "connect", p.connect.action)
+	ui.Submit(&p.Lab, ctx, e, "connect", p.connect.Action)
 }
 
 func (p *page) onPublish(ctx app.Context, e app.Event) {
-	ui.Submit(&p.Lab, ctx, e, "publish", p.publish.action)
+	ui.Submit(&p.Lab, ctx, e, "publish", p.publish.Action)
 }
 
 func (p *page) onStop(row socketRow, timeWait bool) app.EventHandler {
@@ -109,7 +109,7 @@ func (p *page) onOS(ctx app.Context, e app.Event) {
 	next := p.Lab.Scen
 	next.OS = o
 	if err := next.Validate(); err != nil {
-		p.Lab.Errs = errs{"os": err.Error()}
+		p.Lab.Errs = map[string]string{"os": err.Error()}
 		return
 	}
 	p.Lab.Replace(ctx, next)

@@ -134,30 +134,40 @@ func TestFormsAndErrors(t *testing.T) {
 	base, _ := links.Preset("address-in-use")
 	s := base.Scenario
 
-	a, e := listenForm{Process: "web", Addr: "nonsense", Port: "80"}.action()
-	if e["listen-addr"] == "" {
+	// What cannot be read is shown at its input, in core/bind's and core/port's words.
+	a, err := listenForm{Process: "web", Addr: "nonsense", Port: "80"}.Action()
+	if e := spec.InputErrors("listen", err); !strings.Contains(e["listen-addr"], `"nonsense"`) || len(e) != 1 {
 		t.Errorf("bad address: errors %v; want one at listen-addr", e)
 	}
-	// A port out of range is refused at its input, in core/port's words.
-	if _, e = (listenForm{Process: "web", Addr: "127.0.0.1", Port: "70000"}).action(); !strings.Contains(e["listen-port"], "70000") {
+	_, err = listenForm{Process: "web", Addr: "127.0.0.1", Port: "70000"}.Action()
+	if e := spec.InputErrors("listen", err); !strings.Contains(e["listen-port"], "70000") {
 		t.Errorf("port 70000: errors %v; want one at listen-port", e)
 	}
-	a, _ = listenForm{Process: "web", Addr: "0.0.0.0", Port: "9000", V6Only: "on"}.action()
+	_, err = listenForm{Process: "web", Addr: "x", Port: "y"}.Action()
+	if e := spec.InputErrors("listen", err); e["listen-addr"] == "" || e["listen-port"] == "" {
+		t.Errorf("two bad values: errors %v; want one at each input", e)
+	}
+	a, _ = listenForm{Process: "web", Addr: "0.0.0.0", Port: "9000", V6Only: "on"}.Action()
 	next, e := spec.Append(s, a, "listen")
 	if e != nil || len(next.Actions) != len(s.Actions)+1 || len(s.Actions) != len(base.Scenario.Actions) {
 		t.Errorf("valid listen: errors %v, %d actions", e, len(next.Actions))
 	}
-	a, e = connectForm{From: "container:ghost", To: "localhost", Port: "80"}.action()
-	if len(e) != 0 {
-		t.Fatalf("errors %v", e)
+	a, err = connectForm{From: "container:ghost", To: "localhost", Port: "80"}.Action()
+	if err != nil {
+		t.Fatalf("errors %v", err)
 	}
 	if _, e := spec.Append(s, a, "connect"); !strings.Contains(e["connect-from"], "ghost") {
 		t.Errorf("unknown container: errors %v; want one at connect-from", e)
 	}
-	if _, e := (connectForm{From: "host", To: "localhost:80", Port: "80"}).action(); e["connect-to"] == "" {
+	_, err = connectForm{From: "host", To: "localhost:80", Port: "80"}.Action()
+	if e := spec.InputErrors("connect", err); e["connect-to"] == "" {
 		t.Errorf("to with a port: errors %v; want one at connect-to", e)
 	}
-	a, e = publishForm{Container: "nope", HostPort: "8080", Port: "80"}.action()
+	_, err = publishForm{Container: "web", HostAddr: "nope", HostPort: "8080", Port: "x"}.Action()
+	if e := spec.InputErrors("publish", err); e["publish-hostaddr"] == "" || e["publish-port"] == "" {
+		t.Errorf("bad host address and port: errors %v; want one at each input", e)
+	}
+	a, _ = publishForm{Container: "nope", HostPort: "8080", Port: "80"}.Action()
 	if _, e := spec.Append(s, a, "publish"); !strings.Contains(e["publish-container"], "nope") {
 		t.Errorf("unknown container: errors %v; want one at publish-container", e)
 	}

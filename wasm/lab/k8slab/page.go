@@ -55,11 +55,11 @@ func (p *page) show(s k8s.Scenario, step int, input string) {
 }
 
 func (p *page) onConnect(ctx app.Context, e app.Event) {
-	ui.Submit(&p.Lab, ctx, e, "connect", p.connect.action)
+	ui.Submit(&p.Lab, ctx, e, "connect", p.connect.Action)
 }
 
 func (p *page) onScale(ctx app.Context, e app.Event) {
-	ui.Submit(&p.Lab, ctx, e, "scale", p.scale.action)
+	ui.Submit(&p.Lab, ctx, e, "scale", p.scale.Action)
 }
 
 func (p *page) onPod(do k8s.Kind, pod string) app.EventHandler {

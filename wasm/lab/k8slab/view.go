@@ -320,25 +320,16 @@ func picture(v view, st k8s.State) (string, string) {
 	return out.String(), strings.Join(words, " ")
 }
 
-// connectForm, scaleForm and networkForm are the forms, as typed.
-type connectForm struct{ From, To string }
-type scaleForm struct{ Deployment, Replicas string }
+// connectForm, scaleForm and networkForm are the forms, as typed; core/k8s
+// reads the first two (see k8s.ScaleInput).
+type (
+	connectForm = k8s.ConnectInput
+	scaleForm   = k8s.ScaleInput
+)
 type networkForm struct{ Name, Prefix string }
 
 // errs maps an input's name to what is wrong with its value.
 type errs map[string]string
-
-func (f connectForm) action() (k8s.Action, errs) {
-	return k8s.Action{Do: k8s.Connect, From: f.From, To: strings.TrimSpace(f.To)}, nil
-}
-
-func (f scaleForm) action() (k8s.Action, errs) {
-	n, err := strconv.Atoi(strings.TrimSpace(f.Replicas))
-	if err != nil {
-		return k8s.Action{}, errs{"scale-replicas": fmt.Sprintf("%q is not a number of replicas", f.Replicas)}
-	}
-	return k8s.Action{Do: k8s.Scale, Deployment: f.Deployment, Replicas: n}, nil
-}
 
 // add returns s with the form's network added, or the error at the input
 // that caused it.

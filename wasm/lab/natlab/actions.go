@@ -3,9 +3,6 @@ package natlab
 import (
 	"net/netip"
 	"slices"
-	"strconv"
-	"strings"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/netground/netground/core/nat"
@@ -127,60 +124,36 @@ func (p *page) fillForm() {
 	}
 }
 
-// buildStep turns an action form into a step, or returns messages by input
-// name for what does not parse.
+// buildStep turns an action form into a step (core/nat reads it, see
+// nat.StepInput), or returns messages by input name for what it cannot read.
 func buildStep(action string, f map[string]string) (nat.Step, map[string]string) {
-	errs := map[string]string{}
-	port := func(name string) uint16 {
-		s := strings.TrimSpace(f[name])
-		n, err := strconv.ParseUint(s, 10, 16)
-		if err != nil || n == 0 {
-			errs[name] = strconv.Quote(s) + " is not a port; pick 1 to 65535"
-		}
-		return uint16(n)
-	}
-	proto := func(name string) nat.Protocol {
-		p, err := nat.ParseProtocol(f[name])
-		if err != nil {
-			errs[name] = err.Error()
-		}
-		return p
-	}
-	endpoint := func(name string, icmp bool) netip.AddrPort {
-		ap, err := nat.ParseEndpoint(f[name], icmp)
-		if err != nil {
-			errs[name] = err.Error()
-		}
-		return ap
-	}
-	var st nat.Step
+	var in nat.StepInput
 	switch action {
 	case "send", "in":
-		st.Kind = nat.StepSend
-		st.From = f[action+"-from"]
-		st.Proto = proto(action + "-proto")
-		if st.Proto == nat.ICMP {
-			st.SrcPort = port(action + "-port")
-			st.To = endpoint(action+"-to", true)
-			st.To = netip.AddrPortFrom(st.To.Addr(), 0)
-		} else {
-			st.SrcPort = port(action + "-port")
-			st.To = endpoint(action+"-to", false)
-		}
+		in = nat.StepInput{Kind: nat.StepSend, From: f[action+"-from"], Proto: f[action+"-proto"], SrcPort: f[action+"-port"], To: f[action+"-to"]}
 	case "reply":
-		st = nat.Step{Kind: nat.StepReply, From: f["reply-from"]}
+		in = nat.StepInput{Kind: nat.StepReply, From: f["reply-from"]}
 	case "advance":
-		s := strings.TrimSpace(f["advance-by"])
-		d, err := time.ParseDuration(s)
-		if err != nil || d <= 0 || d > nat.MaxAdvance {
-			errs["advance-by"] = strconv.Quote(s) + " is not a duration between 1s and 24h, such as \"30s\", \"5m\" or \"2h4m\""
-		}
-		st = nat.Step{Kind: nat.StepAdvance, By: d}
+		in = nat.StepInput{Kind: nat.StepAdvance, By: f["advance-by"]}
 	case "fwd":
-		st = nat.Step{Kind: nat.StepForward, NAT: f["fwd-nat"]}
-		st.Forward.Proto = proto("fwd-proto")
-		st.Forward.Port = port("fwd-port")
-		st.Forward.To = endpoint("fwd-to", false)
+		in = nat.StepInput{Kind: nat.StepForward, NAT: f["fwd-nat"], Proto: f["fwd-proto"], Port: f["fwd-port"], To: f["fwd-to"]}
+	}
+	st, err := in.Step()
+	errs := map[string]string{}
+	if err == nil {
+		return st, errs
+	}
+	all := []error{err}
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		all = joined.Unwrap()
+	}
+	for _, err := range all {
+		fe := fieldError(err)
+		target, ok := actionFields[action][fe.Field]
+		if !ok {
+			target = action
+		}
+		errs[target] = fe.Reason
 	}
 	return st, errs
 }

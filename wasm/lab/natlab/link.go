@@ -11,7 +11,6 @@ import (
 	"github.com/netground/netground/core/nat"
 	"github.com/netground/netground/core/scenario"
 	"github.com/netground/netground/core/story"
-	"github.com/netground/netground/wasm/ui"
 )
 
 // presets returns the lab's presets in the order the page lists them:
@@ -97,7 +96,7 @@ func readLink(q url.Values, fragment string, known []scenario.Problem) (linkStat
 		st.Scenario, st.Preset = p.Scenario, p.Name
 	}
 	total := len(st.Scenario.Steps)
-	step, stepProblems := ui.ReadStep(q, min(1, total), total)
+	step, stepProblems := scenario.ParseStep(q, min(1, total), total)
 	st.Step = step
 	problems = append(problems, stepProblems...)
 	return st, problems
