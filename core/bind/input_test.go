@@ -1,7 +1,6 @@
 package bind_test
 
 import (
-	"errors"
 	"net/netip"
 	"strings"
 	"testing"
@@ -10,27 +9,6 @@ import (
 	"github.com/netground/netground/core/bind"
 	"github.com/netground/netground/core/field"
 )
-
-// fields returns the paths of the field errors err joins, in order.
-func fields(t *testing.T, err error) []string {
-	t.Helper()
-	if err == nil {
-		return nil
-	}
-	errs := []error{err}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		errs = j.Unwrap()
-	}
-	var out []string
-	for _, e := range errs {
-		var fe *field.Error
-		if !errors.As(e, &fe) {
-			t.Fatalf("%v is not a *field.Error", e)
-		}
-		out = append(out, fe.Field)
-	}
-	return out
-}
 
 func TestListenInput(t *testing.T) {
 	for _, tt := range []struct {
@@ -48,7 +26,7 @@ func TestListenInput(t *testing.T) {
 		{bind.ListenInput{Addr: "", Port: ""}, "addr,port", ""},
 	} {
 		a, err := tt.in.Action()
-		if got := strings.Join(fields(t, err), ","); got != tt.fields {
+		if got := strings.Join(field.Fields(err), ","); got != tt.fields {
 			t.Errorf("%+v: errors at %q (%v); want at %q", tt.in, got, err, tt.fields)
 			continue
 		}
@@ -79,7 +57,7 @@ func TestConnectInput(t *testing.T) {
 		{bind.ConnectInput{From: "mars", To: "127.0.0.1:80", Port: "x"}, "from,to,port", ""},
 	} {
 		a, err := tt.in.Action()
-		if got := strings.Join(fields(t, err), ","); got != tt.fields {
+		if got := strings.Join(field.Fields(err), ","); got != tt.fields {
 			t.Errorf("%+v: errors at %q (%v); want at %q", tt.in, got, err, tt.fields)
 		}
 		if err == nil && a.To != tt.to {
@@ -94,7 +72,7 @@ func TestPublishInput(t *testing.T) {
 		t.Errorf("publish 8080:80 = %+v, %v", a.Publish, err)
 	}
 	_, err = bind.PublishInput{Container: "web", HostAddr: "x", HostPort: "70000", Port: ""}.Action()
-	if got := strings.Join(fields(t, err), ","); got != "publish.hostAddr,publish.hostPort,publish.port" {
+	if got := strings.Join(field.Fields(err), ","); got != "publish.hostAddr,publish.hostPort,publish.port" {
 		t.Errorf("errors at %q (%v)", got, err)
 	}
 }
@@ -107,7 +85,7 @@ func FuzzInputs(f *testing.F) {
 	f.Add("fe80::1%eth0", "0x50", "internet", "")
 	f.Fuzz(func(t *testing.T, addr, port, from, to string) {
 		check := func(a bind.Action, err error) {
-			for _, path := range fields(t, err) {
+			for _, path := range field.Fields(err) {
 				if path == "" {
 					t.Errorf("an error names no field: %v", err)
 				}

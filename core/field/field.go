@@ -6,6 +6,7 @@
 package field
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -83,4 +84,35 @@ func Shorten(s string, n int) string {
 		count++
 	}
 	return s
+}
+
+// All returns the problems err holds, one for each error it joins (see
+// errors.Join): each *Error as it is, and any other error as an *Error
+// with no Field. It returns nil for a nil err.
+func All(err error) []*Error {
+	if err == nil {
+		return nil
+	}
+	errs := []error{err}
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = joined.Unwrap()
+	}
+	out := make([]*Error, 0, len(errs))
+	for _, err := range errs {
+		var fe *Error
+		if !errors.As(err, &fe) {
+			fe = &Error{Reason: err.Error()}
+		}
+		out = append(out, fe)
+	}
+	return out
+}
+
+// Fields returns the Field of each problem All returns, in order.
+func Fields(err error) []string {
+	var out []string
+	for _, fe := range All(err) {
+		out = append(out, fe.Field)
+	}
+	return out
 }

@@ -133,3 +133,21 @@ func TestCount(t *testing.T) {
 		t.Errorf("Count(uint16(1)) = %q; want 1 port", got)
 	}
 }
+
+func TestAll(t *testing.T) {
+	if field.All(nil) != nil || field.Fields(nil) != nil {
+		t.Error("All(nil) or Fields(nil) is not nil")
+	}
+	plain := errors.New("the file is empty")
+	joined := errors.Join(field.Errorf("addr", "bad"), fmt.Errorf("reading: %w", field.Errorf("port", "too big")), plain)
+	all := field.All(joined)
+	if got := strings.Join(field.Fields(joined), ","); got != "addr,port," || len(all) != 3 {
+		t.Fatalf("Fields = %q (%d problems); want addr, port and one without a field", got, len(all))
+	}
+	if all[1].Reason != "too big" || all[2].Reason != plain.Error() {
+		t.Errorf("All = %v", all)
+	}
+	if got := field.All(field.Errorf("to", "x")); len(got) != 1 || got[0].Field != "to" {
+		t.Errorf("All of one error = %v", got)
+	}
+}

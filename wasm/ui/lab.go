@@ -243,20 +243,13 @@ func Submit[S, A any](l *Lab[S, A], ctx app.Context, e app.Event, form string, r
 // InputErrors places the field errors err joins at form's inputs, and any
 // other error, or one about a field the form has no input for, at form.
 func (l LabSpec[S, A]) InputErrors(form string, err error) map[string]string {
-	errs := []error{err}
-	if joined, ok := err.(interface{ Unwrap() []error }); ok {
-		errs = joined.Unwrap()
-	}
 	out := map[string]string{}
-	for _, err := range errs {
-		var fe *field.Error
-		if errors.As(err, &fe) {
-			if input, ok := l.FormFields[form][fe.Field]; ok {
-				out[input] = fe.Reason
-				continue
-			}
+	for _, fe := range field.All(err) {
+		if input, ok := l.FormFields[form][fe.Field]; ok && fe.Field != "" {
+			out[input] = fe.Reason
+		} else {
+			out[form] = fe.Error()
 		}
-		out[form] = err.Error()
 	}
 	return out
 }

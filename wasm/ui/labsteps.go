@@ -111,4 +111,3 @@ const SVGNS = "http://www.w3.org/2000/svg"
 
 // SVG returns an SVG element called tag.
 func SVG(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(SVGNS) }
-

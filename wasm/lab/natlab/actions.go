@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/netground/netground/core/field"
 	"github.com/netground/netground/core/nat"
 )
 
@@ -140,15 +141,7 @@ func buildStep(action string, f map[string]string) (nat.Step, map[string]string)
 	}
 	st, err := in.Step()
 	errs := map[string]string{}
-	if err == nil {
-		return st, errs
-	}
-	all := []error{err}
-	if joined, ok := err.(interface{ Unwrap() []error }); ok {
-		all = joined.Unwrap()
-	}
-	for _, err := range all {
-		fe := fieldError(err)
+	for _, fe := range field.All(err) {
 		target, ok := actionFields[action][fe.Field]
 		if !ok {
 			target = action
