@@ -3,7 +3,6 @@ package bind
 import (
 	"errors"
 	"net/netip"
-	"strconv"
 	"strings"
 
 	"github.com/netground/netground/core/field"
@@ -41,7 +40,7 @@ func (in ListenInput) Action() (Action, error) {
 	a.Proto = inputProto(in.Proto)
 	addr, err := netip.ParseAddr(unbracket(in.Addr))
 	if err != nil {
-		errs = append(errs, field.Errorf("addr", "%s is not an IP address; write 0.0.0.0, ::, 127.0.0.1, ::1 or an interface's address", quoted(in.Addr)))
+		errs = append(errs, field.Errorf("addr", "%s is not an IP address; write 0.0.0.0, ::, 127.0.0.1, ::1 or an interface's address", field.Quote(in.Addr, 80)))
 	}
 	a.Addr = addr
 	a.Port, errs = inputPort("port", in.Port, errs)
@@ -72,7 +71,7 @@ func (in ConnectInput) Action() (Action, error) {
 	to := unbracket(in.To)
 	if to != "localhost" {
 		if ip, err := netip.ParseAddr(to); err != nil {
-			errs = append(errs, field.Errorf("to", "%s is neither an IP address nor localhost", quoted(in.To)))
+			errs = append(errs, field.Errorf("to", "%s is neither an IP address nor localhost", field.Quote(in.To, 80)))
 		} else {
 			to = ip.String()
 		}
@@ -97,7 +96,7 @@ func (in PublishInput) Action() (Action, error) {
 	if s := unbracket(in.HostAddr); s != "" {
 		ip, err := netip.ParseAddr(s)
 		if err != nil {
-			errs = append(errs, field.Errorf("publish.hostAddr", "%s is not an IP address; leave it empty to publish on every address", quoted(in.HostAddr)))
+			errs = append(errs, field.Errorf("publish.hostAddr", "%s is not an IP address; leave it empty to publish on every address", field.Quote(in.HostAddr, 80)))
 		}
 		p.Addr = ip
 	}
@@ -127,6 +126,3 @@ func inputProto(s string) Proto {
 // unbracket trims spaces and the brackets an IPv6 address is written in
 // beside a port.
 func unbracket(s string) string { return strings.Trim(strings.TrimSpace(s), "[]") }
-
-// quoted quotes what was typed, cut to a length a message can show.
-func quoted(s string) string { return strconv.Quote(field.Shorten(s, 80)) }

@@ -86,6 +86,10 @@ func Shorten(s string, n int) string {
 	return s
 }
 
+// Quote returns s as a Go string literal, cut first as Shorten cuts it to
+// at most n characters: what was typed, as an error quotes it.
+func Quote(s string, n int) string { return strconv.Quote(Shorten(s, n)) }
+
 // All returns the problems err holds, one for each error it joins (see
 // errors.Join): each *Error as it is, and any other error as an *Error
 // with no Field. It returns nil for a nil err.

@@ -25,7 +25,7 @@ func (in ConnectInput) Action() (Action, error) {
 func (in ScaleInput) Action() (Action, error) {
 	n, err := strconv.Atoi(strings.TrimSpace(in.Replicas))
 	if err != nil {
-		return Action{}, field.Errorf("replicas", "%s is not a number of replicas", strconv.Quote(field.Shorten(in.Replicas, 80)))
+		return Action{}, field.Errorf("replicas", "%s is not a number of replicas", field.Quote(in.Replicas, 80))
 	}
 	return Action{Do: Scale, Deployment: in.Deployment, Replicas: n}, nil
 }

@@ -185,7 +185,7 @@ func errorf(reason string) *FieldError { return &FieldError{Reason: reason} }
 
 func fieldErr(field, reason string) *FieldError { return &FieldError{Field: field, Reason: reason} }
 
-func quote(s string) string { return strconv.Quote(field.Shorten(s, 80)) }
+func quote(s string) string { return field.Quote(s, 80) }
 
 func idx(field string, i int) string { return field + "[" + strconv.Itoa(i) + "]" }
 

@@ -471,4 +471,4 @@ func (t Tree) WithNames(names string) (Tree, error) {
 }
 
 // quote returns s quoted, cut to a length fit for an error message.
-func quote(s string) string { return strconv.Quote(field.Shorten(s, maxQuoted)) }
+func quote(s string) string { return field.Quote(s, maxQuoted) }

@@ -33,7 +33,7 @@ func tooLong(s string) bool { return len(s) > maxAnswerBytes }
 
 // shown returns an answer quoted for a message, cut to a readable length.
 func shown(s string) string {
-	return strconv.Quote(field.Shorten(strings.TrimSpace(strings.ToValidUTF8(s, "\uFFFD")), 40))
+	return field.Quote(strings.TrimSpace(strings.ToValidUTF8(s, "\uFFFD")), 40)
 }
 
 // addrNear explains why an address is a tempting wrong answer, or "".

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/netground/netground/core/field"
@@ -49,7 +48,7 @@ func DocumentParams(d scenario.Document) (url.Values, error) {
 	}
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(d.State, &m); err != nil || m == nil {
-		return nil, fmt.Errorf("practice: the state %s is not a JSON object", strconv.Quote(field.Shorten(string(d.State), 40)))
+		return nil, fmt.Errorf("practice: the state %s is not a JSON object", field.Quote(string(d.State), 40))
 	}
 	q := make(url.Values, len(m))
 	for k, raw := range m {
@@ -62,7 +61,7 @@ func DocumentParams(d scenario.Document) (url.Values, error) {
 		dec := json.NewDecoder(bytes.NewReader(raw))
 		dec.UseNumber()
 		if err := dec.Decode(&n); err != nil {
-			return nil, fmt.Errorf("practice: parameter %q is %s, not a string or a number", k, strconv.Quote(field.Shorten(string(raw), 40)))
+			return nil, fmt.Errorf("practice: parameter %q is %s, not a string or a number", k, field.Quote(string(raw), 40))
 		}
 		q.Set(k, n.String())
 	}

@@ -65,7 +65,7 @@ func (e *ImportError) Error() string {
 	}
 	s := "scenario " + strconv.Itoa(e.Item)
 	if e.Name != "" {
-		s += " (" + strconv.Quote(field.Shorten(e.Name, 60)) + ")"
+		s += " (" + field.Quote(e.Name, 60) + ")"
 	}
 	return s + ": " + e.Err.Error()
 }

@@ -1,8 +1,6 @@
 package tool
 
 import (
-	"strconv"
-
 	"github.com/netground/netground/core/field"
 )
 
@@ -25,7 +23,7 @@ func (e *Error) Error() string {
 	if e.Input == "" {
 		return e.What + ": " + e.Reason
 	}
-	return e.What + " " + strconv.Quote(field.Shorten(e.Input, maxQuoted)) + ": " + e.Reason
+	return e.What + " " + field.Quote(e.Input, maxQuoted) + ": " + e.Reason
 }
 
 // Unwrap returns the underlying cause.

@@ -1,6 +1,7 @@
 package natlab
 
 import (
+	"maps"
 	"net/netip"
 	"slices"
 
@@ -140,6 +141,12 @@ func buildStep(action string, f map[string]string) (nat.Step, map[string]string)
 		in = nat.StepInput{Kind: nat.StepForward, NAT: f["fwd-nat"], Proto: f["fwd-proto"], Port: f["fwd-port"], To: f["fwd-to"]}
 	}
 	st, err := in.Step()
+	return st, actionErrors(action, err)
+}
+
+// actionErrors places the problems of err at the inputs of action the
+// fields name (actionFields), and the rest at the action's form.
+func actionErrors(action string, err error) map[string]string {
 	errs := map[string]string{}
 	for _, fe := range field.All(err) {
 		target, ok := actionFields[action][fe.Field]
@@ -148,7 +155,7 @@ func buildStep(action string, f map[string]string) (nat.Step, map[string]string)
 		}
 		errs[target] = fe.Reason
 	}
-	return st, errs
+	return errs
 }
 
 func (p *page) onFormInput(name string) app.EventHandler {
@@ -169,19 +176,12 @@ func (p *page) onAction(action string) app.EventHandler {
 		delete(p.errs, action)
 		st, errs := buildStep(action, p.form)
 		if len(errs) > 0 {
-			for k, v := range errs {
-				p.errs[k] = v
-			}
+			maps.Copy(p.errs, errs)
 			return
 		}
 		p.run(ctx, action, false, func() {
 			if err := p.lab.add(st); err != nil {
-				fe := fieldError(err)
-				target, ok := actionFields[action][fe.Field]
-				if !ok {
-					target = action
-				}
-				p.errs[target] = fe.Reason
+				maps.Copy(p.errs, actionErrors(action, err))
 				return
 			}
 			p.tablePage = 1 << 30 // the last page, where new mappings are
