@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/netground/netground/core/course"
 	"github.com/netground/netground/wasm/site"
 	"github.com/netground/netground/wasm/ui"
 )
@@ -112,7 +113,8 @@ func (b *browser) auditRules(t *testing.T, axe []byte, where string, rules []str
 
 // TestEveryRoute opens every route of the page registry as it is
 // pre-rendered and as the app renders it: the app starts, the title is the
-// page's own, and axe finds no serious violation.
+// page's own, a chapter's page holds the whole chapter (checkChapter), and
+// axe finds no serious violation.
 func TestEveryRoute(t *testing.T) {
 	t.Parallel()
 	if *axePath == "" {
@@ -124,6 +126,11 @@ func TestEveryRoute(t *testing.T) {
 	}
 	s := siteServer(t)
 	b := sharedTab(t)
+	chapter := map[string]course.Chapter{}
+	for _, c := range chapters(t) {
+		chapter["/learn/"+c.Slug] = c
+		chapter["/embed/learn/"+c.Slug] = c
+	}
 	for _, r := range site.Routes() {
 		b.do(chromedp.Navigate(s.URL + strings.TrimPrefix(r.Path, "/")))
 		if got := eval[string](b, `document.title`); got != ui.PageTitle(r.Path) {
@@ -133,6 +140,16 @@ func TestEveryRoute(t *testing.T) {
 		if got := eval[string](b, `document.title`); got != ui.PageTitle(r.Path) {
 			t.Errorf("%s: title %q; want %q", r.Path, got, ui.PageTitle(r.Path))
 		}
+		if c, ok := chapter[r.Path]; ok {
+			// A chapter's page is whole when its prose, widgets and
+			// questions are: the one load of it serves both checks.
+			t.Run(strings.ReplaceAll(strings.TrimPrefix(r.Path, "/"), "/", "_"), func(t *testing.T) {
+				b.in(t).checkChapter(c, "/")
+			})
+		}
 		b.audit(t, axe, r.Path)
+	}
+	if len(chapter) == 0 {
+		t.Error("the course has no chapters")
 	}
 }
