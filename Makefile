@@ -31,18 +31,23 @@ static: wasm
 ## make bench's paste and NAT-step timings.
 NOINLINE := -gcflags='github.com/netground/netground/wasm/...=-l' \
   -gcflags='github.com/netground/netground/core/practice=-l' -gcflags='github.com/netground/netground/core/course=-l'
+## Every GOOS=js step builds as the bundle is built (-trimpath, NOINLINE): what vet and unit-js
+## compile is then what the bundle links, and a cold build cache compiles the standard
+## library for the browser once instead of twice (make test: ~30 s less).
+JS_BUILD := -trimpath $(NOINLINE)
+
 wasm:
 	@mkdir -p build/wasm
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" $(NOINLINE) -o $(WASM_OUT) ./wasm
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" $(NOINLINE) -o $(FIRST_OUT) ./wasm/first
+	GOOS=js GOARCH=wasm $(GO) build $(JS_BUILD) -ldflags="-s -w" -o $(WASM_OUT) ./wasm
+	GOOS=js GOARCH=wasm $(GO) build $(JS_BUILD) -ldflags="-s -w" -o $(FIRST_OUT) ./wasm/first
 	@mkdir -p $(PAGE_FIRST)
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" $(NOINLINE) -o $(PAGE_FIRST)/practice.wasm ./wasm/first/practice
+	GOOS=js GOARCH=wasm $(GO) build $(JS_BUILD) -ldflags="-s -w" -o $(PAGE_FIRST)/practice.wasm ./wasm/first/practice
 
 test: vet unit unit-js browser
 
 vet:
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./core/... ./wasm/...
+	GOOS=js GOARCH=wasm $(GO) vet $(JS_BUILD) ./core/... ./wasm/...
 
 unit:
 	$(GO) test -count=1 ./...
@@ -53,7 +58,7 @@ unit:
 UNIT_JS := ./core/... ./wasm/answer/... ./wasm/markup/... ./wasm/lab/natlab/... ./wasm/page/library/... \
   ./wasm/page/practiceview/... ./wasm/site/... ./wasm/widget/addrui/... ./wasm/widget/planview/...
 unit-js: node
-	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_RUNNER)" $(UNIT_JS)
+	GOOS=js GOARCH=wasm $(GO) test -count=1 $(JS_BUILD) -exec="$(WASM_RUNNER)" $(UNIT_JS)
 
 ## browser: the real bundle behind the real server, driven in headless Chromium.
 AXE := build/axe/node_modules/axe-core/axe.min.js
