@@ -90,10 +90,10 @@ func TestLearnList(t *testing.T) {
 	if got := b.chapterLinks(); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("chapter links:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	b.waitField("course-progress", fmt.Sprintf("0 of %d chapters done", len(cs)))
 	if got := eval[[]string](b, `[...document.querySelectorAll('[data-field="chapter-progress"]')].map(e => e.textContent)`); len(got) != len(cs) || got[0] != "Not started" {
 		t.Errorf("chapter-progress = %q; want %d times Not started", got, len(cs))
 	}
-	b.waitField("course-progress", fmt.Sprintf("0 of %d chapters done", len(cs)))
 	if got := eval[string](b, `document.querySelector('nav a[aria-current="page"]')?.textContent ?? ""`); got != "Learn" {
 		t.Errorf("the navigation marks %q as the current page; want Learn", got)
 	}
@@ -265,6 +265,7 @@ func TestLearnProgress(t *testing.T) {
 	}
 	b.slow(chromedp.Navigate(s.URL + "learn"))
 	b.live()
+	b.waitField("course-progress", fmt.Sprintf("0 of %d chapters done", len(cs)))
 	if got := eval[string](b, fmt.Sprintf(`document.querySelectorAll('[data-field="chapter-progress"]')[%d].textContent`, c.Number-1)); got != fmt.Sprintf("1 of %d answered right", n) {
 		t.Errorf("/learn: chapter %s progress %q", c.Slug, got)
 	}

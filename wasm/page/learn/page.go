@@ -25,6 +25,7 @@ type page struct {
 	proseErr string         // why the prose could not be loaded
 	quiz     *quiz
 	stored   progress
+	read     bool   // stored holds what this browser keeps: false before the app reads it
 	notice   string // why stored progress was ignored or not saved, or ""
 
 	captured capturedProse // the prose the pre-rendered page held (in the browser)
@@ -98,6 +99,7 @@ func (c *page) readProgress(ctx app.Context) {
 	if app.IsServer {
 		return
 	}
+	c.read = true
 	var raw progress
 	if err := ctx.LocalStorage().Get(storageKey, &raw); err != nil {
 		c.notice = "Saved progress could not be read (it is not valid JSON) and was ignored."

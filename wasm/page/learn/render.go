@@ -29,6 +29,17 @@ func (c *page) Render() app.UI {
 	)
 }
 
+// progressText returns a status of the learner's progress once the app has
+// read what this browser keeps, and until then a blank that holds the
+// line: the pre-rendered page cannot know it, and "Not started" there
+// would tell a returning learner that their progress is gone.
+func (c *page) progressText(text string) string {
+	if !c.read {
+		return "\u00a0"
+	}
+	return text
+}
+
 // renderList is /learn: the chapters in order, each with how far the
 // learner is.
 func (c *page) renderList() app.UI {
@@ -38,10 +49,12 @@ func (c *page) renderList() app.UI {
 	dones := make([]bool, len(cs))
 	for i, ch := range cs {
 		statuses[i], dones[i] = chapterStatus(ch, c.stored.Chapters[ch.Slug])
+		statuses[i] = c.progressText(statuses[i])
 		if dones[i] {
 			done++
 		}
 	}
+	courseProgress := c.progressText(strconv.Itoa(done) + " of " + strconv.Itoa(len(cs)) + " chapters done")
 	return app.Div().Body(
 		app.H1().ID("learn-title").Text("Learn"),
 		app.P().Class("widget-intro").Text("How a packet finds the right machine, and on that machine the right service: "+
@@ -49,7 +62,7 @@ func (c *page) renderList() app.UI {
 		app.If(err != nil, app.P().Class("error").Text("The course could not be read: "+errText(err))),
 		app.If(c.notice != "", app.P().Class("notice").Role("status").DataSet("field", "storage-notice").Text(c.notice)),
 		app.P().Class("learn-course-progress").DataSet("field", "course-progress").
-			Text(strconv.Itoa(done)+" of "+strconv.Itoa(len(cs))+" chapters done"),
+			Text(courseProgress),
 		app.Ol().Class("learn-chapters").Body(
 			app.Range(cs).Slice(func(i int) app.UI {
 				ch := cs[i]
@@ -134,7 +147,7 @@ func (c *page) renderQuestions() app.UI {
 	answered, right := q.score()
 	return app.Section().Class("learn-questions").Aria("labelledby", "learn-q-title").Body(
 		app.H2().ID("learn-q-title").Text("Check yourself"),
-		app.P().Class("learn-score").Role("status").DataSet("field", "chapter-score").Text(status(answered, right, len(q.questions))),
+		app.P().Class("learn-score").Role("status").DataSet("field", "chapter-score").Text(c.progressText(status(answered, right, len(q.questions)))),
 		app.If(c.notice != "", app.P().Class("notice").Role("status").DataSet("field", "storage-notice").Text(c.notice)),
 		app.Range(q.questions).Slice(func(i int) app.UI { return c.renderQuestion(i) }),
 	)
