@@ -29,17 +29,17 @@ type page struct {
 
 	view view
 
-	listen  listenForm
-	connect connectForm
-	publish publishForm
+	listen  bind.ListenInput
+	connect bind.ConnectInput
+	publish bind.PublishInput
 }
 
 // show computes what the page shows for s at step and fits the forms to it.
 func (p *page) show(s bind.Scenario, step int, input string) {
 	if p.listen.Port == "" {
-		p.listen = listenForm{Process: "app", Addr: "0.0.0.0", Port: "8080", Proto: "tcp"}
-		p.connect = connectForm{From: "host", To: "127.0.0.1", Port: "8080", Proto: "tcp"}
-		p.publish = publishForm{HostPort: "8080", Port: "80", Proto: "tcp"}
+		p.listen = bind.ListenInput{Process: "app", Addr: "0.0.0.0", Port: "8080", Proto: "tcp"}
+		p.connect = bind.ConnectInput{From: "host", To: "127.0.0.1", Port: "8080", Proto: "tcp"}
+		p.publish = bind.PublishInput{HostPort: "8080", Port: "80", Proto: "tcp"}
 	}
 	p.Protect(input, func() { p.view = buildView(s, step) })
 	if !contains(p.view.Containers, p.publish.Container) {

@@ -135,39 +135,39 @@ func TestFormsAndErrors(t *testing.T) {
 	s := base.Scenario
 
 	// What cannot be read is shown at its input, in core/bind's and core/port's words.
-	a, err := listenForm{Process: "web", Addr: "nonsense", Port: "80"}.Action()
+	a, err := bind.ListenInput{Process: "web", Addr: "nonsense", Port: "80"}.Action()
 	if e := spec.InputErrors("listen", err); !strings.Contains(e["listen-addr"], `"nonsense"`) || len(e) != 1 {
 		t.Errorf("bad address: errors %v; want one at listen-addr", e)
 	}
-	_, err = listenForm{Process: "web", Addr: "127.0.0.1", Port: "70000"}.Action()
+	_, err = bind.ListenInput{Process: "web", Addr: "127.0.0.1", Port: "70000"}.Action()
 	if e := spec.InputErrors("listen", err); !strings.Contains(e["listen-port"], "70000") {
 		t.Errorf("port 70000: errors %v; want one at listen-port", e)
 	}
-	_, err = listenForm{Process: "web", Addr: "x", Port: "y"}.Action()
+	_, err = bind.ListenInput{Process: "web", Addr: "x", Port: "y"}.Action()
 	if e := spec.InputErrors("listen", err); e["listen-addr"] == "" || e["listen-port"] == "" {
 		t.Errorf("two bad values: errors %v; want one at each input", e)
 	}
-	a, _ = listenForm{Process: "web", Addr: "0.0.0.0", Port: "9000", V6Only: "on"}.Action()
+	a, _ = bind.ListenInput{Process: "web", Addr: "0.0.0.0", Port: "9000", V6Only: "on"}.Action()
 	next, e := spec.Append(s, a, "listen")
 	if e != nil || len(next.Actions) != len(s.Actions)+1 || len(s.Actions) != len(base.Scenario.Actions) {
 		t.Errorf("valid listen: errors %v, %d actions", e, len(next.Actions))
 	}
-	a, err = connectForm{From: "container:ghost", To: "localhost", Port: "80"}.Action()
+	a, err = bind.ConnectInput{From: "container:ghost", To: "localhost", Port: "80"}.Action()
 	if err != nil {
 		t.Fatalf("errors %v", err)
 	}
 	if _, e := spec.Append(s, a, "connect"); !strings.Contains(e["connect-from"], "ghost") {
 		t.Errorf("unknown container: errors %v; want one at connect-from", e)
 	}
-	_, err = connectForm{From: "host", To: "localhost:80", Port: "80"}.Action()
+	_, err = bind.ConnectInput{From: "host", To: "localhost:80", Port: "80"}.Action()
 	if e := spec.InputErrors("connect", err); e["connect-to"] == "" {
 		t.Errorf("to with a port: errors %v; want one at connect-to", e)
 	}
-	_, err = publishForm{Container: "web", HostAddr: "nope", HostPort: "8080", Port: "x"}.Action()
+	_, err = bind.PublishInput{Container: "web", HostAddr: "nope", HostPort: "8080", Port: "x"}.Action()
 	if e := spec.InputErrors("publish", err); e["publish-hostaddr"] == "" || e["publish-port"] == "" {
 		t.Errorf("bad host address and port: errors %v; want one at each input", e)
 	}
-	a, _ = publishForm{Container: "nope", HostPort: "8080", Port: "80"}.Action()
+	a, _ = bind.PublishInput{Container: "nope", HostPort: "8080", Port: "80"}.Action()
 	if _, e := spec.Append(s, a, "publish"); !strings.Contains(e["publish-container"], "nope") {
 		t.Errorf("unknown container: errors %v; want one at publish-container", e)
 	}

@@ -29,8 +29,8 @@ type page struct {
 
 	view view
 
-	connect connectForm
-	scale   scaleForm
+	connect k8s.ConnectInput
+	scale   k8s.ScaleInput
 	network networkForm
 }
 

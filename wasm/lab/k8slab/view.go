@@ -320,12 +320,8 @@ func picture(v view, st k8s.State) (string, string) {
 	return out.String(), strings.Join(words, " ")
 }
 
-// connectForm, scaleForm and networkForm are the forms, as typed; core/k8s
-// reads the first two (see k8s.ScaleInput).
-type (
-	connectForm = k8s.ConnectInput
-	scaleForm   = k8s.ScaleInput
-)
+// networkForm is the network form, as typed. The connect and scale forms
+// are core/k8s's ConnectInput and ScaleInput.
 type networkForm struct{ Name, Prefix string }
 
 // errs maps an input's name to what is wrong with its value.

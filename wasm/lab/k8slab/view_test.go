@@ -138,18 +138,18 @@ func TestReadScenario(t *testing.T) {
 func TestFormsAndErrors(t *testing.T) {
 	p, _ := links.Preset("saved-pod-ip")
 	s := p.Scenario
-	a, _ := connectForm{From: "deploy:client", To: "web"}.Action()
+	a, _ := k8s.ConnectInput{From: "deploy:client", To: "web"}.Action()
 	if _, e := spec.Append(s, a, "connect"); !strings.Contains(e["connect-to"], "HOST:PORT") {
 		t.Errorf("missing port: errors %v; want one at connect-to", e)
 	}
-	a, _ = connectForm{From: "deploy:ghost", To: "web:80"}.Action()
+	a, _ = k8s.ConnectInput{From: "deploy:ghost", To: "web:80"}.Action()
 	if _, e := spec.Append(s, a, "connect"); !strings.Contains(e["connect-from"], "ghost") {
 		t.Errorf("unknown deployment: errors %v; want one at connect-from", e)
 	}
-	if _, err := (scaleForm{Deployment: "web", Replicas: "many"}).Action(); !strings.Contains(spec.InputErrors("scale", err)["scale-replicas"], `"many"`) {
+	if _, err := (k8s.ScaleInput{Deployment: "web", Replicas: "many"}).Action(); !strings.Contains(spec.InputErrors("scale", err)["scale-replicas"], `"many"`) {
 		t.Errorf("replicas not a number: errors %v", spec.InputErrors("scale", err))
 	}
-	a, _ = scaleForm{Deployment: "web", Replicas: "2000"}.Action()
+	a, _ = k8s.ScaleInput{Deployment: "web", Replicas: "2000"}.Action()
 	if _, e := spec.Append(s, a, "scale"); !strings.Contains(e["scale-replicas"], "2000") {
 		t.Errorf("too many replicas: errors %v; want one at scale-replicas", e)
 	}
