@@ -2,14 +2,6 @@ package bind
 
 import "github.com/netground/netground/core/internal/enum"
 
-// enumText returns names[v], or a placeholder for an out-of-range value.
-func enumText(kind string, names []string, v uint8) string { return enum.Text(kind, names, v) }
-
-// enumUnmarshal sets *v to the index of b in names.
-func enumUnmarshal[T ~uint8](v *T, kind string, names []string, b []byte) error {
-	return enum.Unmarshal(v, kind, names, b, enum.Or)
-}
-
 // OS selects whose bind rules apply on the host. The zero OS is Linux.
 type OS uint8
 
@@ -20,18 +12,17 @@ const (
 	Windows           // Windows (Winsock, Windows Server 2003 and later)
 )
 
-var osNames = []string{"linux", "macos", "windows"}
+var osNames = enum.Set[OS]{Kind: "os", List: enum.Or, Names: []string{
+	"linux", "macos", "windows"}}
 
 // String returns "linux", "macos" or "windows".
-func (o OS) String() string { return enumText("os", osNames, uint8(o)) }
+func (o OS) String() string { return osNames.Text(o) }
 
 // MarshalText returns String.
-func (o OS) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
+func (o OS) MarshalText() ([]byte, error) { return osNames.Marshal(o) }
 
 // UnmarshalText parses the text String returns.
-func (o *OS) UnmarshalText(b []byte) error {
-	return enumUnmarshal(o, "os", osNames, b)
-}
+func (o *OS) UnmarshalText(b []byte) error { return osNames.Unmarshal(o, b) }
 
 // Ephemeral returns the default range the OS picks a port from when a
 // socket binds to port 0: Linux 32768–60999 (net.ipv4.ip_local_port_range,
@@ -59,18 +50,17 @@ const (
 	UDP
 )
 
-var protoNames = []string{"tcp", "udp"}
+var protoNames = enum.Set[Proto]{Kind: "proto", List: enum.Or, Names: []string{
+	"tcp", "udp"}}
 
 // String returns "tcp" or "udp".
-func (p Proto) String() string { return enumText("proto", protoNames, uint8(p)) }
+func (p Proto) String() string { return protoNames.Text(p) }
 
 // MarshalText returns String.
-func (p Proto) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
+func (p Proto) MarshalText() ([]byte, error) { return protoNames.Marshal(p) }
 
 // UnmarshalText parses the text String returns.
-func (p *Proto) UnmarshalText(b []byte) error {
-	return enumUnmarshal(p, "proto", protoNames, b)
-}
+func (p *Proto) UnmarshalText(b []byte) error { return protoNames.Unmarshal(p, b) }
 
 // Toggle is a socket option that is either left at the OS default or set on
 // or off. The zero Toggle is Default.
@@ -83,18 +73,17 @@ const (
 	Off
 )
 
-var toggleNames = []string{"default", "on", "off"}
+var toggleNames = enum.Set[Toggle]{Kind: "toggle", List: enum.Or, Names: []string{
+	"default", "on", "off"}}
 
 // String returns "default", "on" or "off".
-func (t Toggle) String() string { return enumText("toggle", toggleNames, uint8(t)) }
+func (t Toggle) String() string { return toggleNames.Text(t) }
 
 // MarshalText returns String.
-func (t Toggle) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
+func (t Toggle) MarshalText() ([]byte, error) { return toggleNames.Marshal(t) }
 
 // UnmarshalText parses the text String returns.
-func (t *Toggle) UnmarshalText(b []byte) error {
-	return enumUnmarshal(t, "toggle", toggleNames, b)
-}
+func (t *Toggle) UnmarshalText(b []byte) error { return toggleNames.Unmarshal(t, b) }
 
 // SockState is the state of a bound socket. The zero SockState is Listening.
 type SockState uint8
@@ -106,18 +95,17 @@ const (
 	TimeWait                   // what a closed server's connections leave for 2×MSL
 )
 
-var stateNames = []string{"listening", "bound", "time-wait"}
+var stateNames = enum.Set[SockState]{Kind: "state", List: enum.Or, Names: []string{
+	"listening", "bound", "time-wait"}}
 
 // String returns "listening", "bound" or "time-wait".
-func (s SockState) String() string { return enumText("state", stateNames, uint8(s)) }
+func (s SockState) String() string { return stateNames.Text(s) }
 
 // MarshalText returns String.
-func (s SockState) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+func (s SockState) MarshalText() ([]byte, error) { return stateNames.Marshal(s) }
 
 // UnmarshalText parses the text String returns.
-func (s *SockState) UnmarshalText(b []byte) error {
-	return enumUnmarshal(s, "state", stateNames, b)
-}
+func (s *SockState) UnmarshalText(b []byte) error { return stateNames.Unmarshal(s, b) }
 
 // Order is the order in which the name localhost resolves. The zero Order
 // is IPv6First, what getaddrinfo returns with the default address selection
@@ -132,18 +120,17 @@ const (
 	IPv6Only               // ::1
 )
 
-var orderNames = []string{"ipv6-first", "ipv4-first", "ipv4-only", "ipv6-only"}
+var orderNames = enum.Set[Order]{Kind: "order", List: enum.Or, Names: []string{
+	"ipv6-first", "ipv4-first", "ipv4-only", "ipv6-only"}}
 
 // String returns "ipv6-first", "ipv4-first", "ipv4-only" or "ipv6-only".
-func (o Order) String() string { return enumText("order", orderNames, uint8(o)) }
+func (o Order) String() string { return orderNames.Text(o) }
 
 // MarshalText returns String.
-func (o Order) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
+func (o Order) MarshalText() ([]byte, error) { return orderNames.Marshal(o) }
 
 // UnmarshalText parses the text String returns.
-func (o *Order) UnmarshalText(b []byte) error {
-	return enumUnmarshal(o, "order", orderNames, b)
-}
+func (o *Order) UnmarshalText(b []byte) error { return orderNames.Unmarshal(o, b) }
 
 // Dialer is how a client uses the addresses a name resolves to. The zero
 // Dialer is HappyEyeballs.
@@ -162,18 +149,17 @@ const (
 	FirstOnly
 )
 
-var dialerNames = []string{"happy-eyeballs", "sequential", "first-only"}
+var dialerNames = enum.Set[Dialer]{Kind: "client", List: enum.Or, Names: []string{
+	"happy-eyeballs", "sequential", "first-only"}}
 
 // String returns "happy-eyeballs", "sequential" or "first-only".
-func (d Dialer) String() string { return enumText("client", dialerNames, uint8(d)) }
+func (d Dialer) String() string { return dialerNames.Text(d) }
 
 // MarshalText returns String.
-func (d Dialer) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+func (d Dialer) MarshalText() ([]byte, error) { return dialerNames.Marshal(d) }
 
 // UnmarshalText parses the text String returns.
-func (d *Dialer) UnmarshalText(b []byte) error {
-	return enumUnmarshal(d, "client", dialerNames, b)
-}
+func (d *Dialer) UnmarshalText(b []byte) error { return dialerNames.Unmarshal(d, b) }
 
 // Kind is what an Action does. The zero Kind is Listen.
 type Kind uint8
@@ -190,19 +176,18 @@ const (
 	Client                // set how clients use several addresses
 )
 
-var kindNames = []string{"listen", "bind", "close", "wait", "publish", "connect", "localhost", "client"}
+var kindNames = enum.Set[Kind]{Kind: "action", List: enum.Or, Names: []string{
+	"listen", "bind", "close", "wait", "publish", "connect", "localhost", "client"}}
 
 // String returns the action's name as written in a scenario: "listen",
 // "bind", "close", "wait", "publish", "connect", "localhost" or "client".
-func (k Kind) String() string { return enumText("action", kindNames, uint8(k)) }
+func (k Kind) String() string { return kindNames.Text(k) }
 
 // MarshalText returns String.
-func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+func (k Kind) MarshalText() ([]byte, error) { return kindNames.Marshal(k) }
 
 // UnmarshalText parses the text String returns.
-func (k *Kind) UnmarshalText(b []byte) error {
-	return enumUnmarshal(k, "action", kindNames, b)
-}
+func (k *Kind) UnmarshalText(b []byte) error { return kindNames.Unmarshal(k, b) }
 
 // Verdict is the outcome of an action. The zero Verdict is Done, for actions
 // that cannot fail.
@@ -226,21 +211,20 @@ const (
 	Reset
 )
 
-var verdictNames = []string{"done", "ok", "EADDRINUSE", "EADDRNOTAVAIL", "EACCES", "limit reached",
-	"connected", "refused", "timed out", "no route", "reset"}
+var verdictNames = enum.Set[Verdict]{Kind: "verdict", List: enum.Or, Names: []string{
+	"done", "ok", "EADDRINUSE", "EADDRNOTAVAIL", "EACCES", "limit reached",
+	"connected", "refused", "timed out", "no route", "reset"}}
 
 // String returns "done", "ok", "EADDRINUSE", "EADDRNOTAVAIL", "EACCES",
 // "limit reached", "connected", "refused", "timed out", "no route" or
 // "reset".
-func (v Verdict) String() string { return enumText("verdict", verdictNames, uint8(v)) }
+func (v Verdict) String() string { return verdictNames.Text(v) }
 
 // MarshalText returns String.
-func (v Verdict) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
+func (v Verdict) MarshalText() ([]byte, error) { return verdictNames.Marshal(v) }
 
 // UnmarshalText parses the text String returns.
-func (v *Verdict) UnmarshalText(b []byte) error {
-	return enumUnmarshal(v, "verdict", verdictNames, b)
-}
+func (v *Verdict) UnmarshalText(b []byte) error { return verdictNames.Unmarshal(v, b) }
 
 // Failed reports whether v is an error: a failed bind or connection.
 func (v Verdict) Failed() bool { return v != Done && v != OK && v != Connected }

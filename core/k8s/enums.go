@@ -2,14 +2,6 @@ package k8s
 
 import "github.com/netground/netground/core/internal/enum"
 
-// enumText returns names[v], or a placeholder for an out-of-range value.
-func enumText(kind string, names []string, v uint8) string { return enum.Text(kind, names, v) }
-
-// enumUnmarshal sets *v to the index of b in names.
-func enumUnmarshal[T ~uint8](v *T, kind string, names []string, b []byte) error {
-	return enum.Unmarshal(v, kind, names, b, enum.OneOf)
-}
-
 // Kind is what an Action does. The zero Kind is DeletePod.
 type Kind uint8
 
@@ -23,18 +15,17 @@ const (
 	Connect                // connect from a pod, a node or outside to an address or name and port
 )
 
-var kindNames = []string{"delete-pod", "restart-pod", "scale", "unready", "ready", "connect"}
+var kindNames = enum.Set[Kind]{Kind: "action", List: enum.OneOf, Names: []string{
+	"delete-pod", "restart-pod", "scale", "unready", "ready", "connect"}}
 
 // String returns the action's name as written in a scenario.
-func (k Kind) String() string { return enumText("action", kindNames, uint8(k)) }
+func (k Kind) String() string { return kindNames.Text(k) }
 
 // MarshalText returns String.
-func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+func (k Kind) MarshalText() ([]byte, error) { return kindNames.Marshal(k) }
 
 // UnmarshalText parses the text String returns.
-func (k *Kind) UnmarshalText(b []byte) error {
-	return enumUnmarshal(k, "action", kindNames, b)
-}
+func (k *Kind) UnmarshalText(b []byte) error { return kindNames.Unmarshal(k, b) }
 
 // Verdict is the outcome of an action. The zero Verdict is Done.
 type Verdict uint8
@@ -51,19 +42,18 @@ const (
 	Pending                     // a pod the action creates stays Pending: no node has room for it
 )
 
-var verdictNames = []string{"done", "not found", "limit reached", "connected", "refused", "timed out", "no route", "pending"}
+var verdictNames = enum.Set[Verdict]{Kind: "verdict", List: enum.OneOf, Names: []string{
+	"done", "not found", "limit reached", "connected", "refused", "timed out", "no route", "pending"}}
 
 // String returns "done", "not found", "limit reached", "connected",
 // "refused", "timed out", "no route" or "pending".
-func (v Verdict) String() string { return enumText("verdict", verdictNames, uint8(v)) }
+func (v Verdict) String() string { return verdictNames.Text(v) }
 
 // MarshalText returns String.
-func (v Verdict) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
+func (v Verdict) MarshalText() ([]byte, error) { return verdictNames.Marshal(v) }
 
 // UnmarshalText parses the text String returns.
-func (v *Verdict) UnmarshalText(b []byte) error {
-	return enumUnmarshal(v, "verdict", verdictNames, b)
-}
+func (v *Verdict) UnmarshalText(b []byte) error { return verdictNames.Unmarshal(v, b) }
 
 // Failed reports whether v is an error: a connection that fails, a name or
 // pod not found, a pod left Pending, a limit reached.

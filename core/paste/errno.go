@@ -21,12 +21,13 @@ const (
 	ConnReset          // ECONNRESET, WSAECONNRESET 10054
 )
 
-var errnoNames = []string{"", "EADDRINUSE", "ECONNREFUSED", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH",
-	"EADDRNOTAVAIL", "EACCES", "empty reply", "ECONNRESET"}
+var errnoNames = enum.Set[Errno]{Kind: "errno", List: enum.Or, Names: []string{
+	"", "EADDRINUSE", "ECONNREFUSED", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH",
+	"EADDRNOTAVAIL", "EACCES", "empty reply", "ECONNRESET"}}
 
 // String returns the error's POSIX name, such as "EADDRINUSE", "empty
 // reply" for EmptyReply, and "" for NoErrno.
-func (e Errno) String() string { return enum.Text("errno", errnoNames, uint8(e)) }
+func (e Errno) String() string { return errnoNames.Text(e) }
 
 // Verdict returns the word the labs show for the error: "EADDRINUSE",
 // "refused", "timed out", "no route", "EADDRNOTAVAIL", "EACCES", "empty

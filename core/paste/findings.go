@@ -42,14 +42,15 @@ const (
 	RangeOverlap
 )
 
-var findingNames = []string{"", "database-exposed", "loopback-from-container", "firewall-bypass", "ipv6-loopback-only",
-	"published-everywhere", "no-endpoints", "selector-matches-nothing", "range-overlap"}
+var findingNames = enum.Set[FindingKind]{Kind: "finding", List: enum.Or, Names: []string{
+	"", "database-exposed", "loopback-from-container", "firewall-bypass", "ipv6-loopback-only",
+	"published-everywhere", "no-endpoints", "selector-matches-nothing", "range-overlap"}}
 
 // String returns the kind's name, such as "database-exposed".
-func (k FindingKind) String() string { return enum.Text("finding", findingNames, uint8(k)) }
+func (k FindingKind) String() string { return findingNames.Text(k) }
 
 // MarshalText returns String.
-func (k FindingKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+func (k FindingKind) MarshalText() ([]byte, error) { return findingNames.Marshal(k) }
 
 // Finding is one mistake found in a machine's or a cluster's paste, with
 // the socket or object it is about and a plain sentence.

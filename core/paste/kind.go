@@ -21,20 +21,17 @@ const (
 	KindCluster                // kubectl get pods, svc, endpoints, endpointslices, nodes: /k8s
 )
 
-var kindNames = []string{"unknown", "address", "prefix", "range", "port", "socket", "url", "error",
-	"sockets", "containers", "interfaces", "cluster"}
+var kindNames = enum.Set[Kind]{Kind: "kind", List: enum.Or, Names: []string{
+	"unknown", "address", "prefix", "range", "port", "socket", "url", "error",
+	"sockets", "containers", "interfaces", "cluster"}}
 
 // String returns "unknown", "address", "prefix", "range", "port",
 // "socket", "url", "error", "sockets", "containers", "interfaces" or
 // "cluster": the value of the page's paste-kind field.
-func (k Kind) String() string { return enum.Text("kind", kindNames, uint8(k)) }
+func (k Kind) String() string { return kindNames.Text(k) }
 
 // MarshalText returns String.
-func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+func (k Kind) MarshalText() ([]byte, error) { return kindNames.Marshal(k) }
 
 // UnmarshalText parses the text String returns.
-func (k *Kind) UnmarshalText(b []byte) error {
-	v, err := enum.Parse("kind", kindNames, string(b), enum.Or)
-	*k = Kind(v)
-	return err
-}
+func (k *Kind) UnmarshalText(b []byte) error { return kindNames.Unmarshal(k, b) }

@@ -56,3 +56,23 @@ func quoted(names []string) []string {
 	}
 	return q
 }
+
+// Set is a small enum's names, in the order of its values: the kind of value
+// they name in text and errors, and how an error lists them (Or or OneOf).
+// An enum type's String, MarshalText and UnmarshalText call its Set.
+type Set[T ~uint8] struct {
+	Kind  string
+	Names []string
+	List  func([]string) string
+}
+
+// Text returns v's name; see Text.
+func (s Set[T]) Text(v T) string { return Text(s.Kind, s.Names, uint8(v)) }
+
+// Marshal returns v's name as bytes, for MarshalText.
+func (s Set[T]) Marshal(v T) ([]byte, error) { return []byte(s.Text(v)), nil }
+
+// Unmarshal sets *v to the value named b, for UnmarshalText; see Parse.
+func (s Set[T]) Unmarshal(v *T, b []byte) error {
+	return Unmarshal(v, s.Kind, s.Names, b, s.List)
+}

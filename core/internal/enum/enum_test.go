@@ -47,3 +47,25 @@ func TestUnmarshal(t *testing.T) {
 		t.Errorf("Unmarshal(bsd) = %d, %v; want the zero value and an error", v, err)
 	}
 }
+
+func TestSet(t *testing.T) {
+	type os uint8
+	set := enum.Set[os]{Kind: "os", List: enum.OneOf, Names: []string{"linux", "macos", "windows"}}
+	for v := range os(3) {
+		b, err := set.Marshal(v)
+		if err != nil || string(b) != set.Names[v] || set.Text(v) != set.Names[v] {
+			t.Errorf("Marshal(%d) = %q, %v; Text = %q; want %q", v, b, err, set.Text(v), set.Names[v])
+		}
+		var back os
+		if err := set.Unmarshal(&back, b); err != nil || back != v {
+			t.Errorf("Unmarshal(%q) = %d, %v; want %d", b, back, err, v)
+		}
+	}
+	if got := set.Text(200); got != "os(200)" {
+		t.Errorf("Text(200) = %q; want os(200)", got)
+	}
+	var v os
+	if err := set.Unmarshal(&v, []byte("bsd")); err == nil || err.Error() != `unknown os "bsd": want one of "linux", "macos", "windows"` {
+		t.Errorf("Unmarshal(bsd) = %v", err)
+	}
+}
