@@ -3,12 +3,15 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/netground/netground/core/course"
 	"github.com/netground/netground/wasm/site"
@@ -43,14 +46,50 @@ func TestAccessibility(t *testing.T) {
 	}
 	s := siteServer(t)
 	b := sharedTab(t)
-	for _, p := range a11yPages {
+	for i, p := range a11yPages {
 		b.do(chromedp.Navigate(s.URL + p.path))
 		b.waitLive()
 		if p.field != "" {
 			b.waitField(p.field, p.want)
 		}
+		if i == 0 {
+			checkThemes(t, b)
+		}
 		b.auditThemes(t, axe, "/"+p.path)
 	}
+}
+
+// checkThemes checks that the page's colours follow the system's scheme
+// unless the page chose one (data-theme, which the theme button sets): the
+// audits of both themes would pass as well if a theme never took effect.
+func checkThemes(t *testing.T, b *browser) {
+	t.Helper()
+	const light, dark = "rgb(255, 255, 255)", "rgb(15, 23, 32)"
+	for _, c := range []struct{ system, chosen, want string }{
+		{"light", "", light},
+		{"dark", "", dark},
+		{"light", "dark", dark},
+		{"dark", "light", light},
+	} {
+		b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: c.system}},
+			})
+			return err
+		}))
+		got := eval[string](b, `(() => {
+			const root = document.documentElement;
+			if (`+strconv.Quote(c.chosen)+`) root.setAttribute("data-theme", `+strconv.Quote(c.chosen)+`); else root.removeAttribute("data-theme");
+			return getComputedStyle(document.body).backgroundColor;
+		})()`)
+		if got != c.want {
+			t.Errorf("system %s, page theme %q: background %s; want %s", c.system, c.chosen, got, c.want)
+		}
+	}
+	b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
+		return err
+	}))
 }
 
 // auditThemes runs axe-core on the page as it is, in the light theme with
