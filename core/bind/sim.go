@@ -74,6 +74,15 @@ type Trace struct {
 	Steps   []Step   `json:"steps"`
 }
 
+// StateAt returns the state after the first step actions: Initial for 0 or
+// less, the last step's state for len(Steps) or more.
+func (t Trace) StateAt(step int) State {
+	if step <= 0 || len(t.Steps) == 0 {
+		return t.Initial
+	}
+	return t.Steps[min(step, len(t.Steps))-1].State
+}
+
 // world is Run's mutable simulation.
 type world struct {
 	t         *topology

@@ -3,6 +3,7 @@
 package bindlab
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -42,7 +43,7 @@ func (p *page) show(s bind.Scenario, step int, input string) {
 		p.publish = bind.PublishInput{HostPort: "8080", Port: "80", Proto: "tcp"}
 	}
 	p.Protect(input, func() { p.view = buildView(s, step) })
-	if !contains(p.view.Containers, p.publish.Container) {
+	if !slices.Contains(p.view.Containers, p.publish.Container) {
 		p.publish.Container = ""
 		if len(p.view.Containers) > 0 {
 			p.publish.Container = p.view.Containers[0]
@@ -54,15 +55,6 @@ func (p *page) show(s bind.Scenario, step int, input string) {
 	if !ui.HasOption(p.view.Vantages, p.connect.From) {
 		p.connect.From = "host"
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (p *page) onListen(ctx app.Context, e app.Event) {

@@ -229,13 +229,10 @@ func buildView(s bind.Scenario, step int) view {
 			v.Attempt = attemptOf(0, a, r, label)
 		}
 	}
-	st := tr.Initial
 	for i, stp := range tr.Steps {
 		v.Steps = append(v.Steps, makeStep(i+1, describeAction(stp.Action), stp.Result))
-		if i < step {
-			st = stp.State
-		}
 	}
+	st := tr.StateAt(step)
 	if step > 0 {
 		stp := tr.Steps[step-1]
 		v.Attempt = attemptOf(step, stp.Action, stp.Result, v.Steps[step-1].Action)

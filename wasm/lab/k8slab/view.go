@@ -123,13 +123,10 @@ func buildView(s k8s.Scenario, step int) view {
 	v := view{Step: step}
 	v.Setup = makeStep(0, "start the deployments", tr.Setup)
 	v.Latest = v.Setup
-	st := tr.Initial
 	for i, stp := range tr.Steps {
 		v.Steps = append(v.Steps, makeStep(i+1, describeAction(stp.Action), stp.Result))
-		if i < step {
-			st = stp.State
-		}
 	}
+	st := tr.StateAt(step)
 	if step > 0 {
 		v.Latest = v.Steps[step-1]
 	}
