@@ -6,6 +6,7 @@ import (
 	"net/netip"
 
 	"github.com/netground/netground/core/internal/span"
+	"github.com/netground/netground/core/story"
 )
 
 // Result is the outcome of one action.
@@ -77,10 +78,7 @@ type Trace struct {
 // StateAt returns the state after the first step actions: Initial for 0 or
 // less, the last step's state for len(Steps) or more.
 func (t Trace) StateAt(step int) State {
-	if step <= 0 || len(t.Steps) == 0 {
-		return t.Initial
-	}
-	return t.Steps[min(step, len(t.Steps))-1].State
+	return story.StateAt(t.Initial, t.Steps, func(s Step) State { return s.State }, step)
 }
 
 // world is Run's mutable simulation.

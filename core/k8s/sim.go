@@ -11,6 +11,7 @@ import (
 
 	"github.com/netground/netground/core/field"
 	"github.com/netground/netground/core/internal/span"
+	"github.com/netground/netground/core/story"
 )
 
 // Pod is a pod in a State.
@@ -100,10 +101,7 @@ type Trace struct {
 // StateAt returns the state after the first step actions: Initial for 0 or
 // less, the last step's state for len(Steps) or more.
 func (t Trace) StateAt(step int) State {
-	if step <= 0 || len(t.Steps) == 0 {
-		return t.Initial
-	}
-	return t.Steps[min(step, len(t.Steps))-1].State
+	return story.StateAt(t.Initial, t.Steps, func(s Step) State { return s.State }, step)
 }
 
 type ipam struct {

@@ -98,3 +98,13 @@ func Names[S any](presets []Preset[S]) []string {
 	}
 	return names
 }
+
+// StateAt returns a lab's state at step: initial at step 0 or before, after
+// the last action past the end, else the state of steps[step-1], which
+// state reads.
+func StateAt[Step, State any](initial State, steps []Step, state func(Step) State, step int) State {
+	if step <= 0 || len(steps) == 0 {
+		return initial
+	}
+	return state(steps[min(step, len(steps))-1])
+}

@@ -67,3 +67,16 @@ func TestCheck(t *testing.T) {
 		}
 	}
 }
+
+func TestStateAt(t *testing.T) {
+	steps := []int{10, 20, 30}
+	id := func(s int) int { return s }
+	for step, want := range map[int]int{-1: 0, 0: 0, 1: 10, 2: 20, 3: 30, 4: 30, 100: 30} {
+		if got := story.StateAt(0, steps, id, step); got != want {
+			t.Errorf("StateAt(%d) = %d; want %d", step, got, want)
+		}
+	}
+	if got := story.StateAt(7, nil, id, 2); got != 7 {
+		t.Errorf("StateAt with no steps = %d; want the initial 7", got)
+	}
+}
