@@ -115,7 +115,7 @@ func TestBenchReport(t *testing.T) {
 
 	s := startServer(t, *distDir, "/")
 	t.Run("nat-steps", func(t *testing.T) {
-		fmt.Fprintf(&r, "%s\n", natStepTimings(t, newBrowser(t), s.URL))
+		fmt.Fprintf(&r, "%s\n", natStepTimings(t, newBrowser(t), s.URL, 15))
 	})
 	t.Run("paste", func(t *testing.T) {
 		fmt.Fprintf(&r, "%s\n", pasteTimings(t, newBrowser(t), s.URL))

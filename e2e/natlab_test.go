@@ -319,17 +319,18 @@ func TestNatBigScenarioRenderTime(t *testing.T) {
 	t.Parallel()
 	s := siteServer(t)
 	b := sharedTab(t)
-	t.Log("\n" + natStepTimings(t, b, s.URL))
+	// A few steps each way: make bench measures 15.
+	t.Log("\n" + natStepTimings(t, b, s.URL, 4))
 	if rows := len(natFields(b, "nat-row")); rows > 20 {
 		t.Errorf("%d table rows rendered; want a page of at most 20", rows)
 	}
 }
 
 // natStepTimings opens a 100-device, 1,000-step scenario at step 500,
-// steps 15 times forward and 15 back, and reports the figures per step.
+// steps n times forward and n back, and reports the figures per step.
 // Between steps it waits for the link to catch up, and fails if it never
 // does.
-func natStepTimings(t *testing.T, b *browser, base string) string {
+func natStepTimings(t *testing.T, b *browser, base string, n int) string {
 	t.Helper()
 	frag := natFragment(t, natBigScenario(1000))
 	natOpen(t, b, base, "nat?step=500#"+frag, "500")
@@ -403,14 +404,14 @@ func natStepTimings(t *testing.T, b *browser, base string) string {
 		calib = append(calib, idle())
 	}
 	slices.Sort(calib)
-	// 15 steps forward, then 15 back: going back restarts the simulator
+	// n steps forward, then n back: going back restarts the simulator
 	// from a checkpoint.
 	var samples []sample
-	for i := range 15 {
+	for i := range n {
 		samples = append(samples, step("next", strconv.Itoa(501+i)))
 	}
-	for i := range 15 {
-		samples = append(samples, step("prev", strconv.Itoa(514-i)))
+	for i := range n {
+		samples = append(samples, step("prev", strconv.Itoa(500+n-1-i)))
 	}
 	// The first step also pays for the browser compiling the hot code
 	// paths again; it is reported apart.
@@ -426,7 +427,7 @@ func natStepTimings(t *testing.T, b *browser, base string) string {
 		return fmt.Sprintf("median %5.1f  p90 %5.1f  max %5.1f", q(0.5), q(0.9), v[len(v)-1])
 	}
 	var r strings.Builder
-	fmt.Fprintf(&r, "NAT lab, 100 devices and 1,000 steps, one step (29 steps at step 500, ms; a first step, %.1f ms busy, not counted):\n", first.task)
+	fmt.Fprintf(&r, "NAT lab, 100 devices and 1,000 steps, one step (%d steps at step 500, ms; a first step, %.1f ms busy, not counted):\n", len(samples), first.task)
 	fmt.Fprintf(&r, "  main thread busy         %s   (measuring alone: %.1f)\n", col(func(s sample) float64 { return s.task }), calib[len(calib)/2])
 	fmt.Fprintf(&r, "    of which script        %s\n", col(func(s sample) float64 { return s.script }))
 	fmt.Fprintf(&r, "    of which style+layout  %s\n", col(func(s sample) float64 { return s.layout }))
