@@ -242,13 +242,20 @@ func Submit[S, A any](l *Lab[S, A], ctx app.Context, e app.Event, form string, r
 
 // InputErrors places the field errors err joins at form's inputs, and any
 // other error, or one about a field the form has no input for, at form.
+// Several errors at one place are all kept, in err's order, "; " between.
 func (l LabSpec[S, A]) InputErrors(form string, err error) map[string]string {
 	out := map[string]string{}
+	add := func(at, msg string) {
+		if prev, ok := out[at]; ok {
+			msg = prev + "; " + msg
+		}
+		out[at] = msg
+	}
 	for _, fe := range field.All(err) {
 		if input, ok := l.FormFields[form][fe.Field]; ok && fe.Field != "" {
-			out[input] = fe.Reason
+			add(input, fe.Reason)
 		} else {
-			out[form] = fe.Error()
+			add(form, fe.Error())
 		}
 	}
 	return out
