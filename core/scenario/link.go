@@ -158,7 +158,6 @@ func notBase64URL(r rune) bool {
 	return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-' || r == '_')
 }
 
-// findScenario returns what follows "s=" in the fragment's first part that starts with it.
 // HasScenario reports whether a link's fragment carries a scenario (s=…),
 // which ReadLink decodes; without one, ReadLink reads the query alone, as
 // SplitQuery does.
@@ -167,13 +166,22 @@ func HasScenario(fragment string) bool {
 	return ok
 }
 
+// findScenario returns what follows "s=" in the fragment's first part that starts with it.
 func findScenario(fragment string) (string, bool) {
+	return FragmentPart(fragment, strings.TrimSuffix(fragmentKey, "="))
+}
+
+// FragmentPart returns the value of the first part key=value of a link's
+// fragment, with or without its "#", whose parts are separated by "&", such
+// as "lib=0123abcd" in "#s=1.eJ…&lib=0123abcd". The value is as written, not
+// unescaped; ok reports whether there is such a part.
+func FragmentPart(fragment, key string) (value string, ok bool) {
 	rest := strings.TrimPrefix(fragment, "#")
 	for rest != "" {
 		var part string
 		part, rest, _ = strings.Cut(rest, "&")
-		if payload, ok := strings.CutPrefix(part, fragmentKey); ok {
-			return payload, true
+		if v, found := strings.CutPrefix(part, key+"="); found {
+			return v, true
 		}
 	}
 	return "", false

@@ -249,3 +249,29 @@ func randomList(n int) string {
 	}
 	return strings.TrimSuffix(b.String(), "\n")
 }
+
+func TestFragmentPart(t *testing.T) {
+	tests := []struct {
+		fragment, key, want string
+		ok                  bool
+	}{
+		{"#s=1.abc&lib=0123abcd", "lib", "0123abcd", true},
+		{"s=1.abc&lib=0123abcd", "s", "1.abc", true},
+		{"#lib=a&lib=b", "lib", "a", true},
+		{"#lib=", "lib", "", true},
+		{"#library=x&lib", "lib", "", false},
+		{"#xs=1.abc", "s", "", false},
+		{"", "s", "", false},
+		{"#", "s", "", false},
+		{"#&&s=2.x", "s", "2.x", true},
+	}
+	for _, tt := range tests {
+		got, ok := scenario.FragmentPart(tt.fragment, tt.key)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("FragmentPart(%q, %q) = %q, %v; want %q, %v", tt.fragment, tt.key, got, ok, tt.want, tt.ok)
+		}
+	}
+	if !scenario.HasScenario("#lib=x&s=1.abc") || scenario.HasScenario("#lib=x") {
+		t.Error("HasScenario does not find the s= part")
+	}
+}

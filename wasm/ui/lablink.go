@@ -58,7 +58,7 @@ func (l LabLinks[S]) PresetNames() []string { return story.Names(l.Presets()) }
 func (l LabLinks[S]) Read(q url.Values, fragment string) (s S, preset string, problems []scenario.Problem) {
 	dp, _ := l.Preset(l.DefaultPreset)
 	def, defTitle := dp.Scenario, dp.Title
-	if hasScenario(fragment) {
+	if scenario.HasScenario(fragment) {
 		doc, err := scenario.DecodeFragment(fragment)
 		if err != nil || doc.Widget != l.Widget {
 			// scenario.ReadLink has said what is wrong with the link.
@@ -119,14 +119,4 @@ func (l LabLinks[S]) Path(base string, s S, preset string, step int, readonly bo
 		return p
 	}
 	return p + "#" + f
-}
-
-// hasScenario reports whether a fragment carries a scenario (an s= part).
-func hasScenario(fragment string) bool {
-	for _, part := range strings.Split(strings.TrimPrefix(fragment, "#"), "&") {
-		if strings.HasPrefix(part, "s=") {
-			return true
-		}
-	}
-	return false
 }

@@ -55,10 +55,8 @@ func (c *SaveControl) OnMount(ctx app.Context) {
 
 // LibraryIDFromFragment returns the library entry id in a link fragment (lib=<id>), or "".
 func LibraryIDFromFragment(fragment string) string {
-	for _, part := range strings.Split(strings.TrimPrefix(fragment, "#"), "&") {
-		if id, ok := strings.CutPrefix(part, "lib="); ok && store.ValidID(id) {
-			return id
-		}
+	if id, ok := scenario.FragmentPart(fragment, "lib"); ok && store.ValidID(id) {
+		return id
 	}
 	return ""
 }
