@@ -1,6 +1,7 @@
 package story_test
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/netground/netground/core/bind"
@@ -49,4 +50,48 @@ func failures[S any](steps []S, failed func(S) bool) []bool {
 		out[i] = failed(s)
 	}
 	return out
+}
+
+// TestTraceStateAt checks the labs' Trace.StateAt on every preset: the
+// state at step N is the state after N actions, the start before the first
+// and the last state past the end.
+func TestTraceStateAt(t *testing.T) {
+	changed := 0
+	for _, p := range bind.Presets() {
+		tr, err := bind.Run(p.Scenario)
+		if err != nil {
+			t.Fatalf("bind preset %s: %v", p.Name, err)
+		}
+		changed += checkStateAt(t, "bind "+p.Name, tr.Initial, tr.Steps, tr.StateAt, func(s bind.Step) bind.State { return s.State })
+	}
+	for _, p := range k8s.Presets() {
+		tr, err := k8s.Run(p.Scenario)
+		if err != nil {
+			t.Fatalf("k8s preset %s: %v", p.Name, err)
+		}
+		changed += checkStateAt(t, "k8s "+p.Name, tr.Initial, tr.Steps, tr.StateAt, func(s k8s.Step) k8s.State { return s.State })
+	}
+	if changed == 0 {
+		t.Error("no preset's actions change the state: the test tells no step from another")
+	}
+}
+
+// checkStateAt checks one trace's stateAt and returns 1 if its last state
+// differs from its first.
+func checkStateAt[Step, State any](t *testing.T, name string, initial State, steps []Step, stateAt func(int) State, state func(Step) State) int {
+	t.Helper()
+	n := len(steps)
+	want := map[int]State{-1: initial, 0: initial}
+	if n > 0 {
+		want[1], want[n], want[n+5] = state(steps[0]), state(steps[n-1]), state(steps[n-1])
+	}
+	for step, w := range want {
+		if got := stateAt(step); !reflect.DeepEqual(got, w) {
+			t.Errorf("%s: StateAt(%d) is not the state after %d actions", name, step, max(0, min(step, n)))
+		}
+	}
+	if reflect.DeepEqual(stateAt(0), stateAt(n)) {
+		return 0
+	}
+	return 1
 }
