@@ -16,9 +16,11 @@ import (
 // goAppPatched lists the files of third_party/go-app that differ from
 // upstream, and how (see third_party/go-app/PATCH.md).
 var goAppPatched = map[string]string{
-	"pkg/app/http.go":      "//go:build !wasm\n\n",
-	"pkg/app/resource.go":  "//go:build !wasm\n\n",
-	"pkg/app/http_wasm.go": "", // new
+	"pkg/app/http.go":       "//go:build !wasm\n\n",
+	"pkg/app/resource.go":   "//go:build !wasm\n\n",
+	"pkg/app/http_wasm.go":  "", // new
+	"pkg/app/route.go":      "//go:build !wasm\n\n",
+	"pkg/app/route_wasm.go": "", // new
 }
 
 func TestGoAppPatch(t *testing.T) {
@@ -67,7 +69,7 @@ func TestGoAppPatch(t *testing.T) {
 		t.Fatalf("go list -deps: %v", err)
 	}
 	pkgs := strings.Fields(string(deps))
-	for _, banned := range []string{"net/http", "crypto/tls", "crypto/x509", "text/template"} {
+	for _, banned := range []string{"net/http", "crypto/tls", "crypto/x509", "text/template", "regexp"} {
 		if slices.Contains(pkgs, banned) {
 			t.Errorf("the browser build links %s", banned)
 		}
