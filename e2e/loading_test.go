@@ -468,27 +468,26 @@ func TestFirstAnswerMatchesTheApp(t *testing.T) {
 	firstAnswerMatchesTheApp(t, links)
 }
 
-// firstAnswerMatchesTheApp opens each link as a first visit with the app
-// held back, so the first-answer binary answers it, then lets the app take
-// over: every region the first answer filled holds the same fields and the
-// same HTML on both paths.
+// firstAnswerMatchesTheApp opens each link with the app held back, so the
+// first-answer binary answers it, then lets the app take over: every region
+// the first answer filled holds the same fields and the same HTML on both
+// paths.
 func firstAnswerMatchesTheApp(t *testing.T, links []string) {
 	t.Helper()
-	g := newGateFor(t, siteServer(t).URL, "/web/app.")
+	s := siteServer(t)
 	waitRegistry := `new Promise(r => { const f = () => document.querySelector('[data-field="registry-loading"]') ? setTimeout(f, 20) : r(true); f(); })`
-	// One tab opens every link: each page it loads is a first visit, and
-	// a new tab would cost more than the page.
-	tab := firstVisitTab(t)
+	// One tab opens every link: a new tab would cost more than the page.
+	tab := heldAppTab(t)
 	for _, link := range links {
 		t.Run(strings.NewReplacer("/", "_", "?", "_").Replace(link), func(t *testing.T) {
-			g.shut()
 			b := tab.in(t)
-			b.do(chromedp.Navigate(g.URL + link))
+			b.do(chromedp.Navigate(s.URL + link))
 			b.do(chromedp.WaitReady(chromedp.CSS(`html.ng-answered`)))
 			if strings.HasPrefix(link, "ports") || strings.HasPrefix(link, "embed/ports") {
 				// The first answer comes before the service registry; wait for it.
 				eval[bool](b, waitRegistry)
 			}
+			b.checkAppHeld()
 			ids := eval[[]string](b, `[...document.querySelectorAll('[data-answered]')].map(el => el.id)`)
 			if len(ids) == 0 {
 				t.Fatal("the first-answer binary answered no region")
@@ -497,7 +496,7 @@ func firstAnswerMatchesTheApp(t *testing.T, links []string) {
 				t.Errorf("the first answer shows no field")
 			}
 			first := regionFields(b, ids)
-			g.open()
+			b.releaseApp()
 			b.waitLive()
 			eval[bool](b, waitRegistry)
 			app := regionFields(b, ids)
@@ -508,6 +507,52 @@ func firstAnswerMatchesTheApp(t *testing.T, links []string) {
 			}
 		})
 	}
+}
+
+// holdAppJS holds the app of every page back until the test calls
+// releaseApp, where the page itself holds it: app.js starts the app once
+// window.netgroundFirstAnswer, which boot.js sets, settles.
+const holdAppJS = `(() => {
+	let release;
+	const hold = new Promise(r => { release = r; });
+	window.__netgroundReleaseApp = () => release();
+	let answer;
+	Object.defineProperty(window, "netgroundFirstAnswer", {
+		configurable: true,
+		get() { return answer; },
+		set(p) { answer = Promise.all([p, hold]).then(() => undefined); },
+	});
+})()`
+
+// heldAppTab returns a tab of a returning visitor (the shared browser
+// context, with its service worker and caches) whose pages start the app
+// only when the test calls releaseApp: until then the first answer alone
+// is on the page, as while a slow network brings the app. Its pages cost a
+// fraction of a first visit's; the tests of the first visit itself (the
+// downloads' order, typing before the app) use firstVisitTab and a gate.
+func heldAppTab(t *testing.T) *browser {
+	t.Helper()
+	b := sharedContextTab(t)
+	b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: holdAppJS})
+		return err
+	}))
+	return b
+}
+
+// checkAppHeld fails the test if the page's app has started: a first
+// answer compared with the app's would then be the app's own.
+func (b *browser) checkAppHeld() {
+	b.t.Helper()
+	if eval[bool](b, `!!document.querySelector('[data-live="true"]') || typeof window.__netgroundReleaseApp !== "function"`) {
+		b.t.Fatal("the app started although it was held back")
+	}
+}
+
+// releaseApp lets the page's held app start (see heldAppTab).
+func (b *browser) releaseApp() {
+	b.t.Helper()
+	eval[bool](b, `(window.__netgroundReleaseApp(), true)`)
 }
 
 // TestTakeoverKeepsTheAnswer watches every change to the page while the app
