@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/netground/netground/core/course"
 	"github.com/netground/netground/core/practice"
@@ -51,6 +52,26 @@ func evalSlow[T any](b *browser, expr string) T {
 		b.t.Fatalf("evaluating %s: %v", expr, err)
 	}
 	return v
+}
+
+// withoutWidgetFrames makes the chapter pages the tab opens from now on
+// leave their widgets' frames empty (about:blank): each frame starts an
+// app of its own, which a test of the questions, the progress or the
+// chapter's own page does not look at. TestEveryRoute, TestLearnEmbed and
+// TestLearnOffline check the frames.
+func (b *browser) withoutWidgetFrames() {
+	b.t.Helper()
+	b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
+			const empty = root => {
+				const frames = root.matches?.("iframe[data-netground]") ? [root] : root.querySelectorAll?.("iframe[data-netground]") ?? [];
+				for (const f of frames) if (f.getAttribute("src") !== "about:blank") f.setAttribute("src", "about:blank");
+			};
+			new MutationObserver(records => { for (const r of records) r.addedNodes.forEach(empty); })
+				.observe(document, {childList: true, subtree: true});
+		})()`})
+		return err
+	}))
 }
 
 // live waits, with learnTimeout, until the app runs the page.
@@ -232,6 +253,7 @@ func TestLearnProgress(t *testing.T) {
 	t.Parallel()
 	s := siteServer(t)
 	b := newBrowser(t)
+	b.withoutWidgetFrames()
 	cs := chapters(t)
 	c := cs[2] // subnets: answers typed
 	qs := make([]practice.Question, len(c.Questions))
@@ -390,6 +412,7 @@ func TestLearnAccessibility(t *testing.T) {
 	}
 	s := siteServer(t)
 	b := newBrowser(t)
+	b.withoutWidgetFrames()
 	cs := chapters(t)
 	c := cs[7]
 	b.slow(chromedp.Navigate(s.URL + "learn/" + c.Slug))
