@@ -247,12 +247,7 @@ func timeToAnswer(b *browser, url, field, want string) float64 {
 		const frame = () => { if (!check()) requestAnimationFrame(frame); else obs.disconnect(); };
 		requestAnimationFrame(frame);
 	})()`, field, want)
-	var id page.ScriptIdentifier
-	b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		res, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watch})
-		id = res.Identifier
-		return err
-	}))
+	id := b.onEveryPage(watch)
 	defer b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
 		_, err := chromedp.Call(ctx, page.RemoveScriptToEvaluateOnNewDocument, page.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: id})
 		return err

@@ -358,6 +358,22 @@ func openTab(t *testing.T, parent context.Context, opts ...chromedp.ContextOptio
 	return b
 }
 
+// onEveryPage runs script in every page the tab opens from now on, before
+// the page's own scripts, and returns its identifier, which
+// Page.removeScriptToEvaluateOnNewDocument takes.
+func (b *browser) onEveryPage(script string) page.ScriptIdentifier {
+	b.t.Helper()
+	var id page.ScriptIdentifier
+	b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		res, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
+		if err == nil {
+			id = res.Identifier
+		}
+		return err
+	}))
+	return id
+}
+
 // quietNetwork turns off the protocol's Network domain, which chromedp turns
 // on for every tab: no test reads its events, and with it on the renderer
 // keeps a copy of every response body for the inspector, 14 MB of app.wasm

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/netground/netground/core/course"
 	"github.com/netground/netground/core/practice"
@@ -61,17 +60,14 @@ func evalSlow[T any](b *browser, expr string) T {
 // TestLearnOffline check the frames.
 func (b *browser) withoutWidgetFrames() {
 	b.t.Helper()
-	b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
+	b.onEveryPage(`(() => {
 			const empty = root => {
 				const frames = root.matches?.("iframe[data-netground]") ? [root] : root.querySelectorAll?.("iframe[data-netground]") ?? [];
 				for (const f of frames) if (f.getAttribute("src") !== "about:blank") f.setAttribute("src", "about:blank");
 			};
 			new MutationObserver(records => { for (const r of records) r.addedNodes.forEach(empty); })
 				.observe(document, {childList: true, subtree: true});
-		})()`})
-		return err
-	}))
+		})()`)
 }
 
 // live waits, with learnTimeout, until the app runs the page.

@@ -16,7 +16,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -147,10 +146,7 @@ func recordVisible(b *browser, names ...string) {
 		requestAnimationFrame(frame);
 		new MutationObserver(look).observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
 	})()`, jsStrings(names))
-	b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
-		return err
-	}))
+	b.onEveryPage(script)
 }
 
 // seen returns what recordVisible saw of data-field=name, sorted.
@@ -533,10 +529,7 @@ const holdAppJS = `(() => {
 func heldAppTab(t *testing.T) *browser {
 	t.Helper()
 	b := sharedContextTab(t)
-	b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: holdAppJS})
-		return err
-	}))
+	b.onEveryPage(holdAppJS)
 	return b
 }
 

@@ -3,7 +3,6 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -11,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/netground/netground/wasm/site"
 )
@@ -102,17 +100,14 @@ func TestPresetShownBeforeTheAppStarts(t *testing.T) {
 	b.do(chromedp.Navigate(s.URL + "bind"))
 	b.waitLive()
 	b.waitOfflineReady()
-	b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
+	b.onEveryPage(`(() => {
 			window.__order = [];
 			new MutationObserver(() => {
 				const o = window.__order;
 				if (!o.includes("answered") && document.querySelector('#main[data-answered]')) o.push("answered");
 				if (!o.includes("live") && document.querySelector('[data-live="true"]')) o.push("live");
 			}).observe(document, {subtree: true, childList: true, attributes: true});
-		})()`})
-		return err
-	}))
+		})()`)
 	for _, link := range []string{"bind?preset=address-in-use", "k8s?preset=nodeport", "nat?preset=cgnat"} {
 		b.do(chromedp.Navigate(s.URL + link))
 		b.waitLive()

@@ -28,8 +28,12 @@ const (
 	MaxQueryLinkBytes = 2000
 )
 
-// fragmentKey introduces the scenario in a fragment.
-const fragmentKey = "s="
+// scenarioPart names the fragment's part that holds the scenario;
+// fragmentKey introduces it.
+const (
+	scenarioPart = "s"
+	fragmentKey  = scenarioPart + "="
+)
 
 // dictionary primes DEFLATE with the text every document starts with and the names that recur
 // in states. It is part of codec version 1 and must never change.
@@ -168,7 +172,7 @@ func HasScenario(fragment string) bool {
 
 // findScenario returns what follows "s=" in the fragment's first part that starts with it.
 func findScenario(fragment string) (string, bool) {
-	return FragmentPart(fragment, strings.TrimSuffix(fragmentKey, "="))
+	return FragmentPart(fragment, scenarioPart)
 }
 
 // FragmentPart returns the value of the first part key=value of a link's
