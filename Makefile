@@ -54,11 +54,13 @@ unit:
 
 ## unit-js: the core and the UI's packages whose tests need no browser (answers, markup, the
 ## views of the NAT lab, the library, the practice view, the address widget and the plan view, the site's pages)
-## again under GOOS=js in Node, so the browser runs logic that was tested.
+## again under GOOS=js in Node, so the browser runs logic that was tested. -short: the
+## property tests that generate thousands of cases (practice, NAT, bind) try a sample of
+## them here; `make unit` tries them all.
 UNIT_JS := ./core/... ./wasm/answer/... ./wasm/markup/... ./wasm/lab/natlab/... ./wasm/page/library/... \
   ./wasm/page/practiceview/... ./wasm/site/... ./wasm/widget/addrui/... ./wasm/widget/planview/...
 unit-js: node
-	GOOS=js GOARCH=wasm $(GO) test -count=1 $(JS_BUILD) -exec="$(WASM_RUNNER)" $(UNIT_JS)
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -short $(JS_BUILD) -exec="$(WASM_RUNNER)" $(UNIT_JS)
 
 ## browser: the real bundle behind the real server, driven in headless Chromium.
 AXE := build/axe/node_modules/axe-core/axe.min.js

@@ -113,7 +113,11 @@ func coversModel(o bind.OS, so bind.Socket, dst netip.Addr) bool {
 
 func TestProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for n := range 300 {
+	scenarios := 300
+	if testing.Short() {
+		scenarios = 50
+	}
+	for n := range scenarios {
 		s := randomScenario(rng, 25)
 		tr, err := bind.Run(s)
 		if err != nil {

@@ -243,7 +243,11 @@ func TestPropertyReplay(t *testing.T) {
 // leaves the other untouched.
 func TestPropertyClone(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
-	for iter := range 100 {
+	iters := 100
+	if testing.Short() {
+		iters = 15
+	}
+	for iter := range iters {
 		s := randomScenario(r, 120)
 		want, err := nat.Run(s)
 		if err != nil {

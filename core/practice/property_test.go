@@ -7,7 +7,7 @@ import (
 	"github.com/netground/netground/core/practice"
 )
 
-// seedsPerCase is how many seeds the property test tries for every topic
+// seedsPerCase is how many seeds the property tests try for every topic
 // and level; -short tries fewer.
 func seedsPerCase(t *testing.T) int {
 	if testing.Short() {
