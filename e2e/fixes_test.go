@@ -32,7 +32,7 @@ func choiceFirst(t *testing.T, topics []practice.Topic) (uint64, practice.Set) {
 func TestPracticeNotAChoiceAsksAgain(t *testing.T) {
 	t.Parallel()
 	s := siteServer(t)
-	b := newBrowser(t)
+	b := storageTab(t)
 	topics := []practice.Topic{practice.TopicBind}
 	seed, set := choiceFirst(t, topics)
 	b.do(chromedp.Navigate(s.URL + fmt.Sprintf("practice?topics=bind&level=1&seed=%d", seed)))
@@ -57,7 +57,7 @@ func TestPracticeNotAChoiceAsksAgain(t *testing.T) {
 func TestPracticeSaveAndReopen(t *testing.T) {
 	t.Parallel()
 	s := siteServer(t)
-	b := newBrowser(t)
+	b := storageTab(t)
 	b.do(chromedp.Navigate(s.URL + "practice?topics=nat,subnet&level=2&seed=4242"))
 	b.waitLive()
 	b.waitField("total", "10")
@@ -92,7 +92,7 @@ func TestPracticeSaveAndReopen(t *testing.T) {
 func TestLibraryKeepsLabStep(t *testing.T) {
 	t.Parallel()
 	s := siteServer(t)
-	b := newBrowser(t)
+	b := storageTab(t)
 	natOpen(t, b, s.URL, "nat?preset=cgnat&step=3", "3")
 	name := "Double NAT behind a carrier-grade NAT"
 	if got := eval[string](b, `document.querySelector('input[name=save-name]').placeholder`); got != name {

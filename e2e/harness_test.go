@@ -9,6 +9,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,6 +25,7 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 )
 
@@ -340,6 +342,63 @@ func visitedContext(t *testing.T) context.Context {
 		t.Fatalf("opening the shared browser context: %v", visited.err)
 	}
 	return visited.ctx
+}
+
+// kept is the browser context of the tests that read or write storage (the
+// library, the course's and the practice's progress). Like visited, it is a
+// returning visitor's: its service worker and caches stay from test to test,
+// so a page opens without a first visit's downloads and installs. Its
+// storage does not: storageTab empties it before each test, which then
+// starts as in a new profile. One test holds it at a time.
+var kept struct {
+	once sync.Once
+	ctx  context.Context // the first tab, kept open for the context's window
+	err  error
+	mu   sync.Mutex // held by the test that has the context
+}
+
+// storageTab returns a tab in the kept context, with the storage of every
+// shared site emptied: no saved scenario, no progress. The test holds the
+// context until it ends; tabs it opens from the returned one (chromedp.NewContext
+// of b.ctx) share its storage. A test of a first visit uses newBrowser.
+func storageTab(t *testing.T) *browser {
+	t.Helper()
+	parent := sharedChromium(t)
+	kept.once.Do(func() {
+		ctx, _ := chromedp.NewContext(parent, chromedp.WithNewBrowserContext())
+		if kept.err = chromedp.Do(ctx); kept.err == nil {
+			_, kept.err = chromedp.Call(ctx, network.Disable, cdp.Empty{})
+		}
+		kept.ctx = ctx
+	})
+	if kept.err != nil {
+		t.Fatalf("opening the browser context of the storage tests: %v", kept.err)
+	}
+	kept.mu.Lock()
+	t.Cleanup(kept.mu.Unlock) // registered first: runs after the tab is closed
+	b := openTab(t, kept.ctx, chromedp.WithNewWindow(false))
+	sites.mu.Lock()
+	var origins []string
+	for _, s := range sites.servers {
+		u, err := url.Parse(s.URL)
+		if err != nil {
+			sites.mu.Unlock()
+			t.Fatal(err)
+		}
+		origins = append(origins, u.Scheme+"://"+u.Host)
+	}
+	sites.mu.Unlock()
+	b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		for _, origin := range origins {
+			if _, err := chromedp.Call(ctx, storage.ClearDataForOrigin, storage.ClearDataForOriginParams{
+				Origin: origin, StorageTypes: "indexeddb,local_storage",
+			}); err != nil {
+				return fmt.Errorf("emptying the storage of %s: %w", origin, err)
+			}
+		}
+		return nil
+	}))
+	return b
 }
 
 func openTab(t *testing.T, parent context.Context, opts ...chromedp.ContextOption) *browser {

@@ -248,7 +248,7 @@ func (b *browser) feedback(i int) string {
 func TestLearnProgress(t *testing.T) {
 	t.Parallel()
 	s := siteServer(t)
-	b := newBrowser(t)
+	b := storageTab(t)
 	b.withoutWidgetFrames()
 	cs := chapters(t)
 	c := cs[2] // subnets: answers typed
@@ -407,7 +407,7 @@ func TestLearnAccessibility(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := siteServer(t)
-	b := newBrowser(t)
+	b := storageTab(t)
 	b.withoutWidgetFrames()
 	cs := chapters(t)
 	c := cs[7]

@@ -129,7 +129,7 @@ func addrScenarios(n int, prefix string) []scenario.Document {
 func TestLibrarySaveReloadOpen(t *testing.T) {
 	t.Parallel()
 	s := siteServer(t)
-	b := newBrowser(t)
+	b := storageTab(t)
 	b.do(chromedp.Navigate(s.URL + "addr?ip=10.1.2.3"))
 	b.waitField("canonical", "10.1.2.3")
 	b.saveScenario("Office router")
@@ -209,7 +209,7 @@ func waitInputValue(b *browser, name, want string) {
 func TestLibrary200(t *testing.T) {
 	t.Parallel()
 	s := siteServer(t)
-	b := newBrowser(t)
+	b := storageTab(t)
 	b.do(chromedp.Navigate(s.URL + "library"))
 	b.waitRows(0)
 	start := time.Now()
@@ -292,7 +292,7 @@ func TestLibraryBrowserRestart(t *testing.T) {
 func TestLibraryImportMalformed(t *testing.T) {
 	t.Parallel()
 	s := siteServer(t)
-	b := newBrowser(t)
+	b := storageTab(t)
 	b.do(chromedp.Navigate(s.URL + "library"))
 	b.waitRows(0)
 	b.importFile(writeExport(t, addrScenarios(3, "Keep")))
@@ -369,7 +369,7 @@ func (b *browser) download(dir, sel string) []byte {
 func TestLibraryExportImportRoundTrip(t *testing.T) {
 	t.Parallel()
 	s := siteServer(t)
-	b := newBrowser(t)
+	b := storageTab(t)
 	b.do(chromedp.Navigate(s.URL + "addr?ip=10.1.2.3"))
 	b.waitField("canonical", "10.1.2.3")
 	b.saveScenario("Saved from the widget")
@@ -446,7 +446,7 @@ func sameDocs(a, b []scenario.Document) bool {
 func TestLibraryOtherTab(t *testing.T) {
 	t.Parallel()
 	s := siteServer(t)
-	b := newBrowser(t)
+	b := storageTab(t)
 	b.do(chromedp.Navigate(s.URL + "library"))
 	b.waitRows(0)
 
@@ -483,7 +483,7 @@ func TestLibraryAccessibility(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := siteServer(t)
-	b := newBrowser(t)
+	b := storageTab(t)
 	b.do(chromedp.Navigate(s.URL + "addr?ip=10.1.2.3"))
 	b.waitField("canonical", "10.1.2.3")
 	b.saveScenario("Office router")
@@ -505,7 +505,7 @@ func TestLibraryAccessibility(t *testing.T) {
 func TestLibraryImportReadFails(t *testing.T) {
 	t.Parallel()
 	s := siteServer(t)
-	b := newBrowser(t)
+	b := storageTab(t)
 	b.do(chromedp.Navigate(s.URL + "library"))
 	b.waitRows(0)
 	// The rejection the browser gives for a file changed since it was

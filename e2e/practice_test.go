@@ -46,7 +46,7 @@ func answerCurrent(t *testing.T, b *browser, set practice.Set, number int, answe
 func TestPracticeAnswerASet(t *testing.T) {
 	t.Parallel()
 	s := siteServer(t)
-	b := newBrowser(t)
+	b := storageTab(t)
 	topics := []practice.Topic{practice.TopicSubnet, practice.TopicNAT}
 	set := practiceSet(42, topics, 2)
 	b.do(chromedp.Navigate(s.URL + "practice?topics=nat,subnet&level=2&seed=42"))
@@ -108,7 +108,7 @@ func TestPracticeAnswerASet(t *testing.T) {
 func TestPracticeChoiceByNumberKey(t *testing.T) {
 	t.Parallel()
 	s := siteServer(t)
-	b := newBrowser(t)
+	b := storageTab(t)
 	topics := []practice.Topic{practice.TopicNeighbours}
 	set := practiceSet(5, topics, 1)
 	b.do(chromedp.Navigate(s.URL + "practice?topics=neighbours&level=1&seed=5"))
@@ -139,7 +139,7 @@ func TestPracticeLinkProblems(t *testing.T) {
 func TestPracticeCorruptProgressIgnored(t *testing.T) {
 	t.Parallel()
 	s := siteServer(t)
-	b := newBrowser(t)
+	b := storageTab(t)
 	b.do(chromedp.Navigate(s.URL + "practice?topics=subnet&level=1&seed=11"))
 	b.waitLive()
 	b.waitField("total", "10")
@@ -276,7 +276,7 @@ func TestPracticeAccessibility(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := siteServer(t)
-	b := newBrowser(t)
+	b := storageTab(t)
 	for _, path := range []string{"practice?topics=subnet,nat&level=2&seed=42", "embed/practice?topics=nat&level=1&seed=3", "practice?topics=dns"} {
 		b.do(chromedp.Navigate(s.URL + path))
 		b.waitLive()

@@ -367,7 +367,7 @@ var ipv4Form = regexp.MustCompile(`^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$`)
 func TestToolboxPractice(t *testing.T) {
 	t.Parallel()
 	s := siteServer(t)
-	b := newBrowser(t)
+	b := storageTab(t)
 	set := practiceSet(7, []practice.Topic{practice.TopicToolbox}, 3)
 	b.do(chromedp.Navigate(s.URL + "practice?topics=toolbox&level=3&seed=7"))
 	b.waitLive()
