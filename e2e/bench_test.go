@@ -23,7 +23,6 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -248,10 +247,7 @@ func timeToAnswer(b *browser, url, field, want string) float64 {
 		requestAnimationFrame(frame);
 	})()`, field, want)
 	id := b.onEveryPage(watch)
-	defer b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, page.RemoveScriptToEvaluateOnNewDocument, page.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: id})
-		return err
-	}))
+	defer b.forgetOnEveryPage(id)
 	b.do(chromedp.Navigate(url))
 	return eval[float64](b, `new Promise((resolve) => {
 		const wait = () => typeof window.netgroundAnswerAt === "number" ? resolve(window.netgroundAnswerAt) : setTimeout(wait, 20);

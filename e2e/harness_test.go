@@ -433,6 +433,16 @@ func (b *browser) onEveryPage(script string) page.ScriptIdentifier {
 	return id
 }
 
+// forgetOnEveryPage stops running the script of onEveryPage with the given
+// identifier in the pages the tab opens next.
+func (b *browser) forgetOnEveryPage(id page.ScriptIdentifier) {
+	b.t.Helper()
+	b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.RemoveScriptToEvaluateOnNewDocument, page.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: id})
+		return err
+	}))
+}
+
 // quietNetwork turns off the protocol's Network domain, which chromedp turns
 // on for every tab: no test reads its events, and with it on the renderer
 // keeps a copy of every response body for the inspector, 14 MB of app.wasm

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -53,21 +54,29 @@ func evalSlow[T any](b *browser, expr string) T {
 	return v
 }
 
-// withoutWidgetFrames makes the chapter pages the tab opens from now on
-// leave their widgets' frames empty (about:blank): each frame starts an
-// app of its own, which a test of the questions, the progress or the
-// chapter's own page does not look at. TestEveryRoute, TestLearnEmbed and
-// TestLearnOffline check the frames.
-func (b *browser) withoutWidgetFrames() {
+// withoutWidgetFrames makes the chapter pages the tab opens from now on,
+// until the test ends, leave their widgets' frames empty (about:blank),
+// keeping the frame's link in data-test-src: each frame starts an app of
+// its own, which a test of the questions, the progress or the chapter's
+// own page does not look at. With under, only pages whose path starts
+// with it. TestEveryRoute, TestLearnEmbed and TestLearnOffline check the
+// frames.
+func (b *browser) withoutWidgetFrames(under string) {
 	b.t.Helper()
-	b.onEveryPage(`(() => {
+	id := b.onEveryPage(`(() => {
+			if (!location.pathname.startsWith(` + strconv.Quote(under) + `)) return;
 			const empty = root => {
 				const frames = root.matches?.("iframe[data-netground]") ? [root] : root.querySelectorAll?.("iframe[data-netground]") ?? [];
-				for (const f of frames) if (f.getAttribute("src") !== "about:blank") f.setAttribute("src", "about:blank");
+				for (const f of frames) {
+					if (f.getAttribute("src") === "about:blank") continue;
+					f.dataset.testSrc = f.getAttribute("src");
+					f.setAttribute("src", "about:blank");
+				}
 			};
 			new MutationObserver(records => { for (const r of records) r.addedNodes.forEach(empty); })
 				.observe(document, {childList: true, subtree: true});
 		})()`)
+	b.t.Cleanup(func() { b.forgetOnEveryPage(id) }) // before the tab is closed or lent to the next test
 }
 
 // live waits, with learnTimeout, until the app runs the page.
@@ -117,8 +126,8 @@ func TestLearnList(t *testing.T) {
 }
 
 // checkChapter checks the chapter on the page: its title, prose, widgets
-// (each the embed page of its link, computing its answer in its frame)
-// and questions.
+// (each the embed page of its link, computing its answer in its frame,
+// unless withoutWidgetFrames emptied the frame) and questions.
 func (b *browser) checkChapter(c course.Chapter, base string) {
 	b.t.Helper()
 	b.live()
@@ -134,13 +143,17 @@ func (b *browser) checkChapter(c course.Chapter, base string) {
 			widgets = append(widgets, bl.Widget)
 		}
 	}
-	srcs := eval[[]string](b, `[...document.querySelectorAll('iframe[data-field="chapter-widget"]')].map(f => f.getAttribute("src") + " " + f.title)`)
+	srcs := eval[[]string](b, `[...document.querySelectorAll('iframe[data-field="chapter-widget"]')].map(f => (f.dataset.testSrc ?? f.getAttribute("src")) + " " + f.title)`)
+	emptied := eval[bool](b, `[...document.querySelectorAll('iframe[data-field="chapter-widget"]')].some(f => f.dataset.testSrc)`)
 	if len(srcs) != len(widgets) {
 		b.t.Fatalf("%s: %d widget frames %q; want %d", c.Slug, len(srcs), srcs, len(widgets))
 	}
 	for i, w := range widgets {
 		if want := base + "embed" + w.Link + " " + w.Title; srcs[i] != want {
 			b.t.Errorf("%s: widget %d is %q; want %q", c.Slug, i+1, srcs[i], want)
+		}
+		if emptied {
+			continue
 		}
 		fields := widgetAnswer[w.Path()]
 		got := evalSlow[string](b, fmt.Sprintf(`(async () => {
@@ -249,7 +262,7 @@ func TestLearnProgress(t *testing.T) {
 	t.Parallel()
 	s := siteServer(t)
 	b := storageTab(t)
-	b.withoutWidgetFrames()
+	b.withoutWidgetFrames("/")
 	cs := chapters(t)
 	c := cs[2] // subnets: answers typed
 	qs := make([]practice.Question, len(c.Questions))
@@ -408,7 +421,7 @@ func TestLearnAccessibility(t *testing.T) {
 	}
 	s := siteServer(t)
 	b := storageTab(t)
-	b.withoutWidgetFrames()
+	b.withoutWidgetFrames("/")
 	cs := chapters(t)
 	c := cs[7]
 	b.slow(chromedp.Navigate(s.URL + "learn/" + c.Slug))
