@@ -331,17 +331,22 @@ func sharedContextTab(t *testing.T) *browser {
 func visitedContext(t *testing.T) context.Context {
 	t.Helper()
 	parent := sharedChromium(t) // fails every test that asks while Chromium cannot start
-	visited.once.Do(func() {
-		ctx, _ := chromedp.NewContext(parent, chromedp.WithNewBrowserContext())
-		if visited.err = chromedp.Do(ctx); visited.err == nil {
-			_, visited.err = chromedp.Call(ctx, network.Disable, cdp.Empty{})
-		}
-		visited.ctx = ctx
-	})
+	visited.once.Do(func() { visited.ctx, visited.err = newContextTab(parent) })
 	if visited.err != nil {
 		t.Fatalf("opening the shared browser context: %v", visited.err)
 	}
 	return visited.ctx
+}
+
+// newContextTab opens the first tab of a new browser context in parent,
+// the shared Chromium, with the Network domain off (quietNetwork).
+func newContextTab(parent context.Context) (context.Context, error) {
+	ctx, _ := chromedp.NewContext(parent, chromedp.WithNewBrowserContext())
+	if err := chromedp.Do(ctx); err != nil {
+		return ctx, err
+	}
+	_, err := chromedp.Call(ctx, network.Disable, cdp.Empty{})
+	return ctx, err
 }
 
 // kept is the browser context of the tests that read or write storage (the
@@ -364,13 +369,7 @@ var kept struct {
 func storageTab(t *testing.T) *browser {
 	t.Helper()
 	parent := sharedChromium(t)
-	kept.once.Do(func() {
-		ctx, _ := chromedp.NewContext(parent, chromedp.WithNewBrowserContext())
-		if kept.err = chromedp.Do(ctx); kept.err == nil {
-			_, kept.err = chromedp.Call(ctx, network.Disable, cdp.Empty{})
-		}
-		kept.ctx = ctx
-	})
+	kept.once.Do(func() { kept.ctx, kept.err = newContextTab(parent) })
 	if kept.err != nil {
 		t.Fatalf("opening the browser context of the storage tests: %v", kept.err)
 	}
