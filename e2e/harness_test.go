@@ -594,6 +594,14 @@ func (b *browser) typeKeys(name, text string) {
 	b.do(chromedp.KeyEvent("\b"), chromedp.SendKeys(sel, text))
 }
 
+// appendKeys types text key by key at the end of the input named name.
+func (b *browser) appendKeys(name, text string) {
+	b.t.Helper()
+	sel := fmt.Sprintf(`input[name=%q]`, name)
+	eval[bool](b, fmt.Sprintf(`(() => { const el = document.querySelector(%q); el.focus(); el.setSelectionRange(el.value.length, el.value.length); return true })()`, sel))
+	b.do(chromedp.SendKeys(chromedp.CSS(sel), text))
+}
+
 // selectInput waits until the app runs, then focuses the input named name
 // and selects its text, which the next edit replaces.
 func (b *browser) selectInput(name string) chromedp.CSS {
