@@ -9,7 +9,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -67,11 +66,12 @@ func TestMain(m *testing.M) {
 // server is the real Netground server, started as a process on an
 // ephemeral loopback port.
 type server struct {
-	URL string // with the base, ending in "/"
-	cmd *exec.Cmd
+	URL    string // with the base, ending in "/"
+	origin string // http://127.0.0.1:port
+	cmd    *exec.Cmd
 }
 
-var listening = regexp.MustCompile(`Netground is at (http://127\.0\.0\.1:\d+/\S*)`)
+var listening = regexp.MustCompile(`Netground is at ((http://127\.0\.0\.1:\d+)/\S*)`)
 
 // startServer starts a server of the test's own, stopped when the test
 // ends: for a test that stops it, or that needs an origin no other test
@@ -102,7 +102,7 @@ func launchServer(dir, base string) (*server, error) {
 	lines := bufio.NewScanner(out)
 	for lines.Scan() {
 		if m := listening.FindStringSubmatch(lines.Text()); m != nil {
-			s.URL = m[1]
+			s.URL, s.origin = m[1], m[2]
 			break
 		}
 	}
@@ -379,12 +379,7 @@ func storageTab(t *testing.T) *browser {
 	sites.mu.Lock()
 	var origins []string
 	for _, s := range sites.servers {
-		u, err := url.Parse(s.URL)
-		if err != nil {
-			sites.mu.Unlock()
-			t.Fatal(err)
-		}
-		origins = append(origins, u.Scheme+"://"+u.Host)
+		origins = append(origins, s.origin)
 	}
 	sites.mu.Unlock()
 	b.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {

@@ -143,16 +143,18 @@ func (b *browser) checkChapter(c course.Chapter, base string) {
 			widgets = append(widgets, bl.Widget)
 		}
 	}
-	srcs := eval[[]string](b, `[...document.querySelectorAll('iframe[data-field="chapter-widget"]')].map(f => (f.dataset.testSrc ?? f.getAttribute("src")) + " " + f.title)`)
-	emptied := eval[bool](b, `[...document.querySelectorAll('iframe[data-field="chapter-widget"]')].some(f => f.dataset.testSrc)`)
-	if len(srcs) != len(widgets) {
-		b.t.Fatalf("%s: %d widget frames %q; want %d", c.Slug, len(srcs), srcs, len(widgets))
+	frames := eval[[]struct {
+		Src     string // the frame's link and title
+		Emptied bool   // by withoutWidgetFrames
+	}](b, `[...document.querySelectorAll('iframe[data-field="chapter-widget"]')].map(f => ({src: (f.dataset.testSrc ?? f.getAttribute("src")) + " " + f.title, emptied: "testSrc" in f.dataset}))`)
+	if len(frames) != len(widgets) {
+		b.t.Fatalf("%s: %d widget frames %+v; want %d", c.Slug, len(frames), frames, len(widgets))
 	}
 	for i, w := range widgets {
-		if want := base + "embed" + w.Link + " " + w.Title; srcs[i] != want {
-			b.t.Errorf("%s: widget %d is %q; want %q", c.Slug, i+1, srcs[i], want)
+		if want := base + "embed" + w.Link + " " + w.Title; frames[i].Src != want {
+			b.t.Errorf("%s: widget %d is %q; want %q", c.Slug, i+1, frames[i].Src, want)
 		}
-		if emptied {
+		if frames[i].Emptied {
 			continue
 		}
 		fields := widgetAnswer[w.Path()]

@@ -86,7 +86,7 @@ func (o Options) DecodeFragment(fragment string) (Document, error) {
 	fail := func(kind error, detail string, partial Document, err error) (Document, error) {
 		return Document{}, &DecodeError{Kind: kind, Link: true, Detail: detail, Partial: partial, Err: err}
 	}
-	payload, ok := findScenario(fragment)
+	payload, ok := FragmentPart(fragment, scenarioPart)
 	if !ok {
 		return fail(ErrNoScenario, "", Document{}, nil)
 	}
@@ -166,13 +166,8 @@ func notBase64URL(r rune) bool {
 // which ReadLink decodes; without one, ReadLink reads the query alone, as
 // SplitQuery does.
 func HasScenario(fragment string) bool {
-	_, ok := findScenario(fragment)
+	_, ok := FragmentPart(fragment, scenarioPart)
 	return ok
-}
-
-// findScenario returns what follows "s=" in the fragment's first part that starts with it.
-func findScenario(fragment string) (string, bool) {
-	return FragmentPart(fragment, scenarioPart)
 }
 
 // FragmentPart returns the value of the first part key=value of a link's
@@ -227,7 +222,7 @@ func Link(path string, s State) (string, error) {
 // result to the widget's Parse function.
 func ReadLink(w Widget, rawQuery, fragment string) (url.Values, []Problem) {
 	q, problems := SplitQuery(rawQuery)
-	if _, ok := findScenario(fragment); !ok {
+	if _, ok := FragmentPart(fragment, scenarioPart); !ok {
 		return q, problems
 	}
 	d, err := DecodeFragment(fragment)
