@@ -52,6 +52,7 @@ func Main() {
 	flag.StringVar(&cfg.wasmExec, "wasmexec", "", "the Go toolchain's wasm_exec.js (go env GOROOT)/lib/wasm/wasm_exec.js")
 	flag.StringVar(&cfg.base, "base", "/", "URL path the bundle is served under, such as /netground/")
 	flag.StringVar(&cfg.services, "services", "core/port/data/services.bin", "the compact IANA service registry")
+	flag.IntVar(&cfg.brotli, "brotli", brotli.BestCompression, "brotli's quality for the .br files, 0 to 11: 11 is the smallest and takes about a minute for app.wasm, 5 about a second and 18 % more bytes")
 	flag.Parse()
 	if err := cfg.run(); err != nil {
 		fmt.Fprintln(os.Stderr, "generate:", err)
@@ -61,11 +62,15 @@ func Main() {
 
 type genConfig struct {
 	out, wasm, first, pageFirst, web, wasmExec, base, services, cache string
+	brotli                                                            int // quality of the .br files
 }
 
 func (cfg genConfig) run() error {
 	if cfg.wasm == "" || cfg.first == "" || cfg.wasmExec == "" {
 		return fmt.Errorf("-wasm, -first and -wasmexec are required")
+	}
+	if cfg.brotli < brotli.BestSpeed || cfg.brotli > brotli.BestCompression {
+		return fmt.Errorf("-brotli %d: brotli's quality is %d to %d", cfg.brotli, brotli.BestSpeed, brotli.BestCompression)
 	}
 	prefix := strings.Trim(cfg.base, "/")
 	if prefix != "" {
@@ -274,7 +279,7 @@ func (cfg genConfig) run() error {
 	if err := fixPages(cfg.out, heads); err != nil {
 		return err
 	}
-	return precompress(cfg.out, cfg.cache)
+	return precompress(cfg.out, cfg.cache, cfg.brotli)
 }
 
 // bundleResources tells go-app where the bundle lives: under prefix, with
@@ -446,12 +451,12 @@ func fixPages(dir string, heads map[string]string) error {
 // compressible lists the extensions worth precompressing.
 var compressible = []string{".html", ".js", ".css", ".wasm", ".webmanifest", ".svg", ".json", ".txt", ".xml", ".bin"}
 
-// precompress writes .br and .gz beside every compressible file, where
-// they are smaller than the original, compressing on every core, the
-// largest files first. With a
-// cache directory, a file compressed before (the same bytes, as the wasm
-// of a second bundle for a sub-path) is copied from there instead.
-func precompress(dir, cache string) error {
+// precompress writes .br (of the given quality) and .gz beside every
+// compressible file, where they are smaller than the original, compressing
+// on every core, the largest files first. With a cache directory, a file
+// compressed before (the same bytes at the same quality, as the wasm of a
+// second bundle for a sub-path) is copied from there instead.
+func precompress(dir, cache string, quality int) error {
 	var files []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && slices.Contains(compressible, filepath.Ext(p)) {
@@ -480,7 +485,7 @@ func precompress(dir, cache string) error {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				errs <- compressFile(j.file, j.ext, cache)
+				errs <- compressFile(j.file, j.ext, cache, quality)
 			}
 		}()
 	}
@@ -500,8 +505,9 @@ func precompress(dir, cache string) error {
 	return nil
 }
 
-// compressFile writes file+ext (".br" or ".gz") if it is smaller than file.
-func compressFile(file, ext, cache string) error {
+// compressFile writes file+ext (".br" or ".gz") if it is smaller than file;
+// quality is brotli's.
+func compressFile(file, ext, cache string, quality int) error {
 	b, err := os.ReadFile(file)
 	if err != nil {
 		return err
@@ -509,7 +515,11 @@ func compressFile(file, ext, cache string) error {
 	sum := sha256.Sum256(b)
 	cached := ""
 	if cache != "" {
-		cached = filepath.Join(cache, hex.EncodeToString(sum[:])+ext)
+		key := hex.EncodeToString(sum[:])
+		if ext == ".br" {
+			key += fmt.Sprintf(".q%d", quality)
+		}
+		cached = filepath.Join(cache, key+ext)
 		if c, err := os.ReadFile(cached); err == nil {
 			if len(c) < len(b) {
 				return writeFile(file+ext, c)
@@ -520,7 +530,7 @@ func compressFile(file, ext, cache string) error {
 	var out bytes.Buffer
 	switch ext {
 	case ".br":
-		w := brotli.NewWriterLevel(&out, brotli.BestCompression)
+		w := brotli.NewWriterLevel(&out, quality)
 		w.Write(b)
 		err = w.Close()
 	default:

@@ -3,12 +3,16 @@
 package bundle
 
 import (
+	"bytes"
+	"compress/gzip"
 	"html"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/andybalholm/brotli"
 	"github.com/netground/netground/wasm/site"
 	"github.com/netground/netground/wasm/ui"
 )
@@ -171,4 +175,52 @@ func writeBundle(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// TestCompressQualities checks that the .br and .gz files hold the file
+// at every brotli quality, and that the cache gives a file compressed
+// before only at the quality it was compressed with.
+func TestCompressQualities(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	file := filepath.Join(dir, "app.wasm")
+	want := bytes.Repeat([]byte("netground compresses its bundle "), 4096)
+	if err := os.WriteFile(file, want, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sizes := map[int]int{}
+	for _, q := range []int{brotli.BestCompression, 5, brotli.BestSpeed, 5} {
+		for _, ext := range []string{".br", ".gz"} {
+			if err := compressFile(file, ext, cache, q); err != nil {
+				t.Fatalf("quality %d, %s: %v", q, ext, err)
+			}
+		}
+		br, err := os.ReadFile(file + ".br")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := io.ReadAll(brotli.NewReader(bytes.NewReader(br))); err != nil || !bytes.Equal(got, want) {
+			t.Errorf("quality %d: the .br file does not hold the file (%v)", q, err)
+		}
+		if n, ok := sizes[q]; ok && n != len(br) {
+			t.Errorf("quality %d again: %d bytes, %d before", q, len(br), n)
+		}
+		sizes[q] = len(br)
+		gz, err := os.ReadFile(file + ".gz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := gzip.NewReader(bytes.NewReader(gz))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := io.ReadAll(r); err != nil || !bytes.Equal(got, want) {
+			t.Errorf("quality %d: the .gz file does not hold the file (%v)", q, err)
+		}
+	}
+	if sizes[brotli.BestCompression] == sizes[brotli.BestSpeed] {
+		t.Errorf("qualities 11 and 0 gave the same size, %d bytes: the cache answered for the other quality", sizes[brotli.BestSpeed])
+	}
+	if err := (genConfig{wasm: "a", first: "b", wasmExec: "c", brotli: 12}).run(); err == nil || !strings.Contains(err.Error(), "-brotli 12") {
+		t.Errorf("quality 12: %v; want an error naming it", err)
+	}
 }
