@@ -17,7 +17,7 @@ WASM_OUT    := build/wasm/app.wasm
 FIRST_OUT   := build/wasm/first.wasm
 PAGE_FIRST  := build/wasm/page
 
-.PHONY: run static wasm test vet unit unit-js browser bench screenshots fuzz generate chromium node clean
+.PHONY: run static wasm test vet unit unit-js browser e2e-ready bench screenshots fuzz generate chromium node clean
 
 run: static
 	$(GO) run ./server -addr $(ADDR) -dir $(DIST) -base $(BASE)
@@ -46,10 +46,25 @@ wasm:
 	@mkdir -p $(PAGE_FIRST)
 	GOOS=js GOARCH=wasm $(GO) build $(JS_BUILD) -ldflags="-s -w" -o $(PAGE_FIRST)/practice.wasm ./wasm/first/practice
 
-test: vet unit unit-js browser
+## test: everything below. The browser tests keep the two cores about three quarters
+## busy; vet, the unit tests and unit-js run beside them at the lowest priority (nice 19),
+## in the time the browser leaves idle, and their output follows when they end. The bundles
+## and the browser tests' binary are built first, so that the two do not compile the same
+## packages at once.
+test: chromium node $(AXE) e2e-ready
+	@mkdir -p build; \
+	( nice -n 19 $(MAKE) --no-print-directory vet unit unit-js > build/checks.log 2>&1; rc=$$?; \
+	  cat build/checks.log; exit $$rc ) & checks=$$!; \
+	echo "vet, unit and unit-js run beside the browser tests; their output follows when they end"; \
+	$(E2E_RUN); browser=$$?; \
+	wait $$checks; checked=$$?; \
+	[ $$checked = 0 ] || echo "make test: vet, unit or unit-js failed (their output is above)" >&2; \
+	[ $$browser = 0 ] || echo "make test: the browser tests failed (their output is above)" >&2; \
+	[ $$checked = 0 ] && [ $$browser = 0 ]
 
 vet:
 	$(GO) vet ./...
+	$(GO) vet -tags browser ./e2e/
 	GOOS=js GOARCH=wasm $(GO) vet $(JS_BUILD) ./core/... ./wasm/...
 
 unit:
@@ -70,12 +85,20 @@ unit-js: node
 ## compressing the binaries takes about 3 s of CPU instead of 130 (app.wasm.br is 18 %
 ## larger; make bench measures the sizes of quality 11).
 AXE := build/axe/node_modules/axe-core/axe.min.js
+## E2E_FLAGS passes more flags to the test binary: -test.run REGEXP, -test.v, -race-runs N.
 TEST_BROTLI := 5
-browser: chromium node $(AXE)
+E2E_FLAGS   ?=
+E2E_RUN = cd e2e && NETGROUND_CHROMIUM=$(CHROMIUM) ../build/e2e.test -test.timeout 60m -test.parallel 1 \
+  -dist $(CURDIR)/build/e2e-dist -subdist $(CURDIR)/build/e2e-dist-sub -axe $(CURDIR)/$(AXE) $(E2E_FLAGS)
+browser: chromium node $(AXE) e2e-ready
+	$(E2E_RUN)
+
+## e2e-ready: the two bundles the browser tests serve (at / and under /netground/) and
+## their test binary.
+e2e-ready:
 	$(MAKE) static DIST=build/e2e-dist BASE=/ BROTLI=$(TEST_BROTLI)
 	$(MAKE) static DIST=build/e2e-dist-sub BASE=/netground/ BROTLI=$(TEST_BROTLI)
-	NETGROUND_CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -tags browser -timeout 60m -parallel 1 ./e2e/ \
-	  -dist $(CURDIR)/build/e2e-dist -subdist $(CURDIR)/build/e2e-dist-sub -axe $(CURDIR)/$(AXE)
+	$(GO) test -c -tags browser -o build/e2e.test ./e2e/
 
 $(AXE):
 	npm install --silent --no-audit --no-fund --prefix build/axe axe-core@4.10.2
