@@ -16,6 +16,7 @@ WASM_RUNNER := $(GOROOT)/lib/wasm/go_js_wasm_exec
 WASM_OUT    := build/wasm/app.wasm
 FIRST_OUT   := build/wasm/first.wasm
 PAGE_FIRST  := build/wasm/page
+AXE         := build/axe/node_modules/axe-core/axe.min.js
 
 .PHONY: run static wasm test vet unit unit-js browser e2e-ready bench screenshots fuzz generate chromium node clean
 
@@ -50,11 +51,12 @@ wasm:
 ## busy; vet, the unit tests and unit-js run beside them at the lowest priority (nice 19),
 ## in the time the browser leaves idle, and their output follows when they end. The bundles
 ## and the browser tests' binary are built first, so that the two do not compile the same
-## packages at once.
+## packages at once; the server's tests, which time their connections, run first and alone.
 test: chromium node $(AXE) e2e-ready
+	$(GO) test -count=1 ./server/
 	@mkdir -p build; \
-	( nice -n 19 $(MAKE) --no-print-directory vet unit unit-js > build/checks.log 2>&1; rc=$$?; \
-	  cat build/checks.log; exit $$rc ) & checks=$$!; \
+	( nice -n 19 $(MAKE) --no-print-directory vet unit unit-js UNIT_PKGS="$$($(GO) list ./... | grep -v '/server$$' | tr '\n' ' ')" \
+	    > build/checks.log 2>&1; rc=$$?; cat build/checks.log; exit $$rc ) & checks=$$!; \
 	echo "vet, unit and unit-js run beside the browser tests; their output follows when they end"; \
 	$(E2E_RUN); browser=$$?; \
 	wait $$checks; checked=$$?; \
@@ -67,8 +69,10 @@ vet:
 	$(GO) vet -tags browser ./e2e/
 	GOOS=js GOARCH=wasm $(GO) vet $(JS_BUILD) ./core/... ./wasm/...
 
+## unit: every package's Go tests, natively; UNIT_PKGS names fewer.
+UNIT_PKGS ?= ./...
 unit:
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 $(UNIT_PKGS)
 
 ## unit-js: the core and the UI's packages whose tests need no browser (answers, markup, the
 ## views of the NAT lab, the library, the practice view, the address widget and the plan view, the site's pages)
@@ -84,7 +88,6 @@ unit-js: node
 ## Its .br files are brotli quality 5: the bytes a page reads are the same, and
 ## compressing the binaries takes about 3 s of CPU instead of 130 (app.wasm.br is 18 %
 ## larger; make bench measures the sizes of quality 11).
-AXE := build/axe/node_modules/axe-core/axe.min.js
 ## E2E_FLAGS passes more flags to the test binary: -test.run REGEXP, -test.v, -race-runs N.
 TEST_BROTLI := 5
 E2E_FLAGS   ?=
