@@ -48,20 +48,18 @@ wasm:
 	GOOS=js GOARCH=wasm $(GO) build $(JS_BUILD) -ldflags="-s -w" -o $(PAGE_FIRST)/practice.wasm ./wasm/first/practice
 
 ## test: everything below. The browser tests keep the two cores about three quarters
-## busy; vet, the unit tests and unit-js run beside them at the lowest priority (nice 19),
-## in the time the browser leaves idle, and their output follows when they end. The bundles
-## and the browser tests' binary are built first, so that the two do not compile the same
-## packages at once; the server's tests, which time their connections, run first and alone.
-test: chromium node $(AXE) e2e-ready
-	$(GO) test -count=1 ./server/
+## busy; vet, the unit tests and unit-js run beside them from the start, at the lowest
+## priority (nice 19), in the time the rest leaves idle, and their output follows when they
+## end. The server's tests, which time their connections, run alone at normal priority.
+test: chromium node $(AXE)
 	@mkdir -p build; \
 	( nice -n 19 $(MAKE) --no-print-directory vet unit unit-js UNIT_PKGS="$$($(GO) list ./... | grep -v '/server$$' | tr '\n' ' ')" \
 	    > build/checks.log 2>&1; rc=$$?; cat build/checks.log; exit $$rc ) & checks=$$!; \
-	echo "vet, unit and unit-js run beside the browser tests; their output follows when they end"; \
-	$(E2E_RUN); browser=$$?; \
+	echo "vet, unit and unit-js run beside the rest at the lowest priority; their output follows when they end"; \
+	$(MAKE) --no-print-directory e2e-ready && $(GO) test -count=1 ./server/ && $(E2E_RUN); browser=$$?; \
 	wait $$checks; checked=$$?; \
 	[ $$checked = 0 ] || echo "make test: vet, unit or unit-js failed (their output is above)" >&2; \
-	[ $$browser = 0 ] || echo "make test: the browser tests failed (their output is above)" >&2; \
+	[ $$browser = 0 ] || echo "make test: the bundles, the server's tests or the browser tests failed (above)" >&2; \
 	[ $$checked = 0 ] && [ $$browser = 0 ]
 
 vet:
