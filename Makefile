@@ -25,7 +25,7 @@ run: static
 
 ## static: the bundle in $(DIST): pre-rendered pages, app.wasm, service worker, precompressed.
 static: wasm
-	$(GO) run ./wasm -out $(DIST) -wasm $(WASM_OUT) -first $(FIRST_OUT) -pagefirst $(PAGE_FIRST) -wasmexec $(WASM_EXEC) -base $(BASE) -cache build/compressed -brotli $(BROTLI)
+	$(GO) run $(NATIVE) ./wasm -out $(DIST) -wasm $(WASM_OUT) -first $(FIRST_OUT) -pagefirst $(PAGE_FIRST) -wasmexec $(WASM_EXEC) -base $(BASE) -cache build/compressed -brotli $(BROTLI)
 
 ## wasm: the app (go-app), the small first-answer binary of the simple widgets, and the
 ## Practice page's own (its questions come from every engine).
@@ -39,6 +39,9 @@ NOINLINE := -gcflags='github.com/netground/netground/wasm/...=-l' \
 ## compile is then what the bundle links, and a cold build cache compiles the standard
 ## library for the browser once instead of twice (make test: ~30 s less).
 JS_BUILD := -trimpath $(NOINLINE)
+## Native steps build with -trimpath too: their cached compiles then serve a clone of the
+## repository in any folder (without it, a new folder recompiles every package of the module).
+NATIVE := -trimpath
 
 wasm:
 	@mkdir -p build/wasm
@@ -56,21 +59,21 @@ test: chromium node $(AXE)
 	( nice -n 19 $(MAKE) --no-print-directory vet unit unit-js UNIT_PKGS="$$($(GO) list ./... | grep -v '/server$$' | tr '\n' ' ')" \
 	    > build/checks.log 2>&1; rc=$$?; cat build/checks.log; exit $$rc ) & checks=$$!; \
 	echo "vet, unit and unit-js run beside the rest at the lowest priority; their output follows when they end"; \
-	$(MAKE) --no-print-directory e2e-ready && $(GO) test -count=1 ./server/ && $(E2E_RUN); browser=$$?; \
+	$(MAKE) --no-print-directory e2e-ready && $(GO) test $(NATIVE) -count=1 ./server/ && $(E2E_RUN); browser=$$?; \
 	wait $$checks; checked=$$?; \
 	[ $$checked = 0 ] || echo "make test: vet, unit or unit-js failed (their output is above)" >&2; \
 	[ $$browser = 0 ] || echo "make test: the bundles, the server's tests or the browser tests failed (above)" >&2; \
 	[ $$checked = 0 ] && [ $$browser = 0 ]
 
 vet:
-	$(GO) vet ./...
-	$(GO) vet -tags browser ./e2e/
+	$(GO) vet $(NATIVE) ./...
+	$(GO) vet $(NATIVE) -tags browser ./e2e/
 	GOOS=js GOARCH=wasm $(GO) vet $(JS_BUILD) ./core/... ./wasm/...
 
 ## unit: every package's Go tests, natively; UNIT_PKGS names fewer.
 UNIT_PKGS ?= ./...
 unit:
-	$(GO) test -count=1 $(UNIT_PKGS)
+	$(GO) test $(NATIVE) -count=1 $(UNIT_PKGS)
 
 ## unit-js: the core and the UI's packages whose tests need no browser (answers, markup, the
 ## views of the NAT lab, the library, the practice view, the address widget and the plan view, the site's pages)
@@ -99,7 +102,7 @@ browser: chromium node $(AXE) e2e-ready
 e2e-ready:
 	$(MAKE) static DIST=build/e2e-dist BASE=/ BROTLI=$(TEST_BROTLI)
 	$(MAKE) static DIST=build/e2e-dist-sub BASE=/netground/ BROTLI=$(TEST_BROTLI)
-	$(GO) test -c -tags browser -o build/e2e.test ./e2e/
+	$(GO) test $(NATIVE) -c -tags browser -o build/e2e.test ./e2e/
 
 $(AXE):
 	npm install --silent --no-audit --no-fund --prefix build/axe axe-core@4.10.2
