@@ -21,7 +21,7 @@ AXE         := build/axe/node_modules/axe-core/axe.min.js
 .PHONY: run static wasm test vet unit unit-js browser e2e-ready bench screenshots fuzz generate chromium node clean
 
 run: static
-	$(GO) run ./server -addr $(ADDR) -dir $(DIST) -base $(BASE)
+	$(GO) run $(NATIVE) ./server -addr $(ADDR) -dir $(DIST) -base $(BASE)
 
 ## static: the bundle in $(DIST): pre-rendered pages, app.wasm, service worker, precompressed.
 static: wasm
@@ -52,10 +52,10 @@ wasm:
 
 ## test: everything below. The browser tests keep the two cores about three quarters
 ## busy; vet, the unit tests and unit-js run beside them from the start, at the lowest
-## priority (SCHED_IDLE with chrt, else nice 19), in the time the rest leaves idle, and their
+## priority (SCHED_IDLE with chrt where the system allows it, else nice 19), in the time the rest leaves idle, and their
 ## output follows when they end. The server's tests, which time their connections, run
 ## alone at normal priority.
-IDLE := $(shell command -v chrt >/dev/null 2>&1 && echo chrt -i 0 || echo nice -n 19)
+IDLE := $(shell chrt -i 0 true >/dev/null 2>&1 && echo chrt -i 0 || echo nice -n 19)
 test: chromium node $(AXE)
 	@mkdir -p build; \
 	( $(IDLE) $(MAKE) --no-print-directory vet unit unit-js UNIT_PKGS="$$($(GO) list ./... | grep -v '/server$$' | tr '\n' ' ')" \
