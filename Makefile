@@ -52,10 +52,11 @@ wasm:
 
 ## test: everything below. The browser tests keep the two cores about three quarters
 ## busy; vet, the unit tests and unit-js run beside them from the start, at the lowest
-## priority (SCHED_IDLE with chrt where the system allows it, else nice 19), in the time the rest leaves idle, and their
-## output follows when they end. The server's tests, which time their connections, run
-## alone at normal priority.
-IDLE := $(shell chrt -i 0 true >/dev/null 2>&1 && echo chrt -i 0 || echo nice -n 19)
+## priority (SCHED_IDLE with chrt where the system allows it, else nice 19), in the time
+## the rest leaves idle, and their output follows when they end. The server's tests, which
+## time their connections, run alone at normal priority. IDLE is worked out when test
+## uses it, not by every make.
+IDLE = $(shell chrt -i 0 true >/dev/null 2>&1 && echo chrt -i 0 || echo nice -n 19)
 test: chromium node $(AXE)
 	@mkdir -p build; \
 	( $(IDLE) $(MAKE) --no-print-directory vet unit unit-js UNIT_PKGS="$$($(GO) list ./... | grep -v '/server$$' | tr '\n' ' ')" \
