@@ -524,45 +524,88 @@ func (b *browser) field(name string) string {
 // knows the wasm has computed: the pre-rendered page holds another value.
 func (b *browser) waitField(name, want string) {
 	b.t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	var got string
-	for time.Now().Before(deadline) {
-		if got = b.field(name); got == want {
-			return
-		}
-		time.Sleep(50 * time.Millisecond)
+	if got, ok := b.waitFieldText(name, "is", want); !ok {
+		b.t.Fatalf("data-field %q = %q; want %q", name, got, want)
 	}
-	b.t.Fatalf("data-field %q = %q; want %q", name, got, want)
 }
 
 // waitFieldPrefix waits until data-field=name starts with prefix.
 func (b *browser) waitFieldPrefix(name, prefix string) string {
 	b.t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	var got string
-	for time.Now().Before(deadline) {
-		if got = b.field(name); strings.HasPrefix(got, prefix) {
-			return got
-		}
-		time.Sleep(50 * time.Millisecond)
+	got, ok := b.waitFieldText(name, "prefix", prefix)
+	if !ok {
+		b.t.Fatalf("data-field %q = %q; want it to start with %q", name, got, prefix)
 	}
-	b.t.Fatalf("data-field %q = %q; want it to start with %q", name, got, prefix)
-	return ""
+	return got
 }
 
 // waitFieldContains waits until data-field=name contains substr.
 func (b *browser) waitFieldContains(name, substr string) string {
 	b.t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	var got string
-	for time.Now().Before(deadline) {
-		if got = b.field(name); strings.Contains(got, substr) {
-			return got
-		}
-		time.Sleep(50 * time.Millisecond)
+	got, ok := b.waitFieldText(name, "contains", substr)
+	if !ok {
+		b.t.Fatalf("data-field %q = %q; want it to contain %q", name, got, substr)
 	}
-	b.t.Fatalf("data-field %q = %q; want it to contain %q", name, got, substr)
-	return ""
+	return got
+}
+
+// waitFieldText waits until the text of data-field=name matches text (how:
+// "is", "prefix" or "contains"), for up to a minute, and returns the text
+// it last read.
+func (b *browser) waitFieldText(name, how, text string) (string, bool) {
+	b.t.Helper()
+	read := fmt.Sprintf(`(() => {
+		const got = (document.querySelector('[data-field=%q]') || {textContent: ""}).textContent, want = %q;
+		return {got, ok: %q === "is" ? got === want : %q === "prefix" ? got.startsWith(want) : got.includes(want)};
+	})`, name, text, how, how)
+	type result struct {
+		Got string `json:"got"`
+		OK  bool   `json:"ok"`
+	}
+	r := waitUntil(b, read, func(r result) bool { return r.OK })
+	return r.Got, r.OK
+}
+
+// waitUntilJS calls read, a JavaScript function of no arguments that
+// returns {ok, ...}, in the page at once and again after each change to the
+// document (and every 20 ms, for what changes no node, as an input's
+// value), until it returns ok or max milliseconds have passed; it returns
+// read's last result. The waiting is the page's own: no round trip to the
+// test per look, no sleep between looks.
+const waitUntilJS = `((read, max) => new Promise(resolve => {
+	let last;
+	const look = () => { try { last = read(); } catch (e) { last = {ok: false, error: String(e)}; } return last.ok; };
+	if (look()) return resolve(last);
+	const done = () => { observer.disconnect(); clearInterval(every); clearTimeout(stop); resolve(last); };
+	const observer = new MutationObserver(() => { if (look()) done(); });
+	observer.observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
+	const every = setInterval(() => { if (look()) done(); }, 20);
+	const stop = setTimeout(() => { look(); done(); }, max);
+}))`
+
+// waitUntil evaluates read (see waitUntilJS) until ok accepts its result,
+// for up to a minute, and returns the last result. A page that goes away
+// meanwhile (a navigation) is waited on again in its successor.
+func waitUntil[T any](b *browser, read string, ok func(T) bool) T {
+	b.t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	var v T
+	var err error
+	for time.Now().Before(deadline) && b.ctx.Err() == nil {
+		ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+		v, err = chromedp.Run(ctx, chromedp.Evaluate[T](waitUntilJS+`(`+read+`, 1000)`, chromedp.EvalAwaitPromise))
+		cancel()
+		if err == nil && ok(v) {
+			return v
+		}
+		if err != nil {
+			time.Sleep(20 * time.Millisecond) // the next page is on its way
+		}
+	}
+	if err != nil {
+		b.t.Fatalf("waiting in the page: %v", err)
+	}
+	return v
 }
 
 // location returns the page's current URL.
@@ -576,7 +619,10 @@ func (b *browser) location() string {
 // (data-link) take typing.
 func (b *browser) waitLive() {
 	b.t.Helper()
-	b.do(chromedp.WaitReady(chromedp.CSS(`[data-live="true"]`)))
+	type result struct{ OK bool }
+	if !waitUntil(b, `() => ({ok: !!document.querySelector('[data-live="true"]')})`, func(r result) bool { return r.OK }).OK {
+		b.t.Fatal("the app did not start within a minute")
+	}
 }
 
 // typeInto replaces the value of the input named name with text, as a
