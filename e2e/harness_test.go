@@ -517,14 +517,20 @@ func eval[T any](b *browser, expr string) T {
 // there is none.
 func (b *browser) field(name string) string {
 	b.t.Helper()
-	return eval[string](b, fmt.Sprintf(`(document.querySelector('[data-field=%q]') || {textContent: ""}).textContent`, name))
+	return eval[string](b, fieldJS(name))
+}
+
+// fieldJS is a JavaScript expression for the text of the element with
+// data-field=name, or "" when there is none.
+func fieldJS(name string) string {
+	return fmt.Sprintf(`(document.querySelector('[data-field=%q]') || {textContent: ""}).textContent`, name)
 }
 
 // waitField waits until data-field=name holds want, which is how a test
 // knows the wasm has computed: the pre-rendered page holds another value.
 func (b *browser) waitField(name, want string) {
 	b.t.Helper()
-	if got, ok := b.waitFieldText(name, "is", want); !ok {
+	if got, ok := b.waitFieldText(name, want, `got === want`); !ok {
 		b.t.Fatalf("data-field %q = %q; want %q", name, got, want)
 	}
 }
@@ -532,7 +538,7 @@ func (b *browser) waitField(name, want string) {
 // waitFieldPrefix waits until data-field=name starts with prefix.
 func (b *browser) waitFieldPrefix(name, prefix string) string {
 	b.t.Helper()
-	got, ok := b.waitFieldText(name, "prefix", prefix)
+	got, ok := b.waitFieldText(name, prefix, `got.startsWith(want)`)
 	if !ok {
 		b.t.Fatalf("data-field %q = %q; want it to start with %q", name, got, prefix)
 	}
@@ -542,39 +548,31 @@ func (b *browser) waitFieldPrefix(name, prefix string) string {
 // waitFieldContains waits until data-field=name contains substr.
 func (b *browser) waitFieldContains(name, substr string) string {
 	b.t.Helper()
-	got, ok := b.waitFieldText(name, "contains", substr)
+	got, ok := b.waitFieldText(name, substr, `got.includes(want)`)
 	if !ok {
 		b.t.Fatalf("data-field %q = %q; want it to contain %q", name, got, substr)
 	}
 	return got
 }
 
-// waitFieldText waits until the text of data-field=name matches text (how:
-// "is", "prefix" or "contains"), for up to a minute, and returns the text
-// it last read.
-func (b *browser) waitFieldText(name, how, text string) (string, bool) {
+// waitFieldText waits, for up to a minute, until match (a JavaScript
+// expression of got, the text of data-field=name, and want) holds, and
+// returns the text it last read.
+func (b *browser) waitFieldText(name, want, match string) (string, bool) {
 	b.t.Helper()
-	read := fmt.Sprintf(`(() => {
-		const got = (document.querySelector('[data-field=%q]') || {textContent: ""}).textContent, want = %q;
-		return {got, ok: %q === "is" ? got === want : %q === "prefix" ? got.startsWith(want) : got.includes(want)};
-	})`, name, text, how, how)
-	type result struct {
-		Got string `json:"got"`
-		OK  bool   `json:"ok"`
-	}
-	r := waitUntil(b, read, func(r result) bool { return r.OK })
+	r := b.waitUntil(fmt.Sprintf(`() => { const got = %s, want = %q; return {got, ok: %s}; }`, fieldJS(name), want, match))
 	return r.Got, r.OK
 }
 
 // waitUntilJS calls read, a JavaScript function of no arguments that
-// returns {ok, ...}, in the page at once and again after each change to the
+// returns {ok, got}, in the page at once and again after each change to the
 // document (and every 20 ms, for what changes no node, as an input's
 // value), until it returns ok or max milliseconds have passed; it returns
 // read's last result. The waiting is the page's own: no round trip to the
 // test per look, no sleep between looks.
 const waitUntilJS = `((read, max) => new Promise(resolve => {
 	let last;
-	const look = () => { try { last = read(); } catch (e) { last = {ok: false, error: String(e)}; } return last.ok; };
+	const look = () => { try { last = read(); } catch (e) { last = {ok: false, got: String(e)}; } return last.ok; };
 	if (look()) return resolve(last);
 	const done = () => { observer.disconnect(); clearInterval(every); clearTimeout(stop); resolve(last); };
 	const observer = new MutationObserver(() => { if (look()) done(); });
@@ -583,20 +581,27 @@ const waitUntilJS = `((read, max) => new Promise(resolve => {
 	const stop = setTimeout(() => { look(); done(); }, max);
 }))`
 
-// waitUntil evaluates read (see waitUntilJS) until ok accepts its result,
-// for up to a minute, and returns the last result. A page that goes away
+// pageWait is what a read of waitUntilJS returns: whether the wait is
+// over, and what it last saw.
+type pageWait struct {
+	OK  bool   `json:"ok"`
+	Got string `json:"got"`
+}
+
+// waitUntil evaluates read (see waitUntilJS) until it returns ok, for up
+// to a minute, and returns its last result. A page that goes away
 // meanwhile (a navigation) is waited on again in its successor.
-func waitUntil[T any](b *browser, read string, ok func(T) bool) T {
+func (b *browser) waitUntil(read string) pageWait {
 	b.t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
-	var v T
+	var r pageWait
 	var err error
 	for time.Now().Before(deadline) && b.ctx.Err() == nil {
 		ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
-		v, err = chromedp.Run(ctx, chromedp.Evaluate[T](waitUntilJS+`(`+read+`, 1000)`, chromedp.EvalAwaitPromise))
+		r, err = chromedp.Run(ctx, chromedp.Evaluate[pageWait](waitUntilJS+`(`+read+`, 1000)`, chromedp.EvalAwaitPromise))
 		cancel()
-		if err == nil && ok(v) {
-			return v
+		if err == nil && r.OK {
+			return r
 		}
 		if err != nil {
 			time.Sleep(20 * time.Millisecond) // the next page is on its way
@@ -605,7 +610,7 @@ func waitUntil[T any](b *browser, read string, ok func(T) bool) T {
 	if err != nil {
 		b.t.Fatalf("waiting in the page: %v", err)
 	}
-	return v
+	return r
 }
 
 // location returns the page's current URL.
@@ -619,8 +624,7 @@ func (b *browser) location() string {
 // (data-link) take typing.
 func (b *browser) waitLive() {
 	b.t.Helper()
-	type result struct{ OK bool }
-	if !waitUntil(b, `() => ({ok: !!document.querySelector('[data-live="true"]')})`, func(r result) bool { return r.OK }).OK {
+	if !b.waitUntil(`() => ({ok: !!document.querySelector('[data-live="true"]')})`).OK {
 		b.t.Fatal("the app did not start within a minute")
 	}
 }
