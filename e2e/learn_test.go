@@ -330,7 +330,14 @@ func TestLearnProgress(t *testing.T) {
 	q := g.Questions[0].Question()
 	b.slow(chromedp.Navigate(s.URL + "learn/" + g.Slug))
 	b.live()
-	eval[bool](b, fmt.Sprintf(`[...document.querySelectorAll('[data-field="learn-question"]')[0].querySelectorAll('[data-field="choice"]')].find(c => c.textContent === %q).focus(), true`, q.Answer))
+	// The questions come once the chapter's progress is read, after the app is live.
+	if r := b.waitUntil(fmt.Sprintf(`() => {
+		const c = [...document.querySelector('[data-field="learn-question"]')?.querySelectorAll('[data-field="choice"]') ?? []].find(c => c.textContent === %q);
+		c?.focus();
+		return {ok: !!c && document.activeElement === c};
+	}`, q.Answer)); !r.OK {
+		t.Fatalf("%s: no choice %q to focus in the first question", g.Slug, q.Answer)
+	}
 	b.do(chromedp.KeyEvent("\r"))
 	if got := b.feedback(0); !strings.HasPrefix(got, "correct") {
 		t.Errorf("%s: choice %q: feedback %q", g.Slug, q.Answer, got)
