@@ -166,7 +166,7 @@ func TestEveryRoute(t *testing.T) {
 	s := siteServer(t)
 	b := sharedTab(t)
 	// A chapter's embed page shows the same frames as its page, whose
-	// answers are checked there (and offline in TestLearnOffline).
+	// answers are checked there (and offline in TestOfflineAfterOneVisit).
 	b.withoutWidgetFrames("/embed/learn/")
 	chapter := map[string]course.Chapter{}
 	for _, c := range chapters(t) {

@@ -93,9 +93,17 @@ func TestAddressInvalidInput(t *testing.T) {
 	b.waitFieldPrefix("error", "")
 }
 
+// TestOfflineAfterOneVisit: after one visit to the home page, with the
+// server gone, every page opens and computes, the Ports page's registry, the
+// library and the course's chapters with their widgets included. One first
+// visit serves every check: it is the costly part (a new browser context's
+// downloads, the worker's install and precache).
 func TestOfflineAfterOneVisit(t *testing.T) {
 	t.Parallel()
-	testOffline(t, *distDir, "/")
+	b, s := testOffline(t, *distDir, "/")
+	t.Run("ports", func(t *testing.T) { portsOffline(b.in(t), s) })
+	t.Run("library", func(t *testing.T) { libraryOffline(b.in(t), s) })
+	t.Run("learn", func(t *testing.T) { learnOffline(b.in(t), s) })
 }
 
 func TestOfflineUnderSubPath(t *testing.T) {
@@ -106,7 +114,9 @@ func TestOfflineUnderSubPath(t *testing.T) {
 	testOffline(t, *subDistDir, "/netground/")
 }
 
-func testOffline(t *testing.T, dir, base string) {
+// testOffline visits the home page once, stops the server and checks that
+// the pages open and compute; it returns the tab and the stopped server.
+func testOffline(t *testing.T, dir, base string) (*browser, *server) {
 	s := startServer(t, dir, base)
 	if !strings.HasSuffix(s.URL, base) {
 		t.Fatalf("server URL %s is not under %s", s.URL, base)
@@ -138,4 +148,5 @@ func testOffline(t *testing.T, dir, base string) {
 	if got := eval[string](b, `document.querySelector('h1').textContent`); got != "Netground" {
 		t.Errorf("offline home page h1 = %q", got)
 	}
+	return b, s
 }

@@ -59,7 +59,7 @@ func evalSlow[T any](b *browser, expr string) T {
 // keeping the frame's link in data-test-src: each frame starts an app of
 // its own, which a test of the questions, the progress or the chapter's
 // own page does not look at. With under, only pages whose path starts
-// with it. TestEveryRoute, TestLearnEmbed and TestLearnOffline check the
+// with it. TestEveryRoute, TestLearnEmbed and TestOfflineAfterOneVisit check the
 // frames.
 func (b *browser) withoutWidgetFrames(under string) {
 	b.t.Helper()
@@ -375,16 +375,12 @@ func TestLearnEmbed(t *testing.T) {
 	}
 }
 
-// TestLearnOffline: after one visit, every chapter opens with the network
-// gone, its widgets included.
-func TestLearnOffline(t *testing.T) {
-	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
+// learnOffline: with the server gone (TestOfflineAfterOneVisit), chapters
+// open from the list and from their links, their widgets included.
+func learnOffline(b *browser, s *server) {
+	t := b.t
+	t.Helper()
 	cs := chapters(t)
-	b.slow(chromedp.Navigate(s.URL + "learn"))
-	b.waitOfflineReady()
-	s.stop()
 	for _, c := range []course.Chapter{cs[8], cs[0]} {
 		b.slow(chromedp.Navigate(s.URL + "learn/" + c.Slug))
 		b.checkChapter(c, "/")

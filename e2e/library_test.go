@@ -239,17 +239,11 @@ func TestLibrary200(t *testing.T) {
 	}
 }
 
-func TestLibraryOffline(t *testing.T) {
-	t.Parallel()
-	s := startServer(t, *distDir, "/")
-	b := newBrowser(t)
-	b.do(chromedp.Navigate(s.URL))
-	b.waitOfflineReady()
-	b.do(chromedp.Navigate(s.URL + "addr?ip=10.1.2.3"))
-	b.waitField("canonical", "10.1.2.3")
-
-	s.stop()
-
+// libraryOffline: with the server gone (TestOfflineAfterOneVisit), a scenario
+// is saved, listed, exported and opened again.
+func libraryOffline(b *browser, s *server) {
+	t := b.t
+	t.Helper()
 	b.do(chromedp.Navigate(s.URL + "addr?ip=192.0.2.7"))
 	b.waitField("canonical", "192.0.2.7")
 	b.saveScenario("Saved offline")
