@@ -472,9 +472,9 @@ func TestNatAccessibility(t *testing.T) {
 	}
 	s := siteServer(t)
 	b := sharedTab(t)
+	tour := b.stateTour(s.URL)
 	for _, p := range natA11yPages() {
-		b.do(chromedp.Navigate(s.URL + p.path))
-		b.waitField(p.field, p.want)
+		tour.open(p.path, p.field, p.want)
 		b.auditThemes(t, axe, "/"+p.path)
 	}
 }

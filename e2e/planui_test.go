@@ -322,12 +322,10 @@ func TestPlanAccessibility(t *testing.T) {
 	}
 	s := siteServer(t)
 	b := sharedTab(t)
+	tour := b.stateTour(s.URL)
 	for _, p := range planA11yPages() {
-		b.do(chromedp.Navigate(s.URL + p.path))
+		tour.open(p.path, p.field, p.want)
 		b.waitPlanLive()
-		if p.field != "" {
-			b.waitField(p.field, p.want)
-		}
 		b.auditThemes(t, axe, "/"+p.path)
 	}
 }

@@ -497,10 +497,9 @@ func TestToolboxAccessibility(t *testing.T) {
 	}
 	s := siteServer(t)
 	b := sharedTab(t)
+	tour := b.stateTour(s.URL)
 	for _, p := range pages {
-		b.do(chromedp.Navigate(s.URL + p.path))
-		b.waitLive()
-		b.waitField(p.field, p.want)
+		tour.open(p.path, p.field, p.want)
 		b.auditThemes(t, axe, "/"+p.path)
 	}
 }
