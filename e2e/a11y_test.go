@@ -75,10 +75,32 @@ func (b *browser) stateTour(base string) *stateTour { return &stateTour{b: b, ba
 // an embed route or a state after one (an embed's layout is chosen when the
 // app starts).
 func (v *stateTour) open(path, field, want string) {
+	v.b.t.Helper()
+	v.visit(path, field != "", func() {
+		if field != "" {
+			v.b.waitField(field, want)
+		}
+	})
+}
+
+// openPreset opens path, a lab's link to preset, as open does: the lab's
+// button of that preset, pressed, proves the state rendered.
+func (v *stateTour) openPreset(path, preset string) {
+	v.b.t.Helper()
+	v.visit(path, true, func() {
+		if !v.b.waitUntil(`() => ({ok: !!document.querySelector('[data-preset=` + strconv.Quote(preset) + `][aria-pressed="true"]')})`).OK {
+			v.b.t.Fatalf("/%s: the button of preset %s is not pressed", path, preset)
+		}
+	})
+}
+
+// visit opens path, in the app when proved (wait proves the state it
+// waits for), and waits.
+func (v *stateTour) visit(path string, proved bool, wait func()) {
 	b := v.b
 	b.t.Helper()
 	isEmbed := func(p string) bool { return strings.HasPrefix(p, "embed/") }
-	inApp := v.n > 0 && field != "" && !isEmbed(path) && !isEmbed(v.prev)
+	inApp := v.n > 0 && proved && !isEmbed(path) && !isEmbed(v.prev)
 	if inApp {
 		eval[bool](b, `(() => {
 			window.netgroundTourPage = true;
@@ -93,9 +115,7 @@ func (v *stateTour) open(path, field, want string) {
 		b.do(chromedp.Navigate(v.base + path))
 	}
 	v.prev, v.n = path, v.n+1
-	if field != "" {
-		b.waitField(field, want)
-	}
+	wait()
 	b.waitLive()
 	if inApp && !eval[bool](b, `window.netgroundTourPage === true`) {
 		b.t.Errorf("/%s: following a link to it loaded the page again; want the app to render it", path)

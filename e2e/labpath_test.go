@@ -120,17 +120,17 @@ func TestLabPicturesReadableOnPhone(t *testing.T) {
 	s := siteServer(t)
 	b := sharedTab(t)
 	b.setViewport(viewports[0])
-	type page struct{ path, sel string }
+	type page struct{ path, preset, sel string }
 	var pages []page
 	for _, p := range bind.Presets() {
-		pages = append(pages, page{"bind?preset=" + p.Name, ".bindlab-figure"})
+		pages = append(pages, page{"bind?preset=" + p.Name, p.Name, ".bindlab-figure"})
 	}
 	for _, id := range []string{"home", "reply", "unsolicited", "port-forward", "cgnat", "hole-punch", "pool-exhausted"} {
-		pages = append(pages, page{"nat?preset=" + id, ".natlab-picture"})
+		pages = append(pages, page{"nat?preset=" + id, id, ".natlab-picture"})
 	}
+	tour := b.stateTour(s.URL)
 	for _, p := range pages {
-		b.do(chromedp.Navigate(s.URL + p.path))
-		b.waitLive()
+		tour.openPreset(p.path, p.preset)
 		var sizes []struct {
 			Text string
 			Size float64
