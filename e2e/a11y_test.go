@@ -61,8 +61,10 @@ func TestAccessibility(t *testing.T) {
 type stateTour struct {
 	b    *browser
 	base string
-	prev string // the path opened last; "" before the first
-	n    int    // how many were opened
+	// linked: the app that runs can open the next state from a link. It
+	// can once a state is open, unless that state is an embed route, whose
+	// layout is chosen when the app starts.
+	linked bool
 }
 
 func (b *browser) stateTour(base string) *stateTour { return &stateTour{b: b, base: base} }
@@ -99,8 +101,8 @@ func (v *stateTour) openPreset(path, preset string) {
 func (v *stateTour) visit(path string, proved bool, wait func()) {
 	b := v.b
 	b.t.Helper()
-	isEmbed := func(p string) bool { return strings.HasPrefix(p, "embed/") }
-	inApp := v.n > 0 && proved && !isEmbed(path) && !isEmbed(v.prev)
+	embed := strings.HasPrefix(path, "embed/")
+	inApp := v.linked && proved && !embed
 	if inApp {
 		eval[bool](b, `(() => {
 			window.netgroundTourPage = true;
@@ -114,7 +116,7 @@ func (v *stateTour) visit(path string, proved bool, wait func()) {
 	} else {
 		b.do(chromedp.Navigate(v.base + path))
 	}
-	v.prev, v.n = path, v.n+1
+	v.linked = !embed
 	wait()
 	b.waitLive()
 	if inApp && !eval[bool](b, `window.netgroundTourPage === true`) {
